@@ -1,0 +1,85 @@
+"""Stage 4, ``mentions``: typed mentions with exact offsets, from the NLP spans and the
+letter's structure (signature, salutation, heading and dateline name people and places)."""
+
+from __future__ import annotations
+
+from .model import Analysis, EntityType, EntSpan, Letter, Mention, TextSpan
+
+KEEP_IN_ADDRESS: frozenset[str] = frozenset({"Place"})
+STRUCTURE_ROLES: dict[str, EntityType] = {
+    "heading_sender": "Person",
+    "heading_recipient": "Person",
+    "byline": "Person",
+    "sender_name": "Person",
+    "recipient_name": "Person",
+    "place": "Place",
+}
+KG_TYPES: frozenset[str] = frozenset(
+    {"Person", "Place", "Organization", "Periodical", "Work", "Event", "Group", "Concept"}
+)
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past surrounding spaces and punctuation other than closing dots of
+    initials, keeping offsets into ``text``."""
+    while start < end and not (text[start].isalnum()):
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".'’"):
+        end -= 1
+    while end > start and text[end - 1] in "'’":
+        end -= 1
+    if end - start > 2 and text[end - 2 : end] in ("'s", "’s"):
+        end -= 2
+    if end > start and text[end - 1] == "." and not _initial_before(text, start, end):
+        end -= 1
+    return start, end
+
+
+def _initial_before(text: str, start: int, end: int) -> bool:
+    word = text[start : end - 1].split()[-1] if text[start : end - 1].split() else ""
+    return len(word) <= 2 or word in ("Mr", "Mrs", "Dr", "St", "Jr", "Sr", "Ms")
+
+
+def structure_mentions(letter: Letter) -> list[Mention]:
+    text = letter.source.text
+    found = []
+    for field, kind in STRUCTURE_ROLES.items():
+        span: TextSpan | None = getattr(letter, field)
+        if span is None:
+            continue
+        start, end = trim(text, span.start, span.end)
+        if start < end:
+            role = "signature" if field == "sender_name" else field
+            found.append(Mention(start, end, text[start:end], kind, "structure", None, role))
+    return found
+
+
+def find_mentions(letter: Letter, analysis: Analysis) -> tuple[Mention, ...]:
+    """Mentions of the letter in text order; structure beats statistics where they overlap."""
+    text = letter.source.text
+    chosen = structure_mentions(letter)
+    taken = [(m.start, m.end) for m in chosen]
+    for span in analysis.spans:
+        mention = _from_span(text, span)
+        if mention is None:
+            continue
+        if any(mention.start < e and s < mention.end for s, e in taken):
+            continue
+        chosen.append(mention)
+        taken.append((mention.start, mention.end))
+    chosen.sort(key=lambda m: (m.start, m.end))
+    return tuple(chosen)
+
+
+def _from_span(text: str, span: EntSpan) -> Mention | None:
+    if span.label not in KG_TYPES:
+        return None
+    if span.role == "address" and span.label not in KEEP_IN_ADDRESS:
+        return None
+    if span.role in ("salutation", "valediction", "dateline"):
+        return None
+    start, end = trim(text, span.start, span.end)
+    if end - start < 2 or not any(c.isalpha() for c in text[start:end]):
+        return None
+    kind: EntityType = span.label  # type: ignore[assignment]
+    return Mention(start, end, text[start:end], kind, span.source, span.authority_id, span.role)

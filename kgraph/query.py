@@ -1,0 +1,298 @@
+"""Ask SPARQL questions of kgraph's RDF: named queries, loading data, running queries.
+
+Queries run over an in-memory store with the union of all graphs as the default graph, so
+a query gives the same answers whether the letters' triples sit in the default graph
+(Turtle, N-Triples) or in one named graph per letter (N-Quads, TriG). That union keeps
+duplicates: a triple found in two graphs matches twice, so count with ``COUNT(DISTINCT …)``
+and use ``SELECT DISTINCT``, as the queries in ``queries/`` do.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from .errors import DataError, QueryError
+from .results import FORMATS, OutputFormat, QueryResult, Term, format_result
+from .settings import project_root
+
+__all__ = [
+    "FORMATS",
+    "OutputFormat",
+    "QueryResult",
+    "Term",
+    "format_result",
+    "load_data",
+    "named_queries",
+    "query",
+    "resolve_query",
+    "run_query",
+]
+
+INLINE_LABEL = "inline query"
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+# File extension -> (pyoxigraph format, name for messages). A None format means: parse with
+# rdflib (JSON-LD on a pyoxigraph without JSON-LD support).
+_FORMATS: dict[str, tuple[ox.RdfFormat | None, str]] = {
+    ".ttl": (ox.RdfFormat.TURTLE, "Turtle"),
+    ".nt": (ox.RdfFormat.N_TRIPLES, "N-Triples"),
+    ".nq": (ox.RdfFormat.N_QUADS, "N-Quads"),
+    ".trig": (ox.RdfFormat.TRIG, "TriG"),
+    ".jsonld": (getattr(ox.RdfFormat, "JSON_LD", None), "JSON-LD"),
+    ".rdf": (ox.RdfFormat.RDF_XML, "RDF/XML"),
+}
+_BUILD_HINT = "build the graph first, e.g. kgraph build data/letters/ -o output/"
+
+_QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+_UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY")
+_UPDATE_FORMS_WITH = (*_UPDATE_FORMS, "WITH")
+_INLINE = re.compile(
+    r"\s*(?:#[^\n]*(?:\n|$)\s*)*(?:"
+    + "|".join((*_QUERY_FORMS, "PREFIX", "BASE", *_UPDATE_FORMS_WITH))
+    + r")\b",
+    re.IGNORECASE,
+)
+# Comments, strings, IRIs and variables, so that keywords inside them are not mistaken.
+_LEXICAL = re.compile(
+    r"""(?P<comment>\#[^\n\r]*)
+    |(?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*'''
+        |"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
+    |(?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+    |(?P<var>[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+)""",
+    re.VERBOSE | re.DOTALL,
+)
+_PLACEHOLDER = {"comment": " ", "string": '""', "iri": "<>", "var": "?v"}
+_PROLOGUE = re.compile(
+    r"\s*(?:(?:BASE\s*<>|PREFIX\s*[^\s:]*:\s*<>)\s*)*([A-Za-z]*)", re.IGNORECASE
+)
+_SERVICE = re.compile(
+    r"(?<![\w:])SERVICE(?:\s+SILENT)?(?:\s*(?:<>|\?v)|\s+[^\s{}]*:)", re.IGNORECASE
+)
+_SPARQL_ERROR = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
+_DATA_ERROR = re.compile(r"Parser error (?:at|between) [^:]*: (.*)", re.DOTALL)
+
+
+def named_queries() -> dict[str, Path]:
+    """The queries in ``queries/`` by name (file name without ``.rq``), sorted by name."""
+    folder = project_root() / "queries"
+    files = sorted(folder.glob("*.rq")) if folder.is_dir() else []
+    return {path.stem: path for path in files}
+
+
+def resolve_query(query: str) -> tuple[str, str]:
+    """(label, SPARQL text) for a query name, a path to a ``.rq`` file or inline SPARQL."""
+    if not query.strip():
+        raise QueryError("the query is empty", _known_hint())
+    named = named_queries()
+    if query in named:
+        return query, _read_query(named[query])
+    bare_word = re.fullmatch(r"[\w.\-]+", query.strip()) is not None
+    if not bare_word and _INLINE.match(query):
+        return INLINE_LABEL, query
+    path = Path(query)
+    if path.is_file():
+        return query, _read_query(path)
+    if path.suffix == ".rq" or "/" in query or "\\" in query:
+        raise QueryError(f"query file {query} does not exist", _known_hint())
+    close = difflib.get_close_matches(query, list(named), n=1, cutoff=0.6)
+    hint = _known_hint()
+    raise QueryError(f"unknown query {query!r}", f"did you mean {close[0]!r}? {hint}" if close else hint)
+
+
+def _known_hint() -> str:
+    names = ", ".join(named_queries())
+    known = f"known queries: {names}" if names else "there are no named queries in queries/"
+    return f"{known}; or give a .rq file or inline SPARQL"
+
+
+def _read_query(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise QueryError(f"{path}: not UTF-8 text", "save the query file as UTF-8") from None
+    except OSError as err:
+        raise QueryError(f"{path}: cannot be read ({err.strerror or err})") from err
+
+
+def load_data(paths: Sequence[str | Path]) -> ox.Store:
+    """An in-memory store holding every RDF file named in ``paths``.
+
+    Folders are searched recursively for .ttl, .nt, .nq, .trig, .jsonld and .rdf files (in
+    sorted order; hidden files skipped). Triples files go into the default graph; quads files
+    keep their graphs. Each file is loaded once, however often it is named.
+    """
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    if not paths:
+        raise DataError("no RDF data given", "name a file or a folder such as output/")
+    store = ox.Store()
+    for path in _data_files(paths):
+        _load_file(store, path)
+    return store
+
+
+def _data_files(paths: Sequence[str | Path]) -> list[Path]:
+    files: dict[Path, Path] = {}  # resolved -> as named, in loading order
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found = [
+                file
+                for file in sorted(path.rglob("*"))
+                if file.suffix.lower() in _FORMATS
+                and file.is_file()
+                and not any(part.startswith(".") for part in file.relative_to(path).parts)
+            ]
+            if not found:
+                raise DataError(
+                    f"{given}: no RDF files in this folder",
+                    f"expected files ending in {', '.join(_FORMATS)}; {_BUILD_HINT}",
+                )
+        elif path.is_file():
+            if path.suffix.lower() not in _FORMATS:
+                raise DataError(
+                    f"{given}: not an RDF file kgraph can read (extension {path.suffix!r})",
+                    f"use a file ending in {', '.join(_FORMATS)}",
+                )
+            found = [path]
+        else:
+            raise DataError(f"{given}: no such file or folder", _BUILD_HINT)
+        for file in found:
+            files.setdefault(file.resolve(), file)
+    return list(files.values())
+
+
+def _load_file(store: ox.Store, path: Path) -> None:
+    fmt, name = _FORMATS[path.suffix.lower()]
+    try:
+        if fmt is None:
+            _load_with_rdflib(store, path)
+        else:
+            store.load(path=path, format=fmt, base_iri=path.resolve().as_uri())
+    except SyntaxError as err:
+        raise DataError(
+            f"{path}: not valid {name} ({_data_error_text(err)})",
+            f"fix the file, or write it again with kgraph build",
+        ) from err
+    except OSError as err:
+        raise DataError(f"{path}: cannot be read ({err.strerror or err})") from err
+
+
+def _load_with_rdflib(store: ox.Store, path: Path) -> None:
+    import rdflib
+
+    dataset = rdflib.Dataset()
+    try:
+        dataset.parse(path, format="json-ld")
+    except Exception as err:  # rdflib's JSON-LD parser raises many kinds
+        raise SyntaxError(str(err)) from err
+    store.load(dataset.serialize(format="nquads"), ox.RdfFormat.N_QUADS)
+
+
+def _data_error_text(err: SyntaxError) -> str:
+    match = _DATA_ERROR.match(str(err.msg))
+    detail = match.group(1) if match else str(err.msg)
+    if err.lineno:
+        return f"line {err.lineno}, column {err.offset}: {detail}"
+    return detail
+
+
+def run_query(store: ox.Store, sparql: str, *, allow_service: bool = False) -> QueryResult:
+    """Evaluate a SPARQL query (never an update) with the union of all graphs as default graph."""
+    code = _LEXICAL.sub(lambda m: _PLACEHOLDER[m.lastgroup or "comment"], sparql)
+    form = _first_keyword(code)
+    if form in _UPDATE_FORMS_WITH:
+        raise QueryError(
+            f"SPARQL Update ({form}) is refused: queries on local data are read-only",
+            "use SELECT, ASK, CONSTRUCT or DESCRIBE; to change the data, build it again",
+        )
+    if not allow_service and _SERVICE.search(code):
+        raise QueryError(
+            "the query calls a remote endpoint with SERVICE, which is off by default",
+            "pass --allow-service (allow_service=True) to let it send requests",
+        )
+    try:
+        return _collect(store.query(sparql, use_default_graph_as_union=True))
+    except SyntaxError as err:
+        raise _syntax_error(sparql, form, err) from err
+    except OSError as err:
+        raise QueryError(f"the query failed: {err}", "check the SERVICE endpoint") from err
+
+
+def _first_keyword(code: str) -> str:
+    match = _PROLOGUE.match(code)
+    return match.group(1).upper() if match else ""
+
+
+def _syntax_error(sparql: str, form: str, err: SyntaxError) -> QueryError:
+    if form not in _QUERY_FORMS:
+        found = f"it starts with {form!r}" if form else "no query form found"
+        return QueryError(
+            "query is not valid SPARQL: it must start with SELECT, ASK, CONSTRUCT or DESCRIBE"
+            f" (after any PREFIX and BASE lines); {found}",
+            "check the spelling of the first keyword",
+        )
+    message = " ".join(str(err.msg).split())
+    match = _SPARQL_ERROR.match(message)
+    if not match:
+        return QueryError(f"query is not valid SPARQL: {message}", "check the query's syntax")
+    line, column, detail = int(match.group(1)), int(match.group(2)), match.group(3)
+    if len(detail) > 120:
+        detail = detail[:117] + "…"
+    lines = sparql.splitlines()
+    text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    return QueryError(
+        f"query is not valid SPARQL: line {line}, column {column}: {detail}",
+        f"look at line {line}: {text!r}" if text else "look near the end of the query",
+    )
+
+
+def _collect(raw: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> QueryResult:
+    if isinstance(raw, ox.QueryBoolean):
+        return QueryResult(kind="ask", boolean=bool(raw))
+    if isinstance(raw, ox.QuerySolutions):
+        variables = tuple(variable.value for variable in raw.variables)
+        rows = tuple(
+            tuple(_term(solution[i]) for i in range(len(variables))) for solution in raw
+        )
+        return QueryResult(kind="select", variables=variables, rows=rows)
+    data = raw.serialize(format=ox.RdfFormat.N_TRIPLES) or b""
+    lines = sorted(set(data.decode("utf-8").splitlines()))
+    return QueryResult(kind="graph", triples="".join(f"{line}\n" for line in lines))
+
+
+def _term(node: Any) -> Term | None:
+    if node is None:
+        return None
+    if isinstance(node, ox.NamedNode):
+        return Term(node.value, "iri")
+    if isinstance(node, ox.BlankNode):
+        return Term(node.value, "bnode")
+    if isinstance(node, ox.Literal):
+        datatype = node.datatype.value
+        if node.language:
+            return Term(node.value, "literal", language=node.language)
+        return Term(node.value, "literal", None if datatype == XSD_STRING else datatype)
+    raise QueryError(
+        "the query returned an RDF-star triple term, which kgraph cannot show",
+        "select the triple's subject, predicate and object instead",
+    )
+
+
+def query(
+    sparql_or_name: str,
+    data: Sequence[str | Path] | None = None,
+    *,
+    allow_service: bool = False,
+) -> QueryResult:
+    """Resolve a query (name, .rq file or SPARQL), load ``data`` (default: output/), run it."""
+    _, sparql = resolve_query(sparql_or_name)
+    store = load_data(data if data is not None else [project_root() / "output"])
+    return run_query(store, sparql, allow_service=allow_service)

@@ -1,0 +1,70 @@
+"""The per-letter work (read → letter structure → nlp → mentions → resolve → relate → link),
+a pure function of the text and the settings that returns plain data."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from .authority import Authority, load_authority
+from .letters import parse_letter
+from .linking import OfflineStore, link_entities
+from .mentions import find_mentions
+from .model import LetterResult, Source
+from .relate import relate
+from .resolve import resolve
+from .settings import Settings
+from .version import __version__
+
+
+class Processor:
+    """Holds what is loaded once per process: the spaCy pipeline, the authority file and the
+    offline Wikidata store."""
+
+    def __init__(self, settings: Settings) -> None:
+        from .nlp import build_pipeline
+
+        self.settings = settings
+        self.nlp: Any = build_pipeline(settings)
+        self.authority: Authority = load_authority(settings.authority_dir)
+        self.store: Any = (
+            OfflineStore(settings.wikidata_extract) if settings.link == "offline" else None
+        )
+        if settings.link == "online":
+            from .errors import ConfigError
+
+            raise ConfigError("online linking is not available yet", "pass --link offline")
+
+    def process(self, sources: Sequence[Source]) -> list[LetterResult]:
+        from .nlp import analyse_many
+
+        letters = [parse_letter(s) for s in sources]
+        analyses = analyse_many(self.nlp, letters)
+        results = []
+        for letter, analysis in zip(letters, analyses, strict=True):
+            mentions = find_mentions(letter, analysis)
+            res = resolve(letter, mentions, self.authority)
+            relations = relate(
+                letter,
+                analysis,
+                res.entities,
+                res.sender,
+                res.recipient,
+                res.place,
+                self.settings.min_confidence,
+            )
+            links = link_entities(res.entities, self.authority, self.store)
+            results.append(
+                LetterResult(
+                    letter=letter,
+                    entities=res.entities,
+                    relations=relations,
+                    links=links,
+                    sender=res.sender,
+                    recipient=res.recipient,
+                    place=res.place,
+                    model=analysis.model,
+                    kgraph_version=__version__,
+                )
+            )
+        return results

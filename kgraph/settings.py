@@ -1,0 +1,50 @@
+"""One frozen ``Settings`` object carries every option into every stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+DEFAULT_BASE = "https://w3id.org/kgraph/resource/"
+DEFAULT_ENDPOINT = "https://query.wikidata.org/sparql"
+
+LinkMode = Literal["offline", "online", "none"]
+
+
+def project_root() -> Path:
+    """The folder holding ``data/``, ``ontology/`` and ``queries/`` (the repository root)."""
+    return Path(__file__).resolve().parent.parent
+
+
+def data_dir() -> Path:
+    return project_root() / "data"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Options of a build. Stages read these and nothing else (no globals, no environment)."""
+
+    base: str = DEFAULT_BASE
+    model: str | None = None
+    encoding: str = "utf-8"
+    link: LinkMode = "offline"
+    endpoint: str = DEFAULT_ENDPOINT
+    min_confidence: float = 0.0
+    authority_dir: Path = field(default_factory=lambda: data_dir() / "authority")
+    patterns_dir: Path = field(default_factory=lambda: data_dir() / "patterns")
+    wikidata_extract: Path = field(default_factory=lambda: data_dir() / "wikidata" / "extract.ttl")
+
+    def __post_init__(self) -> None:
+        from .errors import ConfigError
+
+        if not self.base.startswith(("http://", "https://")) or not self.base.endswith(("/", "#")):
+            raise ConfigError(
+                f"base IRI {self.base!r} is not an http(s) IRI ending in '/' or '#'",
+                "pass --base https://example.org/letters/",
+            )
+        if not 0.0 <= self.min_confidence <= 1.0:
+            raise ConfigError(
+                f"min-confidence {self.min_confidence} is outside 0..1",
+                "pass a number such as --min-confidence 0.5",
+            )

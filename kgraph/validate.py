@@ -1,0 +1,370 @@
+"""SHACL validation of kgraph output.
+
+:func:`validate` checks a data graph against ``ontology/shapes.ttl`` (or
+shapes supplied by the caller) and returns a :class:`ValidationReport` made of
+plain strings, so callers need neither pySHACL nor the SHACL results
+vocabulary. :func:`format_report` turns a report into short, readable lines
+such as::
+
+    ✗ <https://example.org/a1> kg:confidence: kg:confidence must be ≤ 1. (got 1.5) [AssertionShape]
+
+Errors raised by rdflib or pySHACL (unreadable shapes, bad SHACL) propagate
+unchanged. pySHACL is imported only when :func:`validate` runs, so the rest of
+this module (and ``kgraph`` as a whole) works without it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SH, SKOS, XSD
+from rdflib.term import Node
+
+from .namespace import KG, KGSH, SCHEMA, WD, WDT
+
+__all__ = [
+    "ValidationReport",
+    "Violation",
+    "format_report",
+    "ontology_dir",
+    "validate",
+]
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One SHACL validation result.
+
+    ``focus_node`` and ``value`` are IRIs as plain strings, blank nodes as
+    ``_:id`` and literals as their lexical form. ``path`` is the property IRI
+    (or, for a complex SHACL path, SPARQL property-path syntax with ``<IRI>``
+    terms); it is ``None`` for constraints on the focus node itself.
+    ``severity`` is ``"Violation"``, ``"Warning"`` or ``"Info"``. ``shape``
+    is the IRI of the node shape the failing constraint belongs to (for an
+    anonymous property shape, the node shape that declares it).
+    """
+
+    focus_node: str
+    path: str | None
+    value: str | None
+    message: str
+    severity: str
+    shape: str
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """Outcome of :func:`validate`; ``violations`` holds every result, sorted."""
+
+    conforms: bool
+    violations: tuple[Violation, ...]
+
+
+def ontology_dir() -> Path:
+    """Return the directory holding ``kgraph.ttl`` and ``shapes.ttl``.
+
+    A wheel may ship the files inside the package as ``kgraph/_data/ontology``;
+    that copy wins when present. Otherwise (a source checkout or an editable
+    install) the ``ontology`` directory next to the package is used.
+    """
+    package_dir = Path(__file__).resolve().parent
+    packaged = package_dir / "_data" / "ontology"
+    if packaged.is_dir():
+        return packaged
+    return package_dir.parent / "ontology"
+
+
+def _load_turtle(name: str) -> Graph:
+    graph = Graph()
+    graph.parse(ontology_dir() / name, format="turtle")
+    return graph
+
+
+def validate(data: Graph, shapes: Graph | None = None) -> ValidationReport:
+    """Validate *data* against the kgraph shapes, or against *shapes* if given.
+
+    The ontology ``kgraph.ttl`` is always passed to pySHACL as the ontology
+    graph. pySHACL validates a copy of *data* with the ontology mixed in;
+    *data* itself is not modified.
+    """
+    import pyshacl
+
+    if shapes is None:
+        shapes = _load_turtle("shapes.ttl")
+    ontology = _load_turtle("kgraph.ttl")
+
+    # Inference is deliberately "none". With RDFS (or OWL RL) inference the
+    # ontology's rdfs:domain / rdfs:range axioms would assign types to nodes
+    # from the triples they occur in: the object of kg:visited would become a
+    # kg:Place, the sender of a letter a kg:Entity, merely by being used that
+    # way. The domain/range and sh:class checks would then pass by
+    # construction and never report an untyped or wrongly typed node.
+    # Without inference the ontology is still mixed into the data graph, which
+    # is all sh:class needs: SHACL follows rdfs:subClassOf in the data graph,
+    # so a node typed kg:Person satisfies sh:class kg:Entity.
+    conforms, results, _text = pyshacl.validate(
+        data,
+        shacl_graph=shapes,
+        ont_graph=ontology,
+        inference="none",
+        abort_on_first=False,
+        allow_warnings=False,
+        allow_infos=False,
+        advanced=False,
+        inplace=False,
+    )
+    if not isinstance(results, Graph):
+        raise TypeError(f"pySHACL returned {type(results).__name__}, expected an rdflib Graph")
+
+    violations: list[Violation] = []
+    for report_node in results.subjects(RDF.type, SH.ValidationReport):
+        for result in results.objects(report_node, SH.result):
+            violations.append(_violation(result, results, shapes))
+    # Two results that differ only in their constraint component (say
+    # sh:minInclusive and sh:maxInclusive under one message) would print as
+    # the same line; keep one of each.
+    unique = sorted(
+        set(violations),
+        key=lambda v: (v.focus_node, v.path or "", v.shape, v.message, v.value or ""),
+    )
+    return ValidationReport(conforms=bool(conforms), violations=tuple(unique))
+
+
+def _violation(result: Node, results: Graph, shapes: Graph) -> Violation:
+    focus = results.value(result, SH.focusNode)
+    path = results.value(result, SH.resultPath)
+    value = results.value(result, SH.value)
+    severity = results.value(result, SH.resultSeverity)
+    source = results.value(result, SH.sourceShape)
+    component = results.value(result, SH.sourceConstraintComponent)
+    return Violation(
+        focus_node=_node_str(focus) if focus is not None else "",
+        path=_path_str(path, (results, shapes)) if path is not None else None,
+        value=_node_str(value) if value is not None else None,
+        message=_message(results, result, component),
+        severity=_local_name(severity) if severity is not None else "Violation",
+        shape=_shape_str(source, shapes) if source is not None else "",
+    )
+
+
+def _node_str(node: Node) -> str:
+    if isinstance(node, BNode):
+        return f"_:{node}"
+    return str(node)
+
+
+def _local_name(node: Node) -> str:
+    text = str(node)
+    return re.split(r"[#/]", text)[-1] or text
+
+
+def _message(results: Graph, result: Node, component: Node | None) -> str:
+    messages = list(results.objects(result, SH.resultMessage))
+    preferred = [m for m in messages if not isinstance(m, Literal) or m.language in (None, "en")]
+    texts = sorted({str(m) for m in (preferred or messages)})
+    if texts:
+        return "; ".join(texts)
+    if component is not None:
+        return f"{_local_name(component)} not satisfied"
+    return "Constraint not satisfied"
+
+
+def _shape_str(shape: Node, shapes: Graph, depth: int = 0) -> str:
+    """Name a result's source shape, climbing from a blank property shape to
+    the node shape that declares it."""
+    if isinstance(shape, URIRef):
+        return str(shape)
+    if depth < 4:
+        parents = sorted(
+            shapes.subjects(SH.property, shape), key=lambda n: (isinstance(n, BNode), str(n))
+        )
+        if parents:
+            return _shape_str(parents[0], shapes, depth + 1)
+    return _node_str(shape)
+
+
+def _value(graphs: tuple[Graph, ...], node: Node, predicate: URIRef) -> Node | None:
+    for graph in graphs:
+        found = graph.value(node, predicate)
+        if found is not None:
+            return found
+    return None
+
+
+def _path_str(path: Node, graphs: tuple[Graph, ...], nested: bool = False) -> str:
+    """Render a SHACL path; a plain predicate is returned as its bare IRI."""
+    if isinstance(path, URIRef):
+        return f"<{path}>" if nested else str(path)
+    unary = {
+        SH.inversePath: "^{}",
+        SH.zeroOrMorePath: "({})*",
+        SH.oneOrMorePath: "({})+",
+        SH.zeroOrOnePath: "({})?",
+    }
+    for predicate, template in unary.items():
+        inner = _value(graphs, path, predicate)
+        if inner is not None:
+            return template.format(_path_str(inner, graphs, nested=True))
+    alternatives = _value(graphs, path, SH.alternativePath)
+    if alternatives is not None:
+        members = _list(graphs, alternatives)
+        return "(" + " | ".join(_path_str(m, graphs, nested=True) for m in members) + ")"
+    if _value(graphs, path, RDF.first) is not None:
+        members = _list(graphs, path)
+        return "(" + " / ".join(_path_str(m, graphs, nested=True) for m in members) + ")"
+    return _node_str(path)
+
+
+def _list(graphs: tuple[Graph, ...], head: Node) -> list[Node]:
+    for graph in graphs:
+        if (head, RDF.first, None) in graph:
+            return list(Collection(graph, head))
+    return []
+
+
+_PREFIXES: dict[str, str] = {
+    "kg": str(KG),
+    "kgsh": str(KGSH),
+    "schema": str(SCHEMA),
+    "wd": str(WD),
+    "wdt": str(WDT),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "sh": str(SH),
+    "prov": str(PROV),
+    "foaf": str(FOAF),
+    "skos": str(SKOS),
+    "dcterms": str(DCTERMS),
+}
+
+# Report lines are for people, not for a Turtle parser, so a "CURIE" here may
+# have a local part that Turtle would not accept unescaped (``ex:person/abc``).
+_LOCAL_NAME = re.compile(r"[^\s<>\"{}|^`\\]+")
+_BRACKETED_IRI = re.compile(r"<([^<>\s]+)>")
+_MARKS = {"Violation": "✗", "Warning": "⚠", "Info": "ℹ"}
+
+
+def _curie(iri: str, prefixes: Mapping[str, str]) -> str | None:
+    best: tuple[str, str] | None = None
+    for prefix, namespace in prefixes.items():
+        if iri.startswith(namespace) and (best is None or len(namespace) > len(best[1])):
+            best = (prefix, namespace)
+    if best is not None:
+        local = iri[len(best[1]) :]
+        if _LOCAL_NAME.fullmatch(local):
+            return f"{best[0]}:{local}"
+    return None
+
+
+def _looks_like_iri(text: str) -> bool:
+    return re.match(r"[A-Za-z][A-Za-z0-9+.\-]*:\S+$", text) is not None
+
+
+def _show_node(text: str, prefixes: Mapping[str, str]) -> str:
+    """Focus nodes and shapes: CURIE if possible, else ``<IRI>`` or ``_:id``."""
+    if text.startswith("_:"):
+        return text
+    return _curie(text, prefixes) or (f"<{text}>" if _looks_like_iri(text) else text)
+
+
+def _show_path(text: str, prefixes: Mapping[str, str]) -> str:
+    if _BRACKETED_IRI.search(text):
+        return _BRACKETED_IRI.sub(lambda m: _curie(m.group(1), prefixes) or m.group(0), text)
+    return _show_node(text, prefixes)
+
+
+def _show_value(text: str, prefixes: Mapping[str, str]) -> str:
+    """Values may be literals, so only known IRIs are shortened."""
+    if not text:
+        return '""'
+    return _curie(text, prefixes) or text
+
+
+def _show_shape(text: str, prefixes: Mapping[str, str]) -> str:
+    if text.startswith(str(KGSH)):
+        local = text[len(str(KGSH)) :]
+        if local:
+            return local
+    return _show_node(text, prefixes)
+
+
+def format_report(report: ValidationReport, *, prefixes: Mapping[str, str] | None = None) -> str:
+    """Render *report* as one line per result followed by a summary line.
+
+    IRIs in the kgraph, schema.org, Wikidata and W3C namespaces are shortened
+    to CURIEs; *prefixes* (prefix → namespace IRI) adds more, for example the
+    namespace of the data being validated.
+    """
+    known = dict(_PREFIXES)
+    if prefixes:
+        known.update(prefixes)
+
+    if not report.violations:
+        return "✓ conforms" if report.conforms else "✗ does not conform (no results reported)"
+
+    lines: list[str] = []
+    for v in report.violations:
+        mark = _MARKS.get(v.severity, "✗")
+        where = _show_node(v.focus_node, known)
+        if v.path is not None:
+            where += " " + _show_path(v.path, known)
+        got = ""
+        if v.value is not None and not (v.path is None and v.value == v.focus_node):
+            got = f" (got {_show_value(v.value, known)})"
+        lines.append(f"{mark} {where}: {v.message}{got} [{_show_shape(v.shape, known)}]")
+
+    counts: dict[str, int] = {}
+    for v in report.violations:
+        counts[v.severity] = counts.get(v.severity, 0) + 1
+    summary = ", ".join(
+        f"{n} {severity.lower()}{'' if n == 1 else 's'}" for severity, n in sorted(counts.items())
+    )
+    verdict = "conforms" if report.conforms else "does not conform"
+    lines.append(f"{verdict}: {summary}")
+    return "\n".join(lines)
+
+
+def validate_files(files: Sequence[str | Path]) -> tuple[bool, str]:
+    """Validate RDF files (all graphs of quad files together); (conforms, readable report)."""
+    from rdflib import Dataset
+
+    from .errors import DataError
+
+    formats = {
+        ".ttl": "turtle",
+        ".nt": "nt",
+        ".nq": "nquads",
+        ".trig": "trig",
+        ".jsonld": "json-ld",
+    }
+    data = Graph()
+    for name in files:
+        path = Path(name)
+        fmt = formats.get(path.suffix.lower())
+        if not path.is_file():
+            raise DataError(f"{path} does not exist", "check the path")
+        if fmt is None:
+            raise DataError(
+                f"{path} is not a known RDF file type", f"use one of {', '.join(formats)}"
+            )
+        try:
+            if fmt in ("nquads", "trig"):
+                dataset = Dataset()
+                dataset.parse(path, format=fmt)
+                for s, p, o, _ in dataset.quads():
+                    data.add((s, p, o))
+            else:
+                data.parse(path, format=fmt)
+        except Exception as exc:  # rdflib raises many kinds of parse errors
+            raise DataError(
+                f"{path} is not valid {fmt}: {exc}".splitlines()[0], "fix the file"
+            ) from exc
+    report = validate(data)
+    return report.conforms, format_report(report)

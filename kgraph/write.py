@@ -1,0 +1,83 @@
+"""Stage 9, ``write``: serialise results and write them safely (temporary file, then rename)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Literal
+
+from .errors import DataError
+from .graph import to_dataset, to_graph
+from .model import LetterResult
+
+Format = Literal["ttl", "nt", "nq", "trig", "jsonld"]
+FORMATS: dict[str, str] = {
+    "ttl": "turtle",
+    "nt": "nt",
+    "nq": "nquads",
+    "trig": "trig",
+    "jsonld": "json-ld",
+}
+QUAD_FORMATS = frozenset({"nq", "trig"})
+
+
+def serialize(results: Sequence[LetterResult], fmt: Format, base: str) -> bytes:
+    """Byte-for-byte deterministic serialisation of ``results`` in ``fmt``."""
+    if fmt not in FORMATS:
+        raise DataError(f"unknown format {fmt!r}", f"use one of {', '.join(FORMATS)}")
+    if fmt in QUAD_FORMATS:
+        data = to_dataset(results, base).serialize(format=FORMATS[fmt], encoding="utf-8")
+    else:
+        data = to_graph(results, base).serialize(format=FORMATS[fmt], encoding="utf-8")
+    if fmt in ("nt", "nq"):  # rdflib writes these in hash order: sort the lines
+        lines = sorted(set(data.decode("utf-8").splitlines()))
+        data = ("\n".join(line for line in lines if line.strip()) + "\n").encode("utf-8")
+    return data
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename,
+    so a reader never sees half a file and a failure leaves the old file as it was."""
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise DataError(
+            f"{folder} is not writable ({exc.strerror})", "pass -o another folder"
+        ) from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise DataError(
+            f"{path} could not be written ({exc.strerror})", "check the disk and the path"
+        ) from exc
+
+
+def output_paths(
+    results: Sequence[LetterResult], output: Path, fmt: Format
+) -> list[tuple[Path, list[LetterResult]]]:
+    """Where each letter goes: a folder gets one file per letter, a file gets them all."""
+    is_folder = output.is_dir() or str(output).endswith(("/", os.sep)) or output.suffix == ""
+    if not is_folder:
+        return [(output, list(results))]
+    return [(output / f"{r.letter.source.name}.{fmt}", [r]) for r in results]
+
+
+def write_results(
+    results: Sequence[LetterResult], output: Path, fmt: Format, base: str
+) -> list[Path]:
+    written = []
+    for path, group in output_paths(results, output, fmt):
+        write_atomic(path, serialize(group, fmt, base))
+        written.append(path)
+    return written

@@ -1,0 +1,52 @@
+"""Shared fixtures: one spaCy pipeline per test session (loading it is the slow part)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kgraph.model import LetterResult
+from kgraph.settings import Settings, project_root
+
+ROOT = project_root()
+SAMPLE = ROOT / "data" / "letters" / "kropotkin-to-berkman-1908-11-20.txt"
+GOLDEN = ROOT / "output" / "kropotkin-to-berkman-1908-11-20.ttl"
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings()
+
+
+@pytest.fixture(scope="session")
+def processor(settings: Settings):  # type: ignore[no-untyped-def]
+    from kgraph.runner import Processor
+
+    return Processor(settings)
+
+
+@pytest.fixture(scope="session")
+def run(processor) -> Callable[[str], LetterResult]:  # type: ignore[no-untyped-def]
+    """Process a letter given as text (named ``test-letter``)."""
+    from kgraph.reading import read_text
+
+    def _run(text: str, name: str = "test-letter") -> LetterResult:
+        result: LetterResult = processor.process([read_text(text, name)])[0]
+        return result
+
+    return _run
+
+
+@pytest.fixture(scope="session")
+def sample_result(processor) -> LetterResult:  # type: ignore[no-untyped-def]
+    from kgraph.reading import read_path
+
+    result: LetterResult = processor.process([read_path(SAMPLE)])[0]
+    return result
+
+
+@pytest.fixture(scope="session")
+def sample_path() -> Path:
+    return SAMPLE
