@@ -36,7 +36,6 @@ __all__ = [
 
 INLINE_LABEL = "inline query"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 # File extension -> (pyoxigraph format, name for messages). A None format means: parse with
 # rdflib (JSON-LD on a pyoxigraph without JSON-LD support).
@@ -69,9 +68,7 @@ _LEXICAL = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 _PLACEHOLDER = {"comment": " ", "string": '""', "iri": "<>", "var": "?v"}
-_PROLOGUE = re.compile(
-    r"\s*(?:(?:BASE\s*<>|PREFIX\s*[^\s:]*:\s*<>)\s*)*([A-Za-z]*)", re.IGNORECASE
-)
+_PROLOGUE = re.compile(r"\s*(?:(?:BASE\s*<>|PREFIX\s*[^\s:]*:\s*<>)\s*)*([A-Za-z]*)", re.IGNORECASE)
 _SERVICE = re.compile(
     r"(?<![\w:])SERVICE(?:\s+SILENT)?(?:\s*(?:<>|\?v)|\s+[^\s{}]*:)", re.IGNORECASE
 )
@@ -103,7 +100,9 @@ def resolve_query(query: str) -> tuple[str, str]:
         raise QueryError(f"query file {query} does not exist", _known_hint())
     close = difflib.get_close_matches(query, list(named), n=1, cutoff=0.6)
     hint = _known_hint()
-    raise QueryError(f"unknown query {query!r}", f"did you mean {close[0]!r}? {hint}" if close else hint)
+    raise QueryError(
+        f"unknown query {query!r}", f"did you mean {close[0]!r}? {hint}" if close else hint
+    )
 
 
 def _known_hint() -> str:
@@ -179,7 +178,7 @@ def _load_file(store: ox.Store, path: Path) -> None:
     except SyntaxError as err:
         raise DataError(
             f"{path}: not valid {name} ({_data_error_text(err)})",
-            f"fix the file, or write it again with kgraph build",
+            "fix the file, or write it again with kgraph build",
         ) from err
     except OSError as err:
         raise DataError(f"{path}: cannot be read ({err.strerror or err})") from err
@@ -244,6 +243,7 @@ def _syntax_error(sparql: str, form: str, err: SyntaxError) -> QueryError:
     if not match:
         return QueryError(f"query is not valid SPARQL: {message}", "check the query's syntax")
     line, column, detail = int(match.group(1)), int(match.group(2)), match.group(3)
+    detail = re.sub(r",?\s*\[[^\]]*\]", "", detail)  # drop the parser's character classes
     if len(detail) > 120:
         detail = detail[:117] + "…"
     lines = sparql.splitlines()
@@ -259,9 +259,7 @@ def _collect(raw: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> Quer
         return QueryResult(kind="ask", boolean=bool(raw))
     if isinstance(raw, ox.QuerySolutions):
         variables = tuple(variable.value for variable in raw.variables)
-        rows = tuple(
-            tuple(_term(solution[i]) for i in range(len(variables))) for solution in raw
-        )
+        rows = tuple(tuple(_term(solution[i]) for i in range(len(variables))) for solution in raw)
         return QueryResult(kind="select", variables=variables, rows=rows)
     data = raw.serialize(format=ox.RdfFormat.N_TRIPLES) or b""
     lines = sorted(set(data.decode("utf-8").splitlines()))

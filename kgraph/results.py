@@ -1,7 +1,8 @@
 """Query results as plain frozen data, and their text forms (table, CSV, TSV, JSON).
 
 The CSV, TSV and JSON forms follow "SPARQL 1.1 Query Results CSV and TSV Formats" and
-"SPARQL 1.1 Query Results JSON Format". Every form is returned without a final newline.
+"SPARQL 1.1 Query Results JSON Format". Every form ends with a newline, ready to be written
+out as it is (``click.echo(text, nl=False)``).
 """
 
 from __future__ import annotations
@@ -35,11 +36,24 @@ PREFIXES: tuple[tuple[str, str], ...] = (
 )
 _NUMERIC = {
     XSD + name
-    for name in (
-        "integer decimal double float long int short byte nonNegativeInteger "
-        "positiveInteger nonPositiveInteger negativeInteger unsignedLong unsignedInt "
-        "unsignedShort unsignedByte"
-    ).split()
+    for name in [
+        "integer",
+        "decimal",
+        "double",
+        "float",
+        "long",
+        "int",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "nonPositiveInteger",
+        "negativeInteger",
+        "unsignedLong",
+        "unsignedInt",
+        "unsignedShort",
+        "unsignedByte",
+    ]
 }
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
 _VISIBLE = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t"})
@@ -101,6 +115,11 @@ class QueryResult:
 
 def format_result(result: QueryResult, fmt: OutputFormat = "table") -> str:
     """Render ``result`` as ``table`` (for people), ``csv``, ``tsv`` or ``json``."""
+    text = _format(result, fmt)
+    return text if text.endswith("\n") else text + "\n"
+
+
+def _format(result: QueryResult, fmt: OutputFormat) -> str:
     if fmt not in FORMATS:
         raise QueryError(f"unknown output format {fmt!r}", f"use one of {', '.join(FORMATS)}")
     if result.kind == "graph":
@@ -134,7 +153,7 @@ def _csv(result: QueryResult) -> str:
     writer.writerow(result.variables)
     for row in result.rows:
         writer.writerow("" if t is None else _csv_value(t) for t in row)
-    return buffer.getvalue().removesuffix("\r\n")
+    return buffer.getvalue()  # CRLF after every record, the last one too
 
 
 def _csv_value(term: Term) -> str:
@@ -163,7 +182,9 @@ def _json_term(term: Term) -> dict[str, str]:
 def _table(result: QueryResult) -> str:
     cells = [["" if t is None else t.short() for t in row] for row in result.rows]
     columns = range(len(result.variables))
-    widths = [max([_width(v), *(_width(r[i]) for r in cells)]) for i, v in enumerate(result.variables)]
+    widths = [
+        max([_width(v), *(_width(r[i]) for r in cells)]) for i, v in enumerate(result.variables)
+    ]
     numeric = [_numeric([row[i] for row in result.rows]) for i in columns]
 
     def line(values: list[str]) -> str:

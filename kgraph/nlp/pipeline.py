@@ -99,7 +99,7 @@ def authority_patterns(authority: Authority) -> list[dict[str, Any]]:
 
 def build_pipeline(settings: Settings) -> Any:
     """The full pipeline for ``settings``: model plus kgraph's rule components, initialised."""
-    from . import components  # noqa: F401  (registers the factories)
+    from . import components, relations  # noqa: F401  (registers the factories)
 
     nlp = load_model(settings.model)
     authority = load_authority(settings.authority_dir)
@@ -114,8 +114,8 @@ def build_pipeline(settings: Settings) -> Any:
     nlp.add_pipe("kgraph_titles", after="ner")
     types = nlp.add_pipe("kgraph_types", last=True)
     types.initialize(lambda: [], nlp=nlp, data_dir=settings.patterns_dir)
-    relations = nlp.add_pipe("kgraph_relations", last=True)
-    relations.initialize(lambda: [], nlp=nlp, data_dir=settings.patterns_dir)
+    rules = nlp.add_pipe("kgraph_relations", last=True)
+    rules.initialize(lambda: [], nlp=nlp, data_dir=settings.patterns_dir)
     return nlp
 
 
