@@ -74,9 +74,9 @@ def find_mentions(letter: Letter, analysis: Analysis) -> tuple[Mention, ...]:
 def _from_span(text: str, span: EntSpan) -> Mention | None:
     if span.label not in KG_TYPES:
         return None
-    if span.role == "address" and span.label not in KEEP_IN_ADDRESS:
+    if span.role in ("address", "dateline") and span.label not in KEEP_IN_ADDRESS:
         return None
-    if span.role in ("salutation", "valediction", "dateline"):
+    if span.role in ("salutation", "valediction"):
         return None
     start, end = trim(text, span.start, span.end)
     if end - start < 2 or not any(c.isalpha() for c in text[start:end]):

@@ -79,10 +79,12 @@ class Letter:
     signature: TextSpan | None = None
     sender_name: TextSpan | None = None
     postscript: tuple[TextSpan, ...] = ()
+    notes: tuple[TextSpan, ...] = ()  # footnotes and editors' notes (their names count)
     colophon: TextSpan | None = None
     edition: Edition | None = None
     heading_sender: TextSpan | None = None
     heading_recipient: TextSpan | None = None
+    addressee: TextSpan | None = None  # a "To James Madison." line
 
     def segments(self) -> tuple[tuple[str, TextSpan], ...]:
         """Parts whose names count as mentions, in text order, tagged with their role."""
@@ -90,6 +92,7 @@ class Letter:
         for role, span in (
             ("heading", self.heading),
             ("byline", self.byline),
+            ("addressee", self.addressee),
             ("dateline", self.dateline),
             ("address", self.address),
             ("salutation", self.salutation),
@@ -100,6 +103,7 @@ class Letter:
                 parts.append((role, span))
         parts.extend(("body", span) for span in self.body)
         parts.extend(("postscript", span) for span in self.postscript)
+        parts.extend(("note", span) for span in self.notes)
         return tuple(sorted(parts, key=lambda p: p[1].start))
 
 

@@ -1,14 +1,16 @@
 """Stage 5, ``resolve``: one entity per real thing in a letter.
 
-Mentions join when the authority file knows them as one entry, when their normalised names
-are equal, or when a short personal name ("Kropotkin", the vocative "Peter", "Mrs. Carlyle")
-is the surname or first name of exactly one fuller name in the letter. The canonical label
-is the authority's label, else the fullest form seen.
+Mentions join when the authority file knows them as one entry; when their normalised names
+are equal; when a short personal name ("Kropotkin", the vocative "Peter", "Mrs. Carlyle") is
+the surname or first name of exactly one fuller name in the letter; and when the letter's
+structure says they are one person (the signature and the heading's sender are the sender;
+the salutation's name and the heading's recipient are the recipient). The canonical label is
+the authority's label, else the fullest form seen.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import re
 from dataclasses import dataclass
 
 from .authority import Authority, AuthorityEntry, normalise
@@ -49,6 +51,7 @@ HONORIFICS = frozenset(
         "baron",
         "baroness",
         "dear",
+        "esq",
     ]
 )
 FEMALE = frozenset(
@@ -66,6 +69,13 @@ FEMALE = frozenset(
         "princess",
         "baroness",
     ]
+)
+SENDER_ROLES = ("signature", "heading_sender", "byline")
+RECIPIENT_ROLES = ("heading_recipient", "recipient_name")
+STREET = re.compile(
+    r"\b(?:street|road|row|square|lane|place|terrace|gardens|avenue|house|hall|hospital|"
+    r"hotel|hôtel|court|park|strasse|straße|rue|via|quai|boulevard|river)\b",
+    re.I,
 )
 
 
@@ -86,36 +96,68 @@ def bare(text: str) -> list[str]:
     return [w for w in name_words(text) if w not in HONORIFICS]
 
 
-def _authority_for(
-    m: Mention, index: dict[str, tuple[AuthorityEntry, ...]]
-) -> AuthorityEntry | None:
-    entries = index.get(normalise(m.text), ())
-    same_type = [e for e in entries if e.type == m.type]
-    if len(same_type) == 1:
-        return same_type[0]
-    if len(entries) == 1 and m.source == "ner" and m.role not in ("signature", "heading"):
-        return entries[0]
-    return None
+class Lookup:
+    """Authority entries by normalised name, and people by surname for "C. Darwin"."""
+
+    def __init__(self, authority: Authority) -> None:
+        self.by_id = authority.by_id()
+        self.by_name = authority.by_name()
+        self.by_surname: dict[str, list[AuthorityEntry]] = {}
+        for entry in authority.entries:
+            if entry.type == "Person" and len(words := bare(entry.label)) > 1:
+                self.by_surname.setdefault(words[-1], []).append(entry)
+
+    def find(self, m: Mention) -> AuthorityEntry | None:
+        if m.authority_id and m.authority_id in self.by_id:
+            return self.by_id[m.authority_id]
+        entries = self.by_name.get(normalise(m.text), ())
+        same_type = [e for e in entries if e.type == m.type]
+        if len(same_type) == 1:
+            return same_type[0]
+        if len(entries) == 1 and m.source == "ner":
+            return entries[0]
+        if m.type == "Person":
+            return self._by_initials(m.text)
+        return None
+
+    def _by_initials(self, text: str) -> AuthorityEntry | None:
+        """ "C. Darwin", "Th: Jefferson", "Joseph Mazzini": the one known person with that
+        surname whose first name starts the same way."""
+        words = bare(text)
+        if len(words) < 2:
+            return None
+        matches = [
+            e
+            for e in self.by_surname.get(words[-1], [])
+            if any(
+                bare(n)[0].startswith(words[0]) or words[0].startswith(bare(n)[0])
+                for n in e.names
+                if len(bare(n)) > 1
+            )
+        ]
+        return matches[0] if len(matches) == 1 else None
 
 
 def resolve(letter: Letter, mentions: tuple[Mention, ...], authority: Authority) -> Resolution:
-    index = authority.by_name()
-    by_id = authority.by_id()
+    lookup = Lookup(authority)
     groups: dict[str, list[Mention]] = {}
     types: dict[str, EntityType] = {}
     for m in mentions:
-        entry = by_id.get(m.authority_id) if m.authority_id else _authority_for(m, index)
+        entry = lookup.find(m)
         if entry is not None and not (m.source == "structure" and entry.type != m.type):
             key = f"auth:{entry.id}"
             types[key] = entry.type
         else:
-            key = f"{m.type}:{' '.join(bare(m.text)) if m.type == 'Person' else normalise(m.text)}"
+            name = " ".join(bare(m.text)) if m.type == "Person" else normalise(m.text)
+            key = f"{m.type}:{name}"
             types.setdefault(key, m.type)
         groups.setdefault(key, []).append(m)
+    for roles in (SENDER_ROLES, RECIPIENT_ROLES):
+        _merge_roles(groups, types, roles)
     _merge_short_names(groups, types)
     entities = []
     for key, ms in groups.items():
-        entry = by_id.get(key[5:]) if key.startswith("auth:") else None
+        entry = lookup.by_id.get(key[5:]) if key.startswith("auth:") else None
         forms = list(dict.fromkeys(m.text for m in ms))
         label = entry.label if entry else _fullest(forms)
         entities.append(
@@ -131,40 +173,72 @@ def resolve(letter: Letter, mentions: tuple[Mention, ...], authority: Authority)
     entities.sort(key=lambda e: (e.mentions[0].start, e.key))
     return Resolution(
         entities=tuple(entities),
-        sender=_entity_with_role(entities, ("signature", "heading_sender", "byline")),
-        recipient=_entity_with_role(entities, ("heading_recipient", "recipient_name")),
-        place=_place_of_writing(entities),
+        sender=_entity_with_role(entities, SENDER_ROLES),
+        recipient=_entity_with_role(entities, RECIPIENT_ROLES),
+        place=_place_of_writing(entities, lookup),
     )
 
 
 def _fullest(forms: list[str]) -> str:
-    def score(form: str) -> tuple[int, int, int, str]:
+    def score(form: str) -> tuple[int, int, int, int, str]:
         words = bare(form)
-        return (len(words), -sum(w in HONORIFICS for w in name_words(form)), len(form), form)
+        return (
+            len(words),
+            -sum(len(w) == 1 for w in words),
+            -sum(w in HONORIFICS for w in name_words(form)),
+            -int(form.isupper()),
+            form,
+        )
 
-    return max(forms, key=score)
+    best = max(forms, key=score)
+    if (
+        best.isupper() and len(best) > 3
+    ):  # "MILLICENT GARRETT FAWCETT" → "Millicent Garrett Fawcett"
+        best = " ".join(w.capitalize() if len(w) > 2 else w for w in best.split())
+    return best
+
+
+def _join(
+    groups: dict[str, list[Mention]], types: dict[str, EntityType], keep: str, drop: str
+) -> None:
+    if keep != drop and keep in groups and drop in groups:
+        groups[keep].extend(groups.pop(drop))
+        types.pop(drop)
+
+
+def _merge_roles(
+    groups: dict[str, list[Mention]], types: dict[str, EntityType], roles: tuple[str, ...]
+) -> None:
+    """The signature and the heading's sender are one person (likewise for the recipient)."""
+    keys = [k for k in groups if types[k] == "Person" and any(m.role in roles for m in groups[k])]
+    if len(keys) < 2:
+        return
+    keep = max(
+        keys,
+        key=lambda k: (k.startswith("auth:"), len(bare(_fullest([m.text for m in groups[k]]))), k),
+    )
+    for key in keys:
+        _join(groups, types, keep, key)
 
 
 def _merge_short_names(groups: dict[str, list[Mention]], types: dict[str, EntityType]) -> None:
     """Fold one-word (or honorific + surname) person names into the one fuller name they fit."""
     people = [k for k, t in types.items() if t == "Person"]
-    full = {k: bare(groups[k][0].text) for k in people}
+    full = {k: max((bare(m.text) for m in groups[k]), key=len) for k in people}
     # Full names that share a surname and a first initial ("Pëtr Kropotkin", "Peter Kropotkin").
-    keys = [k for k in people if k in groups and len(full[k]) > 1]
+    keys = [k for k in people if len(full[k]) > 1]
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:
+            same = full[a][-1] == full[b][-1] and full[a][0][:1] == full[b][0][:1]
             if (
                 a in groups
                 and b in groups
-                and full[a][-1] == full[b][-1]
-                and full[a][0][0] == full[b][0][0]
+                and same
+                and not (a.startswith("auth:") and b.startswith("auth:"))
             ):
-                keep, drop = (
-                    (a, b) if a.startswith("auth:") or not b.startswith("auth:") else (b, a)
-                )
-                groups[keep].extend(groups.pop(drop))
-                types.pop(drop)
-    for key in sorted(people, key=lambda k: len(full[k])):
+                keep, drop = (b, a) if b.startswith("auth:") else (a, b)
+                _join(groups, types, keep, drop)
+    for key in sorted(people, key=lambda k: (len(full[k]), k)):
         words = full[key]
         if len(words) != 1 or key not in groups:
             continue
@@ -182,8 +256,7 @@ def _merge_short_names(groups: dict[str, list[Mention]], types: dict[str, Entity
         surnames = [k for k in targets if full[k][-1] == words[0]]
         chosen = surnames if surnames else targets
         if len(chosen) == 1:
-            groups[chosen[0]].extend(groups.pop(key))
-            types.pop(key)
+            _join(groups, types, chosen[0], key)
 
 
 def _entity_with_role(entities: list[Entity], roles: tuple[str, ...]) -> str | None:
@@ -194,19 +267,22 @@ def _entity_with_role(entities: list[Entity], roles: tuple[str, ...]) -> str | N
     return None
 
 
-def _place_of_writing(entities: list[Entity]) -> str | None:
+def _place_of_writing(entities: list[Entity], lookup: Lookup) -> str | None:
+    """The settlement named in the dateline or the writer's address."""
+    best: tuple[tuple[int, int, int, int], str] | None = None
     for e in entities:
-        if e.type == "Place" and any(m.role == "place" for m in e.mentions):
-            return e.key
-    in_address = [
-        (m.start, e.key)
-        for e in entities
-        if e.type == "Place"
-        for m in e.mentions
-        if m.role == "address"
-    ]
-    return max(in_address)[1] if in_address else None
-
-
-def mention_counts(entities: tuple[Entity, ...]) -> Counter[str]:
-    return Counter({e.key: len(e.mentions) for e in entities})
+        if e.type != "Place":
+            continue
+        for m in e.mentions:
+            if m.role not in ("place", "dateline", "address"):
+                continue
+            entry = lookup.by_id.get(e.authority_id) if e.authority_id else None
+            score = (
+                int(m.role == "place"),
+                int(entry is not None and entry.within is not None),
+                int(not STREET.search(m.text)),
+                m.start,
+            )
+            if best is None or score > best[0]:
+                best = (score, e.key)
+    return best[1] if best else None
