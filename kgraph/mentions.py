@@ -63,7 +63,8 @@ def find_mentions(letter: Letter, analysis: Analysis) -> tuple[Mention, ...]:
         mention = _from_span(text, span)
         if mention is None:
             continue
-        if any(mention.start < e and s < mention.end for s, e in taken):
+        nested = mention.source.startswith("nested:")
+        if any(mention.start < e and s < mention.end for s, e in taken) and not nested:
             continue
         chosen.append(mention)
         taken.append((mention.start, mention.end))
@@ -74,12 +75,16 @@ def find_mentions(letter: Letter, analysis: Analysis) -> tuple[Mention, ...]:
 def _from_span(text: str, span: EntSpan) -> Mention | None:
     if span.label not in KG_TYPES:
         return None
-    if span.role in ("address", "dateline") and span.label not in KEEP_IN_ADDRESS:
+    label = span.label
+    if span.role in ("address", "dateline") and label in ("Person", "Organization"):
+        # an address is made of places: house names, streets, towns ("Viola", "Gower Street")
+        label = "Place" if text[span.end : span.end + 2] not in ("'s", "’s") else label
+    if span.role in ("address", "dateline") and label not in KEEP_IN_ADDRESS:
         return None
     if span.role in ("salutation", "valediction"):
         return None
     start, end = trim(text, span.start, span.end)
     if end - start < 2 or not any(c.isalpha() for c in text[start:end]):
         return None
-    kind: EntityType = span.label  # type: ignore[assignment]
+    kind: EntityType = label  # type: ignore[assignment]
     return Mention(start, end, text[start:end], kind, span.source, span.authority_id, span.role)

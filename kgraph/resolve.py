@@ -10,6 +10,7 @@ the authority's label, else the fullest form seen.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 
@@ -72,6 +73,9 @@ FEMALE = frozenset(
 )
 SENDER_ROLES = ("signature", "heading_sender", "byline")
 RECIPIENT_ROLES = ("heading_recipient", "recipient_name")
+FUZZY_TYPES = frozenset({"Periodical", "Work", "Organization", "Event", "Place"})
+FUZZY_MIN = 8
+FUZZY_RATIO = 0.88
 STREET = re.compile(
     r"\b(?:street|road|row|square|lane|place|terrace|gardens|avenue|house|hall|hospital|"
     r"hotel|hôtel|court|park|strasse|straße|rue|via|quai|boulevard|river)\b",
@@ -103,7 +107,12 @@ class Lookup:
         self.by_id = authority.by_id()
         self.by_name = authority.by_name()
         self.by_surname: dict[str, list[AuthorityEntry]] = {}
+        self.fuzzy: dict[tuple[str, str], list[tuple[str, AuthorityEntry]]] = {}
         for entry in authority.entries:
+            if entry.type in FUZZY_TYPES:
+                for name in {normalise(n) for n in entry.names}:
+                    if len(name) >= FUZZY_MIN:
+                        self.fuzzy.setdefault((entry.type, name[0]), []).append((name, entry))
             if entry.type == "Person" and len(words := bare(entry.label)) > 1:
                 self.by_surname.setdefault(words[-1], []).append(entry)
 
@@ -118,7 +127,20 @@ class Lookup:
             return entries[0]
         if m.type == "Person":
             return self._by_initials(m.text)
-        return None
+        return self._close(m)
+
+    def _close(self, m: Mention) -> AuthorityEntry | None:
+        """A misspelt title or place ("Tempes Nouveau"): the one close authority name."""
+        key = normalise(m.text)
+        if m.type not in FUZZY_TYPES or len(key) < FUZZY_MIN:
+            return None
+        found = {
+            entry.id: entry
+            for name, entry in self.fuzzy.get((m.type, key[0]), [])
+            if abs(len(name) - len(key)) <= 3
+            and difflib.SequenceMatcher(None, key, name).ratio() >= FUZZY_RATIO
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _by_initials(self, text: str) -> AuthorityEntry | None:
         """ "C. Darwin", "Th: Jefferson", "Joseph Mazzini": the one known person with that
@@ -238,6 +260,9 @@ def _merge_short_names(groups: dict[str, list[Mention]], types: dict[str, Entity
             ):
                 keep, drop = (b, a) if b.startswith("auth:") else (a, b)
                 _join(groups, types, keep, drop)
+    firsts = {
+        k: {bare(m.text)[0] for m in groups.get(k, []) if len(bare(m.text)) > 1} for k in people
+    }
     for key in sorted(people, key=lambda k: (len(full[k]), k)):
         words = full[key]
         if len(words) != 1 or key not in groups:
@@ -249,7 +274,7 @@ def _merge_short_names(groups: dict[str, list[Mention]], types: dict[str, Entity
             if k != key
             and k in groups
             and len(full[k]) > 1
-            and words[0] in (full[k][0], full[k][-1])
+            and (words[0] == full[k][-1] or words[0] in firsts[k])
         ]
         if female:
             targets = [k for k in targets if not any("mr" in name_words(m.text) for m in groups[k])]

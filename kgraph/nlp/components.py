@@ -6,6 +6,7 @@ data loaded in ``initialize()``, finding (``match``) kept apart from ``set_annot
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -156,6 +157,14 @@ def _title_like(span: Span) -> bool:
     return bool(content) and all(t.text[0].isupper() for t in content)
 
 
+@Language.component("kgraph_snapshot")
+def snapshot(doc: Doc) -> Doc:
+    """Keep the names seen before the cue patterns, so a place inside a longer name
+    ("the Toulouse congress") can stand as a name of its own."""
+    doc.spans["kgraph.ner"] = list(doc.ents)
+    return doc
+
+
 @Language.factory("kgraph_titles", default_config={"max_words": 10})
 class TitleRecognizer:
     """Italic (``*Title*``) and quoted capitalised strings become Work or Periodical names."""
@@ -174,8 +183,17 @@ class TitleRecognizer:
 
     def set_annotations(self, doc: Doc, titles: Iterable[Span]) -> None:
         ents = list(doc.ents)
+        titles = list(titles)
+        labels = {t.start: "Periodical" if self._periodical(doc, t) else "Work" for t in titles}
+        for a, b in itertools.pairwise(titles):  # "the *X* and the *Y*": one kind
+            between = {t.lower_ for t in doc[a.end : b.start] if not t.is_space}
+            if between <= {"and", "the", "or", ","} and "Periodical" in (
+                labels[a.start],
+                labels[b.start],
+            ):
+                labels[a.start] = labels[b.start] = "Periodical"
         for title in titles:
-            label = "Periodical" if self._periodical(doc, title) else "Work"
+            label = labels[title.start]
             kept = [e for e in ents if e.end <= title.start or e.start >= title.end]
             exact = [e for e in ents if (e.start, e.end) == (title.start, title.end)]
             if exact and _source(exact[0]) == "auth":
@@ -267,6 +285,23 @@ class TypeCorrector:
             if start < end:
                 ents.append(Span(doc, start, end, label=label, span_id=ent.ent_id_))
         doc.ents = filter_spans(ents)
+        doc.spans["kgraph.nested"] = self.nested_places(doc)
+
+    @staticmethod
+    def nested_places(doc: Doc) -> list[Span]:
+        """Places named inside an event or organisation name ("the Toulouse congress")."""
+        found = []
+        for outer in doc.ents:
+            if outer.label_ not in ("Event", "Organization"):
+                continue
+            for inner in doc.spans.get("kgraph.ner", []):
+                if inner.label_ not in ("GPE", "LOC", "Place") or len(inner) >= len(outer):
+                    continue
+                if outer.start <= inner.start and inner.end <= outer.end:
+                    found.append(
+                        Span(doc, inner.start, inner.end, label="Place", span_id=inner.ent_id_)
+                    )
+        return found
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))

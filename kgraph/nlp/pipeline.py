@@ -111,7 +111,8 @@ def build_pipeline(settings: Settings) -> Any:
             config = {"overwrite_ents": name == "cue_ruler"}
             ruler = nlp.add_pipe("entity_ruler", name=name, config=config, **where)
             ruler.initialize(lambda: [], nlp=nlp, patterns=patterns)
-    nlp.add_pipe("kgraph_titles", after="ner")
+    nlp.add_pipe("kgraph_snapshot", after="ner")
+    nlp.add_pipe("kgraph_titles", after="kgraph_snapshot")
     types = nlp.add_pipe("kgraph_types", last=True)
     types.initialize(lambda: [], nlp=nlp, data_dir=settings.patterns_dir)
     rules = nlp.add_pipe("kgraph_relations", last=True)
@@ -163,17 +164,20 @@ def analyse_many(nlp: Any, letters: Sequence[Letter], batch_size: int = 64) -> l
         jobs, nlp.pipe(docs_in, batch_size=batch_size), strict=True
     ):
         text = letters[index].source.text
-        for ent in doc.ents:
+        for ent, nested in [(e, False) for e in doc.ents] + [
+            (e, True) for e in doc.spans.get("kgraph.nested", [])
+        ]:
             s, e = offset + ent.start_char, offset + ent.end_char
             source, _, ident = (ent.ent_id_ or "ner").partition(":")
+            source = "authority" if source == "auth" else source
             spans[index].append(
                 EntSpan(
                     s,
                     e,
                     text[s:e],
                     ent.label_,
-                    source if source != "auth" else "authority",
-                    ident if source == "auth" else None,
+                    f"nested:{source}" if nested else source,
+                    ident if ent.ent_id_.startswith("auth:") else None,
                     role,
                 )
             )
