@@ -134,8 +134,8 @@ def name_in_salutation(line: Line) -> TextSpan | None:
         return None
     first, last = words[0], words[-1]
     # keep an honorific that stands before a name ("Sir Roderick", "Mrs. Carlyle")
-    before = text[: start + first.start()].split()
-    if before and HONORIFIC.match(before[-1]) and not SALUTATION.fullmatch(before[-1]):
+    before = text[start : start + first.start()].split()
+    if before and HONORIFIC.match(before[-1]):
         first_start = text.rfind(before[-1], 0, start + first.start())
     else:
         first_start = start + first.start()

@@ -70,16 +70,12 @@ class OfflineStore:
         }
 
     def select(self, query: str) -> list[dict[str, str]]:
-        rows = []
-        for solution in self.store.query(query):  # type: ignore[union-attr]
-            rows.append(
-                {
-                    str(v.value): str(solution[v].value)
-                    for v in solution.variables
-                    if solution[v] is not None
-                }
-            )
-        return rows
+        result: Any = self.store.query(query)
+        names = [v.value for v in result.variables]
+        return [
+            {name: str(row[name].value) for name in names if row[name] is not None}
+            for row in result
+        ]
 
 
 def lookup_key(text: str) -> str:
@@ -111,7 +107,7 @@ def link_entities(
         for name in names[e.key]:
             for qid, classes in found.get(name, {}).items():
                 kinds = {CLASS_TYPES[c] for c in classes if c in CLASS_TYPES}
-                score = 0.8 if e.type in kinds else 0.0 if kinds else 0.55
+                score = 0.8 if e.type in kinds else 0.0 if kinds else 0.4  # unknown kind: no link
                 scores[qid] = max(scores.get(qid, 0.0), score)
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
         if not ranked:

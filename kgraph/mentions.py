@@ -3,6 +3,8 @@ letter's structure (signature, salutation, heading and dateline name people and 
 
 from __future__ import annotations
 
+import re
+
 from .model import Analysis, EntityType, EntSpan, Letter, Mention, TextSpan
 
 KEEP_IN_ADDRESS: frozenset[str] = frozenset({"Place"})
@@ -59,6 +61,10 @@ def find_mentions(letter: Letter, analysis: Analysis) -> tuple[Mention, ...]:
     text = letter.source.text
     chosen = structure_mentions(letter)
     taken = [(m.start, m.end) for m in chosen]
+    for mention in address_places(letter):  # an address part beats the tagger's pieces of it
+        if not any(mention.start < e and s < mention.end for s, e in taken):
+            chosen.append(mention)
+            taken.append((mention.start, mention.end))
     for span in analysis.spans:
         mention = _from_span(text, span)
         if mention is None:
@@ -70,6 +76,36 @@ def find_mentions(letter: Letter, analysis: Analysis) -> tuple[Mention, ...]:
         taken.append((mention.start, mention.end))
     chosen.sort(key=lambda m: (m.start, m.end))
     return tuple(chosen)
+
+
+ADDRESS_PART = re.compile(r"(?:[^,;.\n]|\.(?=\S)|(?<=\bSt)\.|(?<=\bMt)\.|(?<=\bDr)\.)+")
+
+
+WEEKDAY_OR_MONTH = re.compile(
+    r"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|"
+    r"june|july|august|september|october|november|december)$"
+)
+
+
+def address_places(letter: Letter) -> list[Mention]:
+    """The parts of the writer's address ("Tette, River Zambesi") as places: an address is
+    made of house names, streets and towns, whatever the tagger thought of them."""
+    span = letter.address
+    if span is None:
+        return []
+    text = letter.source.text
+    found = []
+    for m in ADDRESS_PART.finditer(span.text):
+        start, end = trim(text, span.start + m.start(), span.start + m.end())
+        part = text[start:end]
+        words = part.split()
+        if not words or any(c.isdigit() for c in part) or len(part.replace(".", "")) <= 3:
+            continue
+        if WEEKDAY_OR_MONTH.match(part):
+            continue
+        if all(w[:1].isupper() for w in words if w.lower() not in ("of", "de", "la", "le")):
+            found.append(Mention(start, end, part, "Place", "structure", None, "address"))
+    return found
 
 
 def _from_span(text: str, span: EntSpan) -> Mention | None:

@@ -103,7 +103,8 @@ def bare(text: str) -> list[str]:
 class Lookup:
     """Authority entries by normalised name, and people by surname for "C. Darwin"."""
 
-    def __init__(self, authority: Authority) -> None:
+    def __init__(self, authority: Authority, year: int | None = None) -> None:
+        self.year = year
         self.by_id = authority.by_id()
         self.by_name = authority.by_name()
         self.by_surname: dict[str, list[AuthorityEntry]] = {}
@@ -117,6 +118,13 @@ class Lookup:
                 self.by_surname.setdefault(words[-1], []).append(entry)
 
     def find(self, m: Mention) -> AuthorityEntry | None:
+        entry = self._find(m)
+        too_late = entry is not None and entry.start is not None and self.year is not None
+        if too_late and entry.start > self.year:  # type: ignore[operator,union-attr]
+            return None  # born, founded or written after the letter
+        return entry
+
+    def _find(self, m: Mention) -> AuthorityEntry | None:
         if m.authority_id and m.authority_id in self.by_id:
             return self.by_id[m.authority_id]
         entries = self.by_name.get(normalise(m.text), ())
@@ -161,7 +169,8 @@ class Lookup:
 
 
 def resolve(letter: Letter, mentions: tuple[Mention, ...], authority: Authority) -> Resolution:
-    lookup = Lookup(authority)
+    year = int(letter.date.iso[:4]) if letter.date is not None else None
+    lookup = Lookup(authority, year)
     groups: dict[str, list[Mention]] = {}
     types: dict[str, EntityType] = {}
     for m in mentions:
@@ -177,6 +186,7 @@ def resolve(letter: Letter, mentions: tuple[Mention, ...], authority: Authority)
     for roles in (SENDER_ROLES, RECIPIENT_ROLES):
         _merge_roles(groups, types, roles)
     _merge_short_names(groups, types)
+    _merge_short_titles(groups, types)
     entities = []
     for key, ms in groups.items():
         entry = lookup.by_id.get(key[5:]) if key.startswith("auth:") else None
@@ -284,6 +294,28 @@ def _merge_short_names(groups: dict[str, list[Mention]], types: dict[str, Entity
             _join(groups, types, chosen[0], key)
 
 
+def _merge_short_titles(groups: dict[str, list[Mention]], types: dict[str, EntityType]) -> None:
+    """ "the Congress" after "the Congress of Vienna": the one longer name it heads."""
+    kinds = ("Organization", "Event", "Periodical")
+    words = {
+        k: [w for w in normalise(groups[k][0].text).split() if w not in ("of", "de")]
+        for k in groups
+    }
+    for key in sorted(groups, key=lambda k: (len(words[k]), k)):
+        if key not in groups or types[key] not in kinds or len(words[key]) != 1:
+            continue
+        targets = [
+            k
+            for k in groups
+            if k != key
+            and types[k] in kinds
+            and len(words[k]) > 1
+            and words[key][0] in (words[k][0], words[k][-1])
+        ]
+        if len(targets) == 1:
+            _join(groups, types, targets[0], key)
+
+
 def _entity_with_role(entities: list[Entity], roles: tuple[str, ...]) -> str | None:
     for role in roles:
         for e in entities:
@@ -304,8 +336,8 @@ def _place_of_writing(entities: list[Entity], lookup: Lookup) -> str | None:
             entry = lookup.by_id.get(e.authority_id) if e.authority_id else None
             score = (
                 int(m.role == "place"),
-                int(entry is not None and entry.within is not None),
                 int(not STREET.search(m.text)),
+                int(entry is not None and entry.within is not None),
                 m.start,
             )
             if best is None or score > best[0]:

@@ -1,4 +1,4 @@
-"""kgraph's spaCy components for names: titles and type correction.
+"""kgraph's spaCy components for names: the NER snapshot and titles.
 
 Each follows spaCy's conventions: a ``@Language.factory`` with keyword-only config,
 data loaded in ``initialize()``, finding (``match``) kept apart from ``set_annotations``.
@@ -7,9 +7,8 @@ data loaded in ``initialize()``, finding (``match``) kept apart from ``set_annot
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -210,98 +209,6 @@ class TitleRecognizer:
             ["in"],
             ["for"],
         )
-
-    def __call__(self, doc: Doc) -> Doc:
-        self.set_annotations(doc, self.match(doc))
-        return doc
-
-
-@Language.factory("kgraph_types", default_config={})
-class TypeCorrector:
-    """Map spaCy labels to kg types, correct them from context, drop what is not a name."""
-
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
-        self.not_names: frozenset[str] = frozenset()
-
-    def initialize(
-        self,
-        get_examples: Callable[[], Any] | None = None,
-        *,
-        nlp: Language | None = None,
-        data_dir: Path | None = None,
-    ) -> None:
-        if data_dir is not None:
-            self.not_names = _read_words(data_dir / "not-names.txt")
-
-    def match(self, doc: Doc) -> list[tuple[Span, str | None]]:
-        """Each entity with its corrected label (None: drop it)."""
-        return [(ent, self.correct(doc, ent)) for ent in doc.ents]
-
-    def correct(self, doc: Doc, ent: Span) -> str | None:
-        source = _source(ent)
-        label = ent.label_ if ent.label_ in KG_TYPES else SPACY_TO_KG.get(ent.label_)
-        if label is None:
-            return None
-        if source in ("auth", "cue", "title"):
-            return label
-        words = [t for t in ent if t.is_alpha]
-        if not words or all(t.is_lower for t in words):
-            return None
-        content = [
-            t for t in words if t.lower_ not in FUNCTION_WORDS and t.lower_ not in HONORIFICS
-        ]
-        if not content or all(t.lower_ in self.not_names for t in content):
-            return None
-        last = content[-1].lower_
-        if last.endswith(("ists", "ites", "ians")) and label in ("Person", "Organization", "Group"):
-            return "Group"
-        if label == "Group" and len(ent) == 1 and ent[0].tag_ == "JJ":
-            return None
-        if label == "Organization" and any(t.lower_ in PERIODICAL_WORDS for t in ent):
-            return "Periodical"
-        prev = doc[ent.start - 1] if ent.start > 0 else None
-        honorific = prev is not None and prev.lower_.rstrip(".") in HONORIFICS
-        if (
-            label == "Person"
-            and len(content) == 1
-            and prev is not None
-            and not honorific
-            and prev.lower_ in PLACE_PREPOSITIONS
-        ):
-            return "Place"
-        return label
-
-    def set_annotations(self, doc: Doc, decisions: Iterable[tuple[Span, str | None]]) -> None:
-        ents = []
-        for ent, label in decisions:
-            if label is None:
-                continue
-            start, end = ent.start, ent.end
-            while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
-                start += 1
-            while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
-                end -= 1
-            if start < end:
-                ents.append(Span(doc, start, end, label=label, span_id=ent.ent_id_))
-        doc.ents = filter_spans(ents)
-        doc.spans["kgraph.nested"] = self.nested_places(doc)
-
-    @staticmethod
-    def nested_places(doc: Doc) -> list[Span]:
-        """Places named inside an event or organisation name ("the Toulouse congress")."""
-        found = []
-        for outer in doc.ents:
-            if outer.label_ not in ("Event", "Organization"):
-                continue
-            for inner in doc.spans.get("kgraph.ner", []):
-                if inner.label_ not in ("GPE", "LOC", "Place") or len(inner) >= len(outer):
-                    continue
-                if outer.start <= inner.start and inner.end <= outer.end:
-                    found.append(
-                        Span(doc, inner.start, inner.end, label="Place", span_id=inner.ent_id_)
-                    )
-        return found
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))

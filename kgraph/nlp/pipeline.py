@@ -89,9 +89,9 @@ def authority_patterns(authority: Authority) -> list[dict[str, Any]]:
     patterns: list[dict[str, Any]] = []
     for entry in authority.entries:
         names = set(entry.names)
-        if entry.type == "Concept":
+        if entry.type == "Concept":  # "anarchism", "Anarchism"; not "enlightenment"
             names |= {n[:1].upper() + n[1:] for n in entry.names}
-            names |= {n.lower() for n in entry.names}
+            names |= {n.lower() for n in entry.names if n.lower().endswith("ism")}
         for name in sorted(names):
             patterns.append({"label": entry.type, "pattern": name, "id": f"auth:{entry.id}"})
     return patterns
@@ -100,6 +100,7 @@ def authority_patterns(authority: Authority) -> list[dict[str, Any]]:
 def build_pipeline(settings: Settings) -> Any:
     """The full pipeline for ``settings``: model plus kgraph's rule components, initialised."""
     from . import components, relations  # noqa: F401  (registers the factories)
+    from . import types as _types  # noqa: F401
 
     nlp = load_model(settings.model)
     authority = load_authority(settings.authority_dir)

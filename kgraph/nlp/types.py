@@ -1,0 +1,178 @@
+"""The ``kgraph_types`` component: map spaCy's labels to kg types, correct them from context
+and drop what is not a name. Its word lists are data (``data/patterns/*.txt``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from .components import (
+    FUNCTION_WORDS,
+    HONORIFICS,
+    KG_TYPES,
+    PERIODICAL_WORDS,
+    PLACE_PREPOSITIONS,
+    SPACY_TO_KG,
+    _read_words,
+    _source,
+)
+
+ROMAN = re.compile(r"^[IVXLCDM]+\.?$")
+NAME_TAGS = frozenset({"NNP", "NNPS"})
+
+
+def _is_name_token(token: Token) -> bool:
+    return token.is_title and (token.tag_ in NAME_TAGS or token.pos_ == "PROPN")
+
+
+@Language.factory("kgraph_types", default_config={})
+class TypeCorrector:
+    """Correct the kg type of each name from its context; drop capitalised common nouns."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.not_names: frozenset[str] = frozenset()
+        self.given_names: frozenset[str] = frozenset()
+        self.person_verbs: frozenset[str] = frozenset()
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Any] | None = None,
+        *,
+        nlp: Language | None = None,
+        data_dir: Path | None = None,
+    ) -> None:
+        if data_dir is not None:
+            self.not_names = _read_words(data_dir / "not-names.txt")
+            self.given_names = _read_words(data_dir / "given-names.txt")
+            self.person_verbs = _read_words(data_dir / "person-verbs.txt")
+
+    def match(self, doc: Doc) -> list[tuple[Span, str | None]]:
+        """Each name with its corrected label (None: drop it), after growing a given name
+        that an authority place swallowed ("Sofia" in "Sofia Grigorievna")."""
+        ents = self._grow_given_names(doc)
+        return [(ent, self.correct(doc, ent)) for ent in ents]
+
+    def _grow_given_names(self, doc: Doc) -> list[Span]:
+        ents = list(doc.ents)
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        grown = []
+        for ent in ents:
+            end = ent.end
+            if len(ent) == 1 and ent.label_ == "Place" and ent.text.lower() in self.given_names:
+                while end < len(doc) and end not in taken and _is_name_token(doc[end]):
+                    end += 1
+            if end > ent.end:
+                grown.append(Span(doc, ent.start, end, label="Person", span_id=""))
+            else:
+                grown.append(ent)
+        return grown
+
+    def correct(self, doc: Doc, ent: Span) -> str | None:
+        source = _source(ent)
+        label = ent.label_ if ent.label_ in KG_TYPES else SPACY_TO_KG.get(ent.label_)
+        if label is None:
+            return None
+        if source in ("auth", "cue", "title"):
+            return label
+        words = [t for t in ent if t.is_alpha]
+        if not words or all(t.is_lower for t in words) or ROMAN.match(ent.text.strip()):
+            return None
+        if len(ent) == 1 and self._imperative(ent[0]):
+            return None
+        content = [
+            t for t in words if t.lower_ not in FUNCTION_WORDS and t.lower_ not in HONORIFICS
+        ]
+        if not content or all(t.lower_ in self.not_names for t in content):
+            return None
+        last = content[-1].lower_
+        if last.endswith(("ists", "ites", "ians")) and label in ("Person", "Organization", "Group"):
+            return "Group"
+        if label == "Group" and len(ent) == 1 and ent[0].tag_ == "JJ":
+            return None
+        if label == "Organization" and any(t.lower_ in PERIODICAL_WORDS for t in ent):
+            return "Periodical"
+        if label != "Person" and self._looks_personal(doc, ent, content):
+            return "Person"
+        prev = self._previous(doc, ent)
+        honorific = prev is not None and prev.lower_.rstrip(".") in HONORIFICS
+        if (
+            label in ("Person", "Organization")
+            and len(content) == 1
+            and prev is not None
+            and not honorific
+            and prev.lower_ in PLACE_PREPOSITIONS
+            and content[0].text.lower() not in self.given_names
+        ):
+            return "Place"
+        return label
+
+    def _looks_personal(self, doc: Doc, ent: Span, content: list[Token]) -> bool:
+        """A short name that starts with a given name, or that is the subject of a verb
+        only people do ("Huxley has had his say", "Metternich smiles")."""
+        if len(content) > 3 or not all(_is_name_token(t) for t in content):
+            return False
+        if content[0].text.lower() in self.given_names and (
+            len(content) > 1 or ent.label_ in ("ORG", "NORP")
+        ):
+            return True
+        root = ent.root
+        return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in self.person_verbs
+
+    def _imperative(self, token: Token) -> bool:
+        """A verb that opens a sentence ("Kiss Teddy for me", "Tell Huxley")."""
+        return token.is_sent_start is True and (
+            token.tag_ == "VB" or token.lower_ in self.person_verbs
+        )
+
+    @staticmethod
+    def _previous(doc: Doc, ent: Span) -> Token | None:
+        i = ent.start - 1
+        while i >= 0 and doc[i].is_space:
+            i -= 1
+        return doc[i] if i >= 0 else None
+
+    def set_annotations(self, doc: Doc, decisions: Iterable[tuple[Span, str | None]]) -> None:
+        ents = []
+        for ent, label in decisions:
+            if label is None:
+                continue
+            start, end = ent.start, ent.end
+            while start < end and (
+                doc[start].lower_ in ("the", "a", "an")
+                or doc[start].is_punct
+                or (_source(ent) == "ner" and end - start > 1 and self._imperative(doc[start]))
+            ):
+                start += 1  # "the", or an imperative at the head of a sentence: "Kiss Teddy"
+            while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+                end -= 1
+            if start < end:
+                ents.append(Span(doc, start, end, label=label, span_id=ent.ent_id_))
+        doc.ents = filter_spans(ents)
+        doc.spans["kgraph.nested"] = self.nested_places(doc)
+
+    @staticmethod
+    def nested_places(doc: Doc) -> list[Span]:
+        """Places named inside an event or organisation name ("the Toulouse congress")."""
+        found = []
+        for outer in doc.ents:
+            if outer.label_ not in ("Event", "Organization"):
+                continue
+            for inner in doc.spans.get("kgraph.ner", []):
+                if inner.label_ not in ("GPE", "LOC", "Place") or len(inner) >= len(outer):
+                    continue
+                if outer.start <= inner.start and inner.end <= outer.end:
+                    found.append(
+                        Span(doc, inner.start, inner.end, label="Place", span_id=inner.ent_id_)
+                    )
+        return found
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
