@@ -71,6 +71,7 @@ FEMALE = frozenset(
         "baroness",
     ]
 )
+PRIORITY = {"Periodical": 3, "Place": 2, "Organization": 1}
 SENDER_ROLES = ("signature", "heading_sender", "byline")
 RECIPIENT_ROLES = ("heading_recipient", "recipient_name")
 FUZZY_TYPES = frozenset({"Periodical", "Work", "Organization", "Event", "Place"})
@@ -179,13 +180,16 @@ def resolve(letter: Letter, mentions: tuple[Mention, ...], authority: Authority)
             key = f"auth:{entry.id}"
             types[key] = entry.type
         else:
-            name = " ".join(bare(m.text)) if m.type == "Person" else normalise(m.text)
+            name = normalise(m.text)
+            if m.type == "Person":  # "Mr. Herbert" is Herbert; "Mrs. Herbert" is someone else
+                name = ("mrs " if _female([m]) else "") + " ".join(bare(m.text))
             key = f"{m.type}:{name}"
             types.setdefault(key, m.type)
         groups.setdefault(key, []).append(m)
     for roles in (SENDER_ROLES, RECIPIENT_ROLES):
         _merge_roles(groups, types, roles)
     _merge_short_names(groups, types)
+    _merge_same_names(groups, types)
     _merge_short_titles(groups, types)
     entities = []
     for key, ms in groups.items():
@@ -277,7 +281,7 @@ def _merge_short_names(groups: dict[str, list[Mention]], types: dict[str, Entity
         words = full[key]
         if len(words) != 1 or key not in groups:
             continue
-        female = {w for m in groups[key] for w in name_words(m.text)} & FEMALE
+        female = _female(groups[key])
         targets = [
             k
             for k in people
@@ -286,12 +290,37 @@ def _merge_short_names(groups: dict[str, list[Mention]], types: dict[str, Entity
             and len(full[k]) > 1
             and (words[0] == full[k][-1] or words[0] in firsts[k])
         ]
+        # "Mrs. Hooker" is not Hooker: an honorific's gender must agree with the fuller name's
         if female:
-            targets = [k for k in targets if not any("mr" in name_words(m.text) for m in groups[k])]
+            targets = [k for k in targets if _female(groups[k])]
+        elif any(set(name_words(m.text)) & HONORIFICS for m in groups[key]):
+            targets = [k for k in targets if not _female(groups[k])]
         surnames = [k for k in targets if full[k][-1] == words[0]]
         chosen = surnames if surnames else targets
         if len(chosen) == 1:
             _join(groups, types, chosen[0], key)
+
+
+def _female(mentions: list[Mention]) -> bool:
+    return any(set(name_words(m.text)) & FEMALE for m in mentions)
+
+
+def _merge_same_names(groups: dict[str, list[Mention]], types: dict[str, EntityType]) -> None:
+    """One name, one thing: "the *Dial*" read once as a book and once as a paper is one
+    entity (the authority's type, else the type most of its mentions have)."""
+    by_name: dict[str, list[str]] = {}
+    for key, ms in groups.items():
+        by_name.setdefault(normalise(ms[0].text), []).append(key)
+    for keys in by_name.values():
+        kinds = {types[k] for k in keys}
+        if len(keys) < 2 or ("Person" in kinds and len(kinds) > 1):
+            continue
+        keep = max(
+            keys,
+            key=lambda k: (k.startswith("auth:"), len(groups[k]), PRIORITY.get(types[k], 0), k),
+        )
+        for key in keys:
+            _join(groups, types, keep, key)
 
 
 def _merge_short_titles(groups: dict[str, list[Mention]], types: dict[str, EntityType]) -> None:

@@ -61,6 +61,21 @@ FUNCTION_WORDS = frozenset(
         "y",
     ]
 )
+PERIODICAL_CONTEXT = frozenset(
+    [
+        "edit",
+        "editor",
+        "editorship",
+        "subscribe",
+        "subscriber",
+        "number",
+        "issue",
+        "article",
+        "column",
+        "correspondent",
+        "contributor",
+    ]
+)
 PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "near", "towards", "toward", "via"})
 PERIODICAL_WORDS = frozenset(
     [
@@ -202,13 +217,21 @@ class TitleRecognizer:
 
     @staticmethod
     def _periodical(doc: Doc, span: Span) -> bool:
+        """A paper rather than a book: its name, or what is said around it ("edited the
+        *Dial*", "the editors of the *Dial*", "in the *Westminster*", "in Taylor's *X*")."""
         if any(t.lower_ in PERIODICAL_WORDS for t in span):
             return True
-        before = [t.lower_ for t in doc[max(0, span.start - 4) : span.start] if not t.is_space]
-        return before[-2:] in (["in", "the"], ["for", "the"], ["to", "the"]) or before[-1:] in (
+        before = [t for t in doc[max(0, span.start - 5) : span.start] if not t.is_space]
+        after = [t for t in doc[span.end : span.end + 4] if not t.is_space]
+        if any(t.lemma_.lower() in PERIODICAL_CONTEXT for t in before + after):
+            return True
+        words = [t.lower_ for t in before]
+        if words[-2:] in (["in", "the"], ["for", "the"], ["to", "the"]) or words[-1:] in (
             ["in"],
             ["for"],
-        )
+        ):
+            return True
+        return len(words) >= 3 and words[-1] in ("'s", "’s") and "in" in words[-4:-1]
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
