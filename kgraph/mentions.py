@@ -61,10 +61,10 @@ def find_mentions(letter: Letter, analysis: Analysis) -> tuple[Mention, ...]:
     text = letter.source.text
     chosen = structure_mentions(letter)
     taken = [(m.start, m.end) for m in chosen]
-    for mention in address_places(letter):  # an address part beats the tagger's pieces of it
-        if not any(mention.start < e and s < mention.end for s, e in taken):
-            chosen.append(mention)
-            taken.append((mention.start, mention.end))
+    for part in address_places(letter):  # an address part beats the tagger's pieces of it
+        if not any(part.start < e and s < part.end for s, e in taken):
+            chosen.append(part)
+            taken.append((part.start, part.end))
     for span in analysis.spans:
         mention = _from_span(text, span)
         if mention is None:

@@ -12,6 +12,7 @@ from .errors import InputError
 from .model import Source
 
 LETTER_SUFFIXES = (".txt", ".md")
+NOT_LETTERS = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG", "NOTES"})  # in folders
 MAX_BYTES = 50_000_000
 
 
@@ -31,7 +32,12 @@ def iter_inputs(inputs: Sequence[str | Path]) -> Iterator[str | Path]:
         path = Path(item)
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in LETTER_SUFFIXES
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in LETTER_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and p.stem.upper() not in NOT_LETTERS
             )
             if not found:
                 raise InputError(

@@ -28,14 +28,21 @@ def serialize(results: Sequence[LetterResult], fmt: Format, base: str) -> bytes:
     """Byte-for-byte deterministic serialisation of ``results`` in ``fmt``."""
     if fmt not in FORMATS:
         raise DataError(f"unknown format {fmt!r}", f"use one of {', '.join(FORMATS)}")
-    if fmt in QUAD_FORMATS:
-        data = to_dataset(results, base).serialize(format=FORMATS[fmt], encoding="utf-8")
-    else:
-        data = to_graph(results, base).serialize(format=FORMATS[fmt], encoding="utf-8")
-    if fmt in ("nt", "nq"):  # rdflib writes these in hash order: sort the lines
-        lines = sorted(set(data.decode("utf-8").splitlines()))
-        data = ("\n".join(line for line in lines if line.strip()) + "\n").encode("utf-8")
-    return data
+    if fmt == "nq":  # one named graph per letter, in input order; lines sorted in each
+        return b"".join(
+            _sorted_lines(to_dataset([r], base).serialize(format="nquads", encoding="utf-8"))
+            for r in results
+        )
+    if fmt == "trig":
+        return to_dataset(results, base).serialize(format="trig", encoding="utf-8")
+    data = to_graph(results, base).serialize(format=FORMATS[fmt], encoding="utf-8")
+    return _sorted_lines(data) if fmt == "nt" else data
+
+
+def _sorted_lines(data: bytes) -> bytes:
+    """rdflib writes N-Triples and N-Quads in hash order: sort them for stable bytes."""
+    lines = sorted(set(data.decode("utf-8").splitlines()))
+    return ("\n".join(line for line in lines if line.strip()) + "\n").encode("utf-8")
 
 
 def write_atomic(path: Path, data: bytes) -> None:

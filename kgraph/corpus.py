@@ -1,0 +1,176 @@
+"""Building many letters: streaming, worker processes or a Dask cluster, failures reported
+per letter, results always in input order (so every executor writes the same bytes).
+
+The per-letter work is a pure function of a path and the settings. Each worker process (or
+Dask worker) builds the spaCy pipeline once and returns plain ``LetterResult`` data; the
+single writer in the calling process consumes the results in input order.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from .errors import ConfigError, KGraphError
+from .model import LetterResult, Source
+from .reading import read_path
+from .settings import Settings
+
+Executor = Literal["local", "dask"]
+CHUNK = 8  # letters per task: enough to amortise inter-process traffic, small for memory
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A letter that could not be built: its path and the one-line reason."""
+
+    path: str
+    reason: str
+
+
+Outcome = LetterResult | Failure
+
+
+class Worker:
+    """What one process keeps between tasks: the settings and, once built, the pipeline."""
+
+    def __init__(self, settings: Settings) -> None:
+        from .runner import Processor
+
+        self.processor = Processor(settings)
+        self.settings = settings
+
+    def run(self, paths: Sequence[str], stdin: bytes | None = None) -> list[Outcome]:
+        sources: list[Source] = []
+        outcomes: list[Outcome | None] = []
+        for path in paths:
+            try:
+                sources.append(read_path(path, self.settings.encoding, stdin=stdin))
+                outcomes.append(None)
+            except KGraphError as error:
+                outcomes.append(Failure(path, str(error)))
+        results: Iterator[Outcome]
+        try:
+            results = iter(self.processor.process(sources))
+        except Exception:  # one bad letter in a batch: build the letters one by one
+            results = iter(self._one_by_one(sources))
+        return [o if o is not None else next(results) for o in outcomes]
+
+    def _one_by_one(self, sources: list[Any]) -> list[Outcome]:
+        found: list[Outcome] = []
+        for source in sources:
+            try:
+                found.extend(self.processor.process([source]))
+            except KGraphError as error:
+                found.append(Failure(source.path or source.name, str(error)))
+            except Exception as error:  # a bug, not the letter's fault: report, go on
+                reason = f"internal error {type(error).__name__}: {error}".splitlines()[0]
+                found.append(Failure(source.path or source.name, reason))
+        return found
+
+
+class _ProcessState:
+    """The worker of a worker process, created by the pool's initializer."""
+
+    worker: Worker | None = None
+
+
+def _init_process(settings: Settings) -> None:
+    _ProcessState.worker = Worker(settings)
+
+
+def _run_in_process(paths: Sequence[str]) -> list[Outcome]:
+    worker = _ProcessState.worker
+    if worker is None:  # pragma: no cover - the initializer always runs first
+        raise RuntimeError("worker process was not initialised")
+    return worker.run(paths)
+
+
+def _run_on_dask(paths: Sequence[str], settings: Settings) -> list[Outcome]:
+    from distributed import get_worker
+
+    host = get_worker()
+    worker: Worker | None = getattr(host, "_kgraph_worker", None)
+    if worker is None or worker.settings != settings:
+        worker = Worker(settings)
+        host._kgraph_worker = worker
+    return worker.run(paths)
+
+
+def chunks(items: Sequence[str], size: int) -> list[list[str]]:
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+def iter_outcomes(
+    paths: Sequence[str],
+    settings: Settings,
+    *,
+    jobs: int = 1,
+    executor: Executor = "local",
+    scheduler: str | None = None,
+    stdin: bytes | None = None,
+) -> Iterator[Outcome]:
+    """Build every path, yielding one outcome per path in input order."""
+    if executor == "dask":
+        yield from _dask(paths, settings, scheduler)
+        return
+    if jobs <= 1 or len(paths) <= 1:
+        worker = Worker(settings)
+        for group in chunks(list(paths), CHUNK):
+            yield from worker.run(group, stdin)
+        return
+    size = max(1, min(CHUNK, len(paths) // (jobs * 4) or 1))
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_init_process, initargs=(settings,)
+    ) as pool:
+        pending: list[Future[list[Outcome]]] = []
+        groups = iter(chunks(list(paths), size))
+        for group in groups:  # keep a bounded number of tasks in flight
+            pending.append(pool.submit(_run_in_process, group))
+            if len(pending) >= jobs * 3:
+                yield from pending.pop(0).result()
+        for future in pending:
+            yield from future.result()
+
+
+def _dask(paths: Sequence[str], settings: Settings, scheduler: str | None) -> Iterator[Outcome]:
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        raise ConfigError(
+            "the Dask executor needs the 'distributed' package", "pip install 'kgraph[dask]'"
+        ) from exc
+    if not scheduler:
+        raise ConfigError(
+            "--executor dask needs a scheduler address", "pass --scheduler tcp://HOST:8786"
+        )
+    try:
+        client = Client(scheduler, timeout="10s")
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot reach the Dask scheduler at {scheduler}", "check --scheduler"
+        ) from exc
+    try:
+        futures = [
+            client.submit(_run_on_dask, group, settings, pure=False)
+            for group in chunks(list(paths), CHUNK)
+        ]
+        for future in futures:  # in input order
+            yield from future.result()
+    finally:
+        client.close()
+
+
+def expand_inputs(inputs: Iterable[str | Path]) -> list[str]:
+    """Paths of the letters to build: files as given, folders expanded (sorted, recursive)."""
+    from .reading import iter_inputs
+
+    return [str(p) for p in iter_inputs(list(inputs))]
+
+
+def default_jobs() -> int:
+    return max(1, min(4, os.cpu_count() or 1))
