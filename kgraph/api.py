@@ -18,7 +18,8 @@ SAMPLE_LETTER = project_root() / "data" / "letters" / "kropotkin-to-berkman-1908
 
 
 def _is_text(item: str | Path) -> bool:
-    return isinstance(item, str) and item != "-" and ("\n" in item or not Path(item).exists())
+    """A string holding a line break is a letter's text; any other string is a path."""
+    return isinstance(item, str) and "\n" in item
 
 
 def read_sources(

@@ -26,7 +26,7 @@ from .model import LetterResult
 from .reading import slugify
 from .settings import Settings
 from .version import __version__
-from .write import QUAD_FORMATS, Format, serialize, write_atomic
+from .write import QUAD_FORMATS, Format, current_umask, serialize, write_atomic
 
 MANIFEST = ".kgraph-manifest.json"
 Progress = Callable[[int, int, int], None]  # (letters done, letters in all, words so far)
@@ -103,6 +103,7 @@ class _Appender:
                 f"{target.parent} is not writable ({exc.strerror})", "pass -o another path"
             ) from exc
         self.tmp = Path(name)
+        os.chmod(self.tmp, 0o666 & ~current_umask())
         self.handle = os.fdopen(fd, "wb")
 
     def add(self, data: bytes) -> None:

@@ -6,13 +6,17 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import click
 
 from .errors import KGraphError
-from .settings import DEFAULT_BASE, LinkMode, Settings
+from .settings import DEFAULT_BASE, DEFAULT_ENDPOINT, LinkFailures, LinkMode, Settings
 from .version import __version__
+
+if TYPE_CHECKING:
+    from .corpus import Executor
+    from .write import Format
 
 F = TypeVar("F", bound=Callable[..., Any])
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -31,6 +35,15 @@ def reported() -> Iterator[None]:
         yield
     except KGraphError as error:
         raise KGraphClickError(error) from error
+
+
+def _user_cache_dir() -> Path:
+    """kgraph's folder in the user's cache directory (XDG_CACHE_HOME, else ~/.cache)."""
+    import os
+
+    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "kgraph" / "Cache"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kgraph"
 
 
 def _versions() -> str:
@@ -83,10 +96,39 @@ def main() -> None:
 )
 @click.option(
     "--link",
-    type=click.Choice(["offline", "none"]),
+    type=click.Choice(["offline", "online", "none"]),
     default="offline",
     show_default=True,
-    help="Where to look up Wikidata identifiers.",
+    help="Where to look up Wikidata identifiers: the bundled extract, a SPARQL endpoint, "
+    "or nowhere.",
+)
+@click.option(
+    "--endpoint",
+    default=DEFAULT_ENDPOINT,
+    show_default=True,
+    help="SPARQL endpoint with Wikidata-shaped data for --link online (e.g. a mirror).",
+)
+@click.option(
+    "--cache",
+    "cache_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder caching the endpoint's answers, so a re-run sends no request "
+    "[default: the user cache folder, e.g. ~/.cache/kgraph].",
+)
+@click.option(
+    "--link-timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=30.0,
+    show_default=True,
+    help="Seconds to wait for each answer of the endpoint.",
+)
+@click.option(
+    "--link-failures",
+    type=click.Choice(["error", "skip"]),
+    default="error",
+    show_default=True,
+    help="When the endpoint cannot answer: stop with an error, or build without its links.",
 )
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the input files.")
 @click.option(
@@ -97,15 +139,44 @@ def main() -> None:
     help="Drop relations below this confidence.",
 )
 @click.option("--model", default=None, help="spaCy pipeline to load (default: en_core_web_sm).")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes, each loading the pipeline once.",
+)
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Run the per-letter work here or on a Dask cluster (--scheduler).",
+)
+@click.option("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")
+@click.option("--fail-fast", is_flag=True, help="Stop at the first letter that fails.")
+@click.option(
+    "--force", is_flag=True, help="Rebuild letters that have not changed since the last build."
+)
 def build(
     inputs: tuple[str, ...],
     output: Path,
     fmt: str,
     base: str,
     link: str,
+    endpoint: str,
+    cache_dir: Path | None,
+    link_timeout: float,
+    link_failures: str,
     encoding: str,
     min_confidence: float,
     model: str | None,
+    jobs: int,
+    executor: str,
+    scheduler: str | None,
+    fail_fast: bool,
+    force: bool,
 ) -> None:
     """Build the knowledge graph of letters (files, folders, or - for standard input).
 
@@ -114,23 +185,63 @@ def build(
       kgraph build                               # the bundled sample letter
       kgraph build letters/ -o output/ --format ttl
       cat letter.txt | kgraph build - -o letter.ttl
+      kgraph build letters/ --link online       # ask the Wikidata Query Service
+      kgraph build letters/ -o corpus.nq --jobs 2
+      kgraph build letters/ --executor dask --scheduler tcp://10.0.0.5:8786
+
+    A letter that fails is reported and skipped; the exit code is then 1. Letters that
+    have not changed since the last build into the same output are skipped (--force).
     """
-    from .api import SAMPLE_LETTER, build_files
-    from .summary import summarise_results
+    from .api import SAMPLE_LETTER
+    from .batch import build_corpus
+    from .progress import ProgressBar
+    from .summary import summarise_counts
 
     with reported():
         settings = Settings(
             base=base,
             link=cast(LinkMode, link),
+            endpoint=endpoint,
+            cache_dir=cache_dir if cache_dir is not None else _user_cache_dir(),
+            link_timeout=link_timeout,
+            link_failures=cast(LinkFailures, link_failures),
             encoding=encoding,
             min_confidence=min_confidence,
             model=model,
         )
         stdin = sys.stdin.buffer.read() if "-" in inputs else None
-        report = build_files(inputs or (SAMPLE_LETTER,), output, fmt, settings, stdin)  # type: ignore[arg-type]
-        for path in report.written:
+        report = build_corpus(
+            inputs or (SAMPLE_LETTER,),
+            output,
+            cast("Format", fmt),
+            settings,
+            jobs=jobs,
+            executor=cast("Executor", executor),
+            scheduler=scheduler,
+            fail_fast=fail_fast,
+            incremental=not force,
+            progress=ProgressBar(),
+            stdin=stdin,
+        )
+        if report.failures and not report.letters and len(report.failures) == 1:
+            raise click.ClickException(report.failures[0].reason)  # one letter: one line
+        for path in report.written[:10]:
             click.echo(f"wrote {path}")
-        click.echo(summarise_results(report.results))
+        if len(report.written) > 10:
+            click.echo(f"… and {len(report.written) - 10} more files in {output}")
+        if report.skipped:
+            click.echo(f"{len(report.skipped)} unchanged letters skipped (--force rebuilds them)")
+        click.echo(summarise_counts(report.letters, report.types, report.relations, report.links))
+        for failure in report.failures:
+            reason = failure.reason
+            click.echo(
+                f"Error: {reason if failure.path in reason else f'{failure.path}: {reason}'}",
+                err=True,
+            )
+        if report.failures:
+            raise click.ClickException(
+                f"{len(report.failures)} of {len(report.failures) + report.letters} letters failed"
+            )
 
 
 @main.command(context_settings=CONTEXT)
@@ -194,3 +305,27 @@ def summary(files: tuple[str, ...]) -> None:
 
     with reported():
         click.echo(summarise_files(files))
+
+
+@main.command("eval", context_settings=CONTEXT)
+@click.argument("gold", type=click.Path())
+@click.argument("graphs", nargs=-1, required=True, type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate(gold: str, graphs: tuple[str, ...], as_json: bool) -> None:
+    """Score a letter's graph against its gold file (docs/gold-format.md).
+
+    \b
+    Examples:
+      kgraph eval tests/data/kropotkin-to-berkman-1908-11-20.gold.json output/
+      kgraph eval NAME.gold.json output/NAME.ttl --json
+    """
+    import json
+
+    from .evaluate import evaluate_files, format_evaluation
+
+    with reported():
+        result = evaluate_files(gold, graphs)
+        if as_json:
+            click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        else:
+            click.echo(format_evaluation(result))

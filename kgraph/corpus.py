@@ -93,7 +93,7 @@ def _run_in_process(paths: Sequence[str]) -> list[Outcome]:
 def _run_on_dask(paths: Sequence[str], settings: Settings) -> list[Outcome]:
     from distributed import get_worker
 
-    host = get_worker()
+    host: Any = get_worker()  # the Dask worker keeps our pipeline between tasks
     worker: Worker | None = getattr(host, "_kgraph_worker", None)
     if worker is None or worker.settings != settings:
         worker = Worker(settings)
@@ -149,7 +149,7 @@ def _dask(paths: Sequence[str], settings: Settings, scheduler: str | None) -> It
             "--executor dask needs a scheduler address", "pass --scheduler tcp://HOST:8786"
         )
     try:
-        client = Client(scheduler, timeout="10s")
+        client = Client(scheduler, timeout="10s")  # type: ignore[no-untyped-call]
     except OSError as exc:
         raise ConfigError(
             f"cannot reach the Dask scheduler at {scheduler}", "check --scheduler"
@@ -162,7 +162,7 @@ def _dask(paths: Sequence[str], settings: Settings, scheduler: str | None) -> It
         for future in futures:  # in input order
             yield from future.result()
     finally:
-        client.close()
+        client.close()  # type: ignore[no-untyped-call]
 
 
 def expand_inputs(inputs: Iterable[str | Path]) -> list[str]:

@@ -31,8 +31,12 @@ PREDICATES = (
 )  # fmt: skip
 SYMMETRIC = frozenset({"correspondsWith", "spouseOf"})
 FIELDS = ("sender", "recipient", "date", "place")
-PROPERTIES = {"sender": SCHEMA.sender, "recipient": SCHEMA.recipient,
-              "date": SCHEMA.dateSent, "place": KG.placeOfWriting}  # fmt: skip
+PROPERTIES = {
+    "sender": SCHEMA.sender,
+    "recipient": SCHEMA.recipient,
+    "date": SCHEMA.dateSent,
+    "place": KG.placeOfWriting,
+}
 RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".nq": "nquads", ".trig": "trig"}
 
 
@@ -120,8 +124,9 @@ class Evaluation:
         return self.metadata_right / len(FIELDS)
 
     def to_dict(self) -> dict[str, Any]:
-        fields = {c.field: {"expected": c.expected, "got": c.got, "right": c.right}
-                  for c in self.metadata}  # fmt: skip
+        fields = {
+            c.field: {"expected": c.expected, "got": c.got, "right": c.right} for c in self.metadata
+        }
         return {
             "letter": self.letter,
             "gold": self.gold,
@@ -340,9 +345,17 @@ def evaluate(gold: Gold, graph: Graph, letter_iri: URIRef | None = None) -> Eval
     relations = scorer.relations()
     links, wrong = scorer.links()
     return Evaluation(
-        str(letter), gold.letter, entities, names, relations, links, wrong, metadata,
-        tuple(scorer.missed), tuple(scorer.spurious),
-    )  # fmt: skip
+        str(letter),
+        gold.letter,
+        entities,
+        names,
+        relations,
+        links,
+        wrong,
+        metadata,
+        tuple(scorer.missed),
+        tuple(scorer.spurious),
+    )
 
 
 def load_graph(paths: list[str | Path] | tuple[str | Path, ...]) -> Graph:

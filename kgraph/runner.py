@@ -8,7 +8,7 @@ from typing import Any
 
 from .authority import Authority, load_authority
 from .letters import parse_letter
-from .linking import OfflineStore, link_entities
+from .linking import Linker, open_linker
 from .mentions import find_mentions
 from .model import LetterResult, Source
 from .relate import relate
@@ -19,7 +19,7 @@ from .version import __version__
 
 class Processor:
     """Holds what is loaded once per process: the spaCy pipeline, the authority file and the
-    offline Wikidata store."""
+    Wikidata linker (the offline store, or the client of an endpoint)."""
 
     def __init__(self, settings: Settings) -> None:
         from .nlp import build_pipeline
@@ -27,13 +27,7 @@ class Processor:
         self.settings = settings
         self.nlp: Any = build_pipeline(settings)
         self.authority: Authority = load_authority(settings.authority_dir)
-        self.store: Any = (
-            OfflineStore(settings.wikidata_extract) if settings.link == "offline" else None
-        )
-        if settings.link == "online":
-            from .errors import ConfigError
-
-            raise ConfigError("online linking is not available yet", "pass --link offline")
+        self.linker: Linker = open_linker(settings, self.authority)
 
     def process(self, sources: Sequence[Source]) -> list[LetterResult]:
         from .nlp import analyse_many
@@ -52,8 +46,10 @@ class Processor:
                 res.recipient,
                 res.place,
                 self.settings.min_confidence,
+                self.settings.patterns_dir / "relations.jsonl",
             )
-            links = link_entities(res.entities, self.authority, self.store)
+            year = int(letter.date.iso[:4]) if letter.date is not None else None
+            links = self.linker.link(res.entities, year)
             results.append(
                 LetterResult(
                     letter=letter,

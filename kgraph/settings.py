@@ -10,6 +10,7 @@ DEFAULT_BASE = "https://w3id.org/kgraph/resource/"
 DEFAULT_ENDPOINT = "https://query.wikidata.org/sparql"
 
 LinkMode = Literal["offline", "online", "none"]
+LinkFailures = Literal["error", "skip"]
 
 
 def project_root() -> Path:
@@ -34,6 +35,10 @@ class Settings:
     authority_dir: Path = field(default_factory=lambda: data_dir() / "authority")
     patterns_dir: Path = field(default_factory=lambda: data_dir() / "patterns")
     wikidata_extract: Path = field(default_factory=lambda: data_dir() / "wikidata" / "extract.ttl")
+    wikidata_classes: Path = field(default_factory=lambda: data_dir() / "wikidata" / "classes.tsv")
+    cache_dir: Path | None = None  # on-disk cache of online answers; None: no cache
+    link_timeout: float = 30.0  # seconds per request to the endpoint
+    link_failures: LinkFailures = "error"  # "skip": build without links when it cannot answer
 
     def __post_init__(self) -> None:
         from .errors import ConfigError
@@ -47,4 +52,19 @@ class Settings:
             raise ConfigError(
                 f"min-confidence {self.min_confidence} is outside 0..1",
                 "pass a number such as --min-confidence 0.5",
+            )
+        if not self.endpoint.startswith(("http://", "https://")):
+            raise ConfigError(
+                f"endpoint {self.endpoint!r} is not an http(s) URL",
+                "pass --endpoint https://query.wikidata.org/sparql",
+            )
+        if not self.link_timeout > 0:
+            raise ConfigError(
+                f"link timeout {self.link_timeout} is not a positive number of seconds",
+                "pass a timeout such as 30",
+            )
+        if self.link_failures not in ("error", "skip"):
+            raise ConfigError(
+                f"link failures {self.link_failures!r} is neither 'error' nor 'skip'",
+                "pass --link-failures error or --link-failures skip",
             )

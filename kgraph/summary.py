@@ -9,7 +9,7 @@ from pathlib import Path
 from .model import ENTITY_TYPES, LetterResult
 
 
-def _format(letters: int, types: Counter[str], relations: int, links: int) -> str:
+def summarise_counts(letters: int, types: Counter[str], relations: int, links: int) -> str:
     by_type = ", ".join(f"{types[t]} {t}" for t in ENTITY_TYPES if types[t])
     return (
         f"{letters} letter{'s' if letters != 1 else ''}; "
@@ -25,7 +25,7 @@ def summarise_results(results: Sequence[LetterResult]) -> str:
         types.update(e.type for e in r.entities)
         relations += len(r.relations)
         links += sum(1 for link in r.links if link.qid)
-    return _format(len(results), types, relations, links)
+    return summarise_counts(len(results), types, relations, links)
 
 
 COUNTS = """PREFIX kg: <https://w3id.org/kgraph/ontology#>
@@ -49,6 +49,6 @@ def summarise_files(files: Sequence[str | Path]) -> str:
     result = run_query(load_data(files), COUNTS)
     counts = {row[0].value: int(row[1].value) for row in result.rows if row[0] and row[1]}
     types: Counter[str] = Counter({t: counts.get(t, 0) for t in ENTITY_TYPES})
-    return _format(
+    return summarise_counts(
         counts.get("letters", 0), types, counts.get("relations", 0), counts.get("links", 0)
     )

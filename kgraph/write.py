@@ -45,6 +45,12 @@ def _sorted_lines(data: bytes) -> bytes:
     return ("\n".join(line for line in lines if line.strip()) + "\n").encode("utf-8")
 
 
+def current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename,
     so a reader never sees half a file and a failure leaves the old file as it was."""
@@ -57,6 +63,7 @@ def write_atomic(path: Path, data: bytes) -> None:
             f"{folder} is not writable ({exc.strerror})", "pass -o another folder"
         ) from exc
     try:
+        os.chmod(tmp, 0o666 & ~current_umask())  # as an ordinary file would be, not 0600
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

