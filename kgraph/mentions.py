@@ -3,6 +3,7 @@ letter's structure (signature, salutation, heading and dateline name people and 
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .model import Analysis, EntityType, EntSpan, Letter, Mention, TextSpan
@@ -56,24 +57,46 @@ def structure_mentions(letter: Letter) -> list[Mention]:
     return found
 
 
+class Taken:
+    """Character ranges already claimed, kept sorted so an overlap test is a bisection."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.longest = 0
+
+    def overlaps(self, start: int, end: int) -> bool:
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_left(self.starts, end)  # only ranges starting before ``end``
+        return any(self.ends[j] > start for j in range(lo, hi))
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+        self.longest = max(self.longest, end - start)
+
+
 def find_mentions(letter: Letter, analysis: Analysis) -> tuple[Mention, ...]:
     """Mentions of the letter in text order; structure beats statistics where they overlap."""
     text = letter.source.text
     chosen = structure_mentions(letter)
-    taken = [(m.start, m.end) for m in chosen]
+    taken = Taken()
+    for m in chosen:
+        taken.add(m.start, m.end)
     for part in address_places(letter):  # an address part beats the tagger's pieces of it
-        if not any(part.start < e and s < part.end for s, e in taken):
+        if not taken.overlaps(part.start, part.end):
             chosen.append(part)
-            taken.append((part.start, part.end))
+            taken.add(part.start, part.end)
     for span in analysis.spans:
         mention = _from_span(text, span)
         if mention is None:
             continue
         nested = mention.source.startswith("nested:")
-        if any(mention.start < e and s < mention.end for s, e in taken) and not nested:
+        if taken.overlaps(mention.start, mention.end) and not nested:
             continue
         chosen.append(mention)
-        taken.append((mention.start, mention.end))
+        taken.add(mention.start, mention.end)
     chosen.sort(key=lambda m: (m.start, m.end))
     return tuple(chosen)
 

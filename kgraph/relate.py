@@ -13,6 +13,7 @@ per (subject, predicate, object): the most confident evidence wins.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -122,7 +123,8 @@ def proposals(
         *_letter_relations(letter, entities, sender, recipient, place, table),
         *_entity_relations(letter, analysis, entities, table),
     ]
-    raw += [_from_candidate(letter, c, entities, sender, recipient) for c in analysis.candidates]
+    index = MentionIndex(entities)
+    raw += [_from_candidate(letter, c, index, sender, recipient) for c in analysis.candidates]
     return [r for r in raw if r is not None and _fits(r, by_key)]
 
 
@@ -264,26 +266,39 @@ def _place_in(m: Mention, place: Entity, tail: bool) -> tuple[int, int] | None:
 
 
 def _sentence_of(letter: Letter, analysis: Analysis, m: Mention) -> TextSpan:
-    inside = [s for s in analysis.sentences if s.start <= m.start and m.end <= s.end]
-    return sentence_span(letter, inside[0]) if inside else TextSpan(m.start, m.end, m.text)
+    sentences = analysis.sentences  # in text order: find the last one starting at or before m
+    i = bisect.bisect_right([s.start for s in sentences], m.start) - 1
+    if i >= 0 and sentences[i].start <= m.start and m.end <= sentences[i].end:
+        return sentence_span(letter, sentences[i])
+    return TextSpan(m.start, m.end, m.text)
 
 
-def _entity_at(span: TextSpan, entities: tuple[Entity, ...]) -> str | None:
-    """The entity of the mention that covers most of ``span`` (a place nested in an event's
-    name overlaps the event's span too)."""
-    best, size = None, 0
-    for e in entities:
-        for m in e.mentions:
-            overlap = min(m.end, span.end) - max(m.start, span.start)
+class MentionIndex:
+    """Mentions by position, to find the ones that overlap a span without a full scan."""
+
+    def __init__(self, entities: tuple[Entity, ...]) -> None:
+        rows = sorted((m.start, m.end, e.key) for e in entities for m in e.mentions)
+        self.rows = rows
+        self.starts = [r[0] for r in rows]
+        self.longest = max((r[1] - r[0] for r in rows), default=0)
+
+    def entity_at(self, span: TextSpan) -> str | None:
+        """The entity of the mention that covers most of ``span`` (a place nested in an
+        event's name overlaps the event's span too)."""
+        best, size = None, 0
+        lo = bisect.bisect_left(self.starts, span.start - self.longest)
+        hi = bisect.bisect_left(self.starts, span.end)
+        for start, end, key in self.rows[lo:hi]:
+            overlap = min(end, span.end) - max(start, span.start)
             if overlap > size:
-                best, size = e.key, overlap
-    return best
+                best, size = key, overlap
+        return best
 
 
 def _from_candidate(
     letter: Letter,
     c: RelationCandidate,
-    entities: tuple[Entity, ...],
+    index: MentionIndex,
     sender: str | None,
     recipient: str | None,
 ) -> Relation | None:
@@ -291,7 +306,7 @@ def _from_candidate(
         word = span.text.lower()
         if word in FIRST or word in SECOND:
             return sender if word in FIRST else recipient
-        return _entity_at(span, entities)
+        return index.entity_at(span)
 
     subject, obj = argument(c.subject), argument(c.object)
     if subject is None or obj is None:

@@ -142,7 +142,27 @@ def _pieces(letter: Letter) -> Iterator[tuple[str, int, int]]:
                     yield role, pos + lead, pos + len(stripped)
                 pos += len(line) + 1
         else:
-            yield role, span.start, span.end
+            yield from ((role, a, b) for a, b in split_long(text, span.start, span.end))
+
+
+MAX_PIECE = 5_000  # characters a doc may hold: rule matching grows faster than linearly
+
+
+def split_long(
+    text: str, start: int, end: int, limit: int = MAX_PIECE
+) -> Iterator[tuple[int, int]]:
+    """Cut [start, end) into pieces of at most ``limit`` characters, at a sentence end where
+    there is one, else at a space, else anywhere; offsets stay those of ``text``."""
+    while end - start > limit:
+        window = text[start : start + limit]
+        cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "), window.rfind("\n"))
+        if cut < limit // 2:
+            cut = window.rfind(" ")
+        cut = cut + 1 if cut >= limit // 2 else limit
+        yield start, start + cut
+        start += cut
+    if end > start:
+        yield start, end
 
 
 def analyse_many(nlp: Any, letters: Sequence[Letter], batch_size: int = 64) -> list[Analysis]:

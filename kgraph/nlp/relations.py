@@ -19,6 +19,7 @@ where the rule allows them, and none of them inside quoted speech. Anything else
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,7 +95,9 @@ class RelationMatcher:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        self.dependency = DependencyMatcher(nlp.vocab, validate=True)
+        self.vocab = nlp.vocab
+        self.dependency = DependencyMatcher(nlp.vocab, validate=True)  # all rules: validation
+        self.by_trigger: list[tuple[tuple[frozenset[str], ...], Any]] = []  # (needs, matcher)
         self.tokens = Matcher(nlp.vocab, validate=True)
         self.rules: dict[str, Rule] = {}
         self.keys: dict[str, tuple[Rule, list[dict[str, Any]]]] = {}
@@ -142,6 +145,9 @@ class RelationMatcher:
                     try:
                         if kind == "dependency":
                             self.dependency.add(key, [pattern])
+                            single = DependencyMatcher(self.vocab)
+                            single.add(key, [pattern])
+                            self.by_trigger.append((trigger_words(pattern), single))
                         else:
                             self.tokens.add(key, [pattern])
                     except ValueError as exc:
@@ -151,7 +157,7 @@ class RelationMatcher:
         ents = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         found: dict[tuple[Any, ...], dict[str, Any]] = {}
         bindings: list[tuple[Rule, int, int, dict[str, int]]] = []
-        for match_id, token_ids in self.dependency(doc) if len(self.dependency) else ():
+        for match_id, token_ids in self._dependency_matches(doc):
             rule, pattern = self.keys[doc.vocab.strings[match_id]]
             roles = {n["RIGHT_ID"]: i for n, i in zip(pattern, token_ids, strict=True)}
             bindings.append((rule, roles["subject"], roles["object"], roles))
@@ -191,6 +197,18 @@ class RelationMatcher:
         return sorted(
             found.values(), key=lambda r: (r["sentence"], r["subject"], r["object"], r["rule"])
         )
+
+    def _dependency_matches(self, doc: Doc) -> list[tuple[int, list[int]]]:
+        """Dependency matches in the sentences that name something (every rule needs a name
+        among its arguments); the matcher's cost grows with the tokens it is shown."""
+        found: list[tuple[int, list[int]]] = []
+        if not any(t.ent_type for t in doc) and not any(t.lower_ in ARGUMENT_PRONOUNS for t in doc):
+            return found
+        words = {w for t in doc for w in (t.text, t.lower_, t.lemma_)}
+        for needs, matcher in self.by_trigger:  # only the rules whose words are all there
+            if all(not need.isdisjoint(words) for need in needs):
+                found.extend((match_id, list(ids)) for match_id, ids in matcher(doc))
+        return found
 
     def _guards_pass(self, doc: Doc, rule: Rule, roles: dict[str, int]) -> bool:
         for node, names in rule.guards.items():
@@ -295,9 +313,55 @@ def _antecedent(
     return clause.head
 
 
+ARGUMENT_PRONOUNS = frozenset(
+    [
+        "i",
+        "me",
+        "my",
+        "we",
+        "us",
+        "our",
+        "you",
+        "your",
+        "thou",
+        "thee",
+        "thy",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "they",
+        "them",
+        "their",
+    ]
+)
+
+
+def trigger_words(pattern: list[dict[str, Any]]) -> tuple[frozenset[str], ...]:
+    """For each node of ``pattern`` fixed by lemma or form, the words it may be: a text
+    lacking one of them cannot match, so the rule is not tried there."""
+    needs = []
+    for node in pattern:
+        for attr in ("LEMMA", "LOWER", "ORTH", "TEXT"):
+            value = node.get("RIGHT_ATTRS", {}).get(attr)
+            if isinstance(value, str):
+                needs.append(frozenset({value}))
+            elif isinstance(value, dict) and list(value) == ["IN"]:
+                needs.append(frozenset(value["IN"]))
+    return tuple(needs)
+
+
 def quoted(doc: Doc, token: Token) -> bool:
     """Whether ``token`` stands inside quotation marks opened earlier in its text."""
-    before = doc.text[: token.idx]
-    straight = before.count('"')
-    opened = sum(before.count(q) for q in OPEN_QUOTES) - sum(before.count(q) for q in CLOSE_QUOTES)
-    return straight % 2 == 1 or opened > 0
+    marks = doc.user_data.get("kgraph.quotes")
+    if marks is None:  # where the quotation marks are, found once per doc
+        text = doc.text
+        marks = (
+            [i for i, c in enumerate(text) if c == '"'],
+            [i for i, c in enumerate(text) if c in OPEN_QUOTES],
+            [i for i, c in enumerate(text) if c in CLOSE_QUOTES],
+        )
+        doc.user_data["kgraph.quotes"] = marks
+    straight, opening, closing = (bisect.bisect_left(m, token.idx) for m in marks)
+    return straight % 2 == 1 or opening - closing > 0
