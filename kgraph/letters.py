@@ -60,6 +60,10 @@ NOT_NAMES = re.compile(
 HONORIFIC = re.compile(
     r"^(?:sir|lady|lord|dr|doctor|prof|professor|mr|mrs|miss|ms|mme|m)\.?$", re.I
 )
+HOUSE = re.compile(
+    r"(?i)\b(?:h[oô]tel|house|hall|street|road|row|square|lane|place|terrace|gardens|court|"
+    r"rue|via|strasse|straße|palace|palais|castle|lodge|villa|cottage|hospital|college)\b"
+)
 WEEKDAY = re.compile(r"(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 SHORT = 70
 
@@ -154,15 +158,18 @@ def parse_date(line: Line) -> tuple[LetterDate, TextSpan | None] | None:
     date = LetterDate(found.iso, found.precision, _span_in(line, found.start, found.end))
     prefix = masked[: found.start]
     parts = [p for p in re.finditer(r"[^,;]+", prefix) if p.group().strip(" .")]
+    # The settlement comes first ("Concord, Mass.", "Down, Bromley, Kent"), after a house or
+    # street if there is one ("Hôtel de Langeac, Paris").
     place = None
-    for part in reversed(parts):
+    for part in parts:
         value = re.sub(r"(?:^|\s+)(?:le|den|am|the|this|ce)\s*$", "", part.group(), flags=re.I)
         value = value.strip(" .")
-        if not value:
+        if not value or WEEKDAY.match(value) or not looks_like_name(value):
             continue
-        if looks_like_name(value) and not WEEKDAY.match(value):
-            offset = part.start() + part.group().index(value)
-            place = _span_in(line, offset, offset + len(value))
+        if HOUSE.search(value) and part is not parts[-1]:
+            continue
+        offset = part.start() + part.group().index(value)
+        place = _span_in(line, offset, offset + len(value))
         break
     return date, place
 
