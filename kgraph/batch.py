@@ -13,20 +13,29 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from .corpus import Executor, Failure, expand_inputs, iter_outcomes
-from .errors import DataError, KGraphError
+from .errors import ConfigError, DataError, KGraphError
+from .iris import checked_base
 from .model import LetterResult
-from .reading import slugify
+from .reading import MAX_BYTES, slugify
 from .settings import Settings
 from .version import __version__
-from .write import QUAD_FORMATS, Format, current_umask, serialize, write_atomic
+from .write import (
+    FORMATS,
+    QUAD_FORMATS,
+    Format,
+    check_folder,
+    serialize,
+    temporary_file,
+    write_atomic,
+)
 
 MANIFEST = ".kgraph-manifest.json"
 Progress = Callable[[int, int, int], None]  # (letters done, letters in all, words so far)
@@ -55,10 +64,15 @@ class CorpusReport:
 
 
 def _checksum(path: str) -> str | None:
+    """The sha256 of a regular file of at most MAX_BYTES; None for anything else (a pipe
+    must be read once, by the worker; a device may never end), and the worker reports it."""
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
-        return None  # the worker reports the problem
+        file = Path(path)
+        if not file.is_file() or file.stat().st_size > MAX_BYTES:
+            return None
+        return hashlib.sha256(file.read_bytes()).hexdigest()
+    except (OSError, ValueError):
+        return None
 
 
 class Manifest:
@@ -96,27 +110,84 @@ class _Appender:
     def __init__(self, target: Path) -> None:
         self.target = target
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            fd, self.tmp = temporary_file(target)
         except OSError as exc:
             raise DataError(
                 f"{target.parent} is not writable ({exc.strerror})", "pass -o another path"
             ) from exc
-        self.tmp = Path(name)
-        os.chmod(self.tmp, 0o666 & ~current_umask())
         self.handle = os.fdopen(fd, "wb")
 
     def add(self, data: bytes) -> None:
-        self.handle.write(data)
+        try:
+            self.handle.write(data)
+        except OSError as exc:
+            raise self._error(exc) from exc
 
     def commit(self) -> None:
-        self.handle.close()
-        os.replace(self.tmp, self.target)
+        try:
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+            self.handle.close()
+            os.replace(self.tmp, self.target)
+        except OSError as exc:
+            self.abort()
+            raise self._error(exc) from exc
 
     def abort(self) -> None:
-        self.handle.close()
+        with contextlib.suppress(OSError):
+            self.handle.close()
         with contextlib.suppress(OSError):
             self.tmp.unlink()
+
+    def _error(self, exc: OSError) -> DataError:
+        return DataError(
+            f"{self.target} could not be written ({exc.strerror})", "check the disk and the path"
+        )
+
+
+def _serialize(results: list[LetterResult], fmt: Format, base: str) -> bytes:
+    """``serialize``, with an unexpected failure turned into one line naming the letters."""
+    try:
+        return serialize(results, fmt, base)
+    except KGraphError:
+        raise
+    except Exception as error:
+        names = ", ".join(r.letter.source.path or r.letter.source.name for r in results)
+        detail = (str(error).strip().splitlines() or [""])[0]
+        raise DataError(
+            f"{names} could not be written as {fmt} (internal error {type(error).__name__}"
+            f"{': ' + detail if detail else ''})",
+            "please report this as a bug",
+        ) from error
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False
+
+
+def _same_names(paths: list[str], report: CorpusReport) -> list[str]:
+    """The paths whose letters have distinct names; a later letter whose name (and so its
+    IRI and output file) an earlier one already has is reported as a failure, not built."""
+    first: dict[str, str] = {}
+    kept = []
+    for p in paths:
+        name = slugify(Path(p).stem) if p != "-" else None
+        if name is not None and first.setdefault(name, p) != p:
+            if _same_file(p, first[name]):
+                continue  # one file named twice: build it once
+            report.failures.append(
+                Failure(
+                    p,
+                    f"{p}: its name ({name}) is that of {first[name]}, so it would overwrite "
+                    "that letter's IRIs and output; rename one of them",
+                )
+            )
+        else:
+            kept.append(p)
+    return kept
 
 
 def letter_file(output: Path, result_name: str, fmt: Format) -> Path:
@@ -125,6 +196,21 @@ def letter_file(output: Path, result_name: str, fmt: Format) -> Path:
 
 def is_folder(output: Path) -> bool:
     return output.is_dir() or str(output).endswith(("/", os.sep)) or output.suffix == ""
+
+
+def file_format(output: Path, fmt: Format) -> Format:
+    """The format of one output file for all letters: the one its suffix names, so that
+    ``-o corpus.nq`` writes N-Quads rather than Turtle (the default gives way); a suffix
+    naming another format than one asked for is a usage error. Else ``fmt``."""
+    named = output.suffix.lower().lstrip(".")
+    if named not in FORMATS or named == fmt:
+        return fmt
+    if fmt == "ttl":
+        return cast(Format, named)
+    raise ConfigError(
+        f"{output} ends in .{named} but the format asked for is {fmt}",
+        f"pass -o {output.with_suffix('.' + fmt)} or -f {named}",
+    )
 
 
 def build_corpus(
@@ -144,11 +230,24 @@ def build_corpus(
     """Build every letter under ``inputs`` into ``output`` (folder or single file)."""
     settings = settings or Settings()
     started = time.perf_counter()
+    checked_base(settings.base)
+    try:
+        b"a".decode(settings.encoding)
+    except UnicodeError:
+        pass  # a text encoding (utf-16 cannot read one byte): the letters will tell
+    except LookupError as exc:  # unknown, or not text (rot13, base64)
+        raise ConfigError(
+            f"unknown encoding {settings.encoding!r}", "pass --encoding utf-8 or latin-1"
+        ) from exc
+    inputs = list(inputs)
     paths = [str(p) for p in inputs if str(p) == "-"] + expand_inputs(
         p for p in inputs if str(p) != "-"
     )
     report = CorpusReport()
+    paths = _same_names(paths, report)
     folder = is_folder(output)
+    fmt = fmt if folder else file_format(output, fmt)
+    check_folder(output if folder else output.parent)
     manifest = Manifest(
         (output if folder else output.parent)
         / (MANIFEST if folder else f".{output.name}.manifest.json")
@@ -195,10 +294,10 @@ def build_corpus(
                 report.count(outcome)
                 if folder:
                     target = letter_file(output, outcome.letter.source.name, fmt)
-                    write_atomic(target, serialize([outcome], fmt, settings.base))
+                    write_atomic(target, _serialize([outcome], fmt, settings.base))
                     report.written.append(target)
                 elif appender is not None:
-                    appender.add(serialize([outcome], fmt, settings.base))
+                    appender.add(_serialize([outcome], fmt, settings.base))
                 else:
                     gathered.append(outcome)
                 if path != "-" and checksums.get(path):
@@ -217,7 +316,7 @@ def build_corpus(
         appender.commit()
         report.written.append(output)
     elif gathered:
-        write_atomic(output, serialize(gathered, fmt, settings.base))
+        write_atomic(output, _serialize(gathered, fmt, settings.base))
         report.written.append(output)
     if incremental and (report.letters or report.skipped):
         manifest.save()

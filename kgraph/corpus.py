@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from .errors import ConfigError, KGraphError
+from .errors import ConfigError, KGraphError, LinkError
 from .model import LetterResult, Source
 from .reading import read_path
 from .settings import Settings
@@ -35,14 +35,32 @@ class Failure:
 Outcome = LetterResult | Failure
 
 
+def failure(path: str, error: Exception) -> Failure:
+    """A failure whose one-line reason names the letter's file, whatever the error says."""
+    if isinstance(error, KGraphError):
+        reason = str(error)
+    else:  # a bug, not the letter's fault
+        reason = f"internal error {type(error).__name__}: {error}"
+    lines = reason.strip().splitlines()
+    reason = lines[0] if lines else type(error).__name__  # one line
+    return Failure(path, reason if path in reason else f"{path}: {reason}")
+
+
 class Worker:
     """What one process keeps between tasks: the settings and, once built, the pipeline."""
 
     def __init__(self, settings: Settings) -> None:
-        from .runner import Processor
-
-        self.processor = Processor(settings)
         self.settings = settings
+        self._processor: Any = None
+
+    @property
+    def processor(self) -> Any:
+        """The pipeline, loaded when the first letter is read (a bad path fails at once)."""
+        if self._processor is None:
+            from .runner import Processor
+
+            self._processor = Processor(self.settings)
+        return self._processor
 
     def run(self, paths: Sequence[str], stdin: bytes | None = None) -> list[Outcome]:
         sources: list[Source] = []
@@ -52,10 +70,13 @@ class Worker:
                 sources.append(read_path(path, self.settings.encoding, stdin=stdin))
                 outcomes.append(None)
             except KGraphError as error:
-                outcomes.append(Failure(path, str(error)))
+                outcomes.append(failure(path, error))
+        if not sources:
+            return [o for o in outcomes if o is not None]
+        processor = self.processor  # outside the try: a pipeline that cannot load stops all
         results: Iterator[Outcome]
         try:
-            results = iter(self.processor.process(sources))
+            results = iter(processor.process(sources))
         except Exception:  # one bad letter in a batch: build the letters one by one
             results = iter(self._one_by_one(sources))
         return [o if o is not None else next(results) for o in outcomes]
@@ -65,11 +86,10 @@ class Worker:
         for source in sources:
             try:
                 found.extend(self.processor.process([source]))
-            except KGraphError as error:
-                found.append(Failure(source.path or source.name, str(error)))
-            except Exception as error:  # a bug, not the letter's fault: report, go on
-                reason = f"internal error {type(error).__name__}: {error}".splitlines()[0]
-                found.append(Failure(source.path or source.name, reason))
+            except (LinkError, ConfigError):
+                raise  # the endpoint or the set-up, not the letter: every letter would fail
+            except Exception as error:  # the letter's fault or a bug: report, go on
+                found.append(failure(source.path or source.name, error))
         return found
 
 

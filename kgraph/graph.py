@@ -35,7 +35,7 @@ def _int(value: int) -> Literal:
 
 
 def _iri_or_none(value: str | None) -> URIRef | None:
-    if value is None or any(c in value for c in ' <>"{}|\\^`'):
+    if value is None or not iris.is_iri(value):
         return None
     return URIRef(value)
 
@@ -44,7 +44,7 @@ def letter_triples(result: LetterResult, base: str) -> Iterator[Triple]:
     """The triples of one letter: the letter, its entities, mentions, relations and links."""
     letter = result.letter
     L = iris.letter_iri(base, letter)
-    ent_iri = {e.key: iris.entity_iri(base, e) for e in result.entities}
+    ent_iri = iris.entity_iris(base, result.entities)
     by_key = {e.key: e for e in result.entities}
     yield L, RDF.type, KG.Letter
     yield L, RDFS.label, Literal(_letter_label(result, by_key))
@@ -169,7 +169,7 @@ def bind_prefixes(graph: Graph, base: str) -> None:
 def to_graph(results: Iterable[LetterResult], base: str) -> Graph:
     """All letters in one graph (the default graph), as Turtle and N-Triples want it."""
     graph = Graph()
-    bind_prefixes(graph, base)
+    bind_prefixes(graph, iris.checked_base(base))
     for result in results:
         for triple in letter_triples(result, base):
             graph.add(triple)
@@ -179,7 +179,7 @@ def to_graph(results: Iterable[LetterResult], base: str) -> Graph:
 def to_dataset(results: Iterable[LetterResult], base: str) -> Dataset:
     """One named graph per letter (the letter's IRI), for N-Quads, TriG and stores."""
     dataset = Dataset()
-    bind_prefixes(dataset, base)
+    bind_prefixes(dataset, iris.checked_base(base))
     for result in results:
         named = dataset.graph(iris.letter_iri(base, result.letter))
         for triple in letter_triples(result, base):

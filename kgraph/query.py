@@ -13,13 +13,16 @@ import difflib
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
 from .errors import DataError, QueryError
 from .results import FORMATS, OutputFormat, QueryResult, Term, format_result
 from .settings import project_root
+
+if TYPE_CHECKING:
+    from .endpoint import Auth
 
 __all__ = [
     "FORMATS",
@@ -289,8 +292,44 @@ def query(
     data: Sequence[str | Path] | None = None,
     *,
     allow_service: bool = False,
+    store: str | Path | None = None,
+    endpoint: str | None = None,
+    auth: Auth | None = None,
 ) -> QueryResult:
-    """Resolve a query (name, .rq file or SPARQL), load ``data`` (default: output/), run it."""
+    """Resolve a query (name, .rq file or SPARQL), load ``data`` (default: output/), run it.
+
+    Or run it read-only in the on-disk ``store`` folder (``kgraph load --store``), or at the
+    SPARQL query ``endpoint`` URL (with ``auth``, see ``kgraph.endpoint.credentials``);
+    both see the union of the letters' graphs, so named queries give the same rows."""
     _, sparql = resolve_query(sparql_or_name)
-    store = load_data(data if data is not None else [project_root() / "output"])
-    return run_query(store, sparql, allow_service=allow_service)
+    if store is not None or endpoint is not None:
+        if sum(x is not None for x in (data, store, endpoint)) != 1:
+            raise QueryError("give one of: data files, a store folder, an endpoint URL")
+        check_sparql(sparql, allow_service=allow_service)
+        if endpoint is not None:
+            from .endpoint import query_endpoint
+
+            return query_endpoint(endpoint, sparql, auth)
+        from .store import open_store
+
+        return run_query(open_store(str(store), read_only=True), sparql, allow_service=True)
+    store_ = load_data(data if data is not None else [project_root() / "output"])
+    return run_query(store_, sparql, allow_service=allow_service)
+
+
+def check_sparql(sparql: str, *, allow_service: bool = False, allow_update: bool = False) -> bool:
+    """Whether ``sparql`` is an update; QueryError if it is one and updates are not allowed,
+    or if it calls SERVICE and that is not allowed."""
+    code = _LEXICAL.sub(lambda m: _PLACEHOLDER[m.lastgroup or "comment"], sparql)
+    form = _first_keyword(code)
+    if form in _UPDATE_FORMS_WITH and not allow_update:
+        raise QueryError(
+            f"SPARQL Update ({form}) is refused: queries on stores are read-only",
+            "pass --update to change the store",
+        )
+    if not allow_service and _SERVICE.search(code):
+        raise QueryError(
+            "the query calls a remote endpoint with SERVICE, which is off by default",
+            "pass --allow-service (allow_service=True) to let it send requests",
+        )
+    return form in _UPDATE_FORMS_WITH

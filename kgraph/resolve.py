@@ -76,6 +76,7 @@ SENDER_ROLES = ("signature", "heading_sender", "byline")
 RECIPIENT_ROLES = ("heading_recipient", "recipient_name")
 FUZZY_TYPES = frozenset({"Periodical", "Work", "Organization", "Event", "Place"})
 FUZZY_MIN = 8
+TITLE_KINDS = {"Work": ("Work", "Periodical"), "Periodical": ("Periodical", "Work")}
 FUZZY_RATIO = 0.88
 STREET = re.compile(
     r"\b(?:street|road|row|square|lane|place|terrace|gardens|avenue|house|hall|hospital|"
@@ -101,11 +102,10 @@ def bare(text: str) -> list[str]:
     return [w for w in name_words(text) if w not in HONORIFICS]
 
 
-class Lookup:
-    """Authority entries by normalised name, and people by surname for "C. Darwin"."""
+class _Index:
+    """The authority's names indexed for lookup: built once per authority, read only."""
 
-    def __init__(self, authority: Authority, year: int | None = None) -> None:
-        self.year = year
+    def __init__(self, authority: Authority) -> None:
         self.by_id = authority.by_id()
         self.by_name = authority.by_name()
         self.by_surname: dict[str, list[AuthorityEntry]] = {}
@@ -117,6 +117,34 @@ class Lookup:
                         self.fuzzy.setdefault((entry.type, name[0]), []).append((name, entry))
             if entry.type == "Person" and len(words := bare(entry.label)) > 1:
                 self.by_surname.setdefault(words[-1], []).append(entry)
+
+
+_INDEXES: dict[int, tuple[Authority, _Index]] = {}  # id → (the authority itself, its index)
+
+
+def _index(authority: Authority) -> _Index:
+    """The index of ``authority``, built on first use (rebuilding it for every letter cost
+    more than all the other stages together)."""
+    cached = _INDEXES.get(id(authority))
+    if cached is not None and cached[0] is authority:
+        return cached[1]
+    if len(_INDEXES) >= 4:
+        _INDEXES.clear()
+    index = _Index(authority)
+    _INDEXES[id(authority)] = (authority, index)
+    return index
+
+
+class Lookup:
+    """Authority entries by normalised name, and people by surname for "C. Darwin"."""
+
+    def __init__(self, authority: Authority, year: int | None = None) -> None:
+        index = _index(authority)
+        self.year = year
+        self.by_id = index.by_id
+        self.by_name = index.by_name
+        self.by_surname = index.by_surname
+        self.fuzzy = index.fuzzy
 
     def find(self, m: Mention) -> AuthorityEntry | None:
         entry = self._find(m)
@@ -145,7 +173,8 @@ class Lookup:
             return None
         found = {
             entry.id: entry
-            for name, entry in self.fuzzy.get((m.type, key[0]), [])
+            for kind in TITLE_KINDS.get(m.type, (m.type,))  # a title may be a book or a paper
+            for name, entry in self.fuzzy.get((kind, key[0]), [])
             if abs(len(name) - len(key)) <= 3
             and difflib.SequenceMatcher(None, key, name).ratio() >= FUZZY_RATIO
         }

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
+
+from rdflib import URIRef
+from rdflib.plugins.serializers.trig import TrigSerializer
+from rdflib.plugins.serializers.turtle import TurtleSerializer
+from rdflib.term import Node
 
 from .errors import DataError
 from .graph import to_dataset, to_graph
@@ -34,14 +40,47 @@ def serialize(results: Sequence[LetterResult], fmt: Format, base: str) -> bytes:
             for r in results
         )
     if fmt == "trig":
-        return to_dataset(results, base).serialize(format="trig", encoding="utf-8")
+        return _written(_TriG(to_dataset(results, base)))
+    if fmt == "ttl":
+        return _written(_Turtle(to_graph(results, base)))
     data = to_graph(results, base).serialize(format=FORMATS[fmt], encoding="utf-8")
     return _sorted_lines(data) if fmt == "nt" else data
 
 
+def _no_prefix(uri: Node) -> bool:
+    """A mention's IRI (``<letter>#char=B,E``): no prefix can shorten it. rdflib's Turtle
+    writer would look for one all the same, registering each as a namespace of its own at
+    a cost that grows with the number already seen (minutes for a letter of a million
+    characters), and then write the IRI in full."""
+    return isinstance(uri, URIRef) and "#char=" in uri
+
+
+class _Turtle(TurtleSerializer):
+    """rdflib's Turtle writer, same bytes, without the search for a mention IRI's prefix."""
+
+    def get_pname(self, uri: Node, gen_prefix: bool = True) -> str | None:
+        return None if _no_prefix(uri) else super().get_pname(uri, gen_prefix)
+
+
+class _TriG(TrigSerializer):
+    """rdflib's TriG writer, same bytes, without the search for a mention IRI's prefix."""
+
+    def get_pname(self, uri: Node, gen_prefix: bool = True) -> str | None:
+        return None if _no_prefix(uri) else super().get_pname(uri, gen_prefix)
+
+
+def _written(serializer: TurtleSerializer) -> bytes:
+    stream = io.BytesIO()
+    serializer.serialize(stream, encoding="utf-8")
+    return stream.getvalue()
+
+
 def _sorted_lines(data: bytes) -> bytes:
-    """rdflib writes N-Triples and N-Quads in hash order: sort them for stable bytes."""
-    lines = sorted(set(data.decode("utf-8").splitlines()))
+    """rdflib writes N-Triples and N-Quads in hash order: sort them for stable bytes.
+
+    Statements end at a line feed alone: literals may hold raw vertical tabs, form feeds,
+    NEL or Unicode line separators, at which ``str.splitlines`` would cut them in two."""
+    lines = sorted(set(data.decode("utf-8").split("\n")))
     return ("\n".join(line for line in lines if line.strip()) + "\n").encode("utf-8")
 
 
@@ -51,30 +90,79 @@ def current_umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename,
-    so a reader never sees half a file and a failure leaves the old file as it was."""
-    folder = path.parent
+def check_folder(folder: Path, hint: str = "pass -o another folder") -> None:
+    """Fail at once, in one line, when files cannot be written in ``folder`` (which may not
+    exist yet); nothing is created. The final word is the write itself."""
+    for part in (folder, *folder.parents):
+        try:
+            if not part.exists():
+                continue
+        except OSError:
+            continue
+        if not part.is_dir():
+            raise DataError(f"{folder} cannot be made: {part} is a file, not a folder", hint)
+        if not os.access(part, os.W_OK | os.X_OK):
+            raise DataError(f"{folder} is not writable (permission denied)", hint)
+        return
+
+
+def make_folder(folder: Path, hint: str = "pass -o another folder") -> None:
+    """Create ``folder`` (and its parents), or say in one line why it cannot be made."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        for part in (folder, *folder.parents):
+            with contextlib.suppress(OSError):
+                if part.exists() and not part.is_dir():
+                    raise DataError(
+                        f"{folder} cannot be made: {part} is a file, not a folder", hint
+                    ) from exc
+        raise DataError(f"{folder} is not writable ({exc.strerror})", hint) from exc
+
+
+def temporary_file(path: Path) -> tuple[int, Path]:
+    """A new hidden ``.NAME.*.tmp`` file beside ``path`` with an ordinary file's mode."""
+    make_folder(path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise DataError(
-            f"{folder} is not writable ({exc.strerror})", "pass -o another folder"
+            f"{path.parent} is not writable ({exc.strerror})", "pass -o another folder"
         ) from exc
     try:
         os.chmod(tmp, 0o666 & ~current_umask())  # as an ordinary file would be, not 0600
+    except OSError:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return fd, Path(tmp)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename,
+    so a reader never sees half a file and a failure (or an interrupt) leaves the old file
+    as it was and no temporary file behind."""
+    try:
+        fd, tmp = temporary_file(path)
+    except OSError as exc:
+        raise DataError(
+            f"{path.parent} is not writable ({exc.strerror})", "pass -o another folder"
+        ) from exc
+    try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except OSError as exc:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise DataError(
-            f"{path} could not be written ({exc.strerror})", "check the disk and the path"
-        ) from exc
+        if isinstance(exc, OSError):
+            raise DataError(
+                f"{path} could not be written ({exc.strerror})", "check the disk and the path"
+            ) from exc
+        raise
 
 
 def output_paths(
@@ -84,7 +172,19 @@ def output_paths(
     is_folder = output.is_dir() or str(output).endswith(("/", os.sep)) or output.suffix == ""
     if not is_folder:
         return [(output, list(results))]
-    return [(output / f"{r.letter.source.name}.{fmt}", [r]) for r in results]
+    paths: dict[Path, LetterResult] = {}
+    for r in results:  # two letters of one name would overwrite each other's file
+        path = output / f"{r.letter.source.name}.{fmt}"
+        if (other := paths.setdefault(path, r)) is not r:
+            raise DataError(
+                f"{_where(other)} and {_where(r)} would both be written to {path}",
+                "rename one of them",
+            )
+    return [(path, [r]) for path, r in paths.items()]
+
+
+def _where(result: LetterResult) -> str:
+    return result.letter.source.path or result.letter.source.name
 
 
 def write_results(

@@ -226,11 +226,8 @@ class TitleRecognizer:
         if any(t.lemma_.lower() in PERIODICAL_CONTEXT for t in before + after):
             return True
         words = [t.lower_ for t in before]
-        if words[-2:] in (["in", "the"], ["for", "the"], ["to", "the"]) or words[-1:] in (
-            ["in"],
-            ["for"],
-        ):
-            return True
+        if words[-2:] in (["in", "the"], ["for", "the"], ["to", "the"]):
+            return True  # (a bare "in *X*" may be a book: "what was in *Gerontius*")
         return len(words) >= 3 and words[-1] in ("'s", "’s") and "in" in words[-4:-1]
 
     def __call__(self, doc: Doc) -> Doc:

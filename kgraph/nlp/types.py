@@ -25,6 +25,8 @@ from .components import (
 
 ROMAN = re.compile(r"^[IVXLCDM]+\.?$")
 NAME_TAGS = frozenset({"NNP", "NNPS"})
+TIME_WORDS = frozenset({"morning", "evening", "night", "eve", "day", "afternoon", "noon"})
+TRAILING = frozenset({"of", "and", "the", "de", "du", "von", "in", "at"})
 
 
 def _is_name_token(token: Token) -> bool:
@@ -57,7 +59,28 @@ class TypeCorrector:
         """Each name with its corrected label (None: drop it), after growing a given name
         that an authority place swallowed ("Sofia" in "Sofia Grigorievna")."""
         ents = self._grow_given_names(doc)
+        ents += self._unnamed_subjects(doc, ents)
         return [(ent, self.correct(doc, ent)) for ent in ents]
+
+    def _unnamed_subjects(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """A capitalised proper noun the tagger left out that does what only people do
+        ("Richter conducted", "Lloyd sang"): a person."""
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        found = []
+        for token in doc:
+            if (
+                token.i not in taken
+                and token.dep_ == "nsubj"
+                and token.tag_ == "NNP"
+                and _is_name_token(token)
+                and token.head.lemma_.lower() in self.person_verbs
+                and token.lower_ not in self.not_names
+                and token.lower_ not in HONORIFICS
+                and len(token.text) > 2
+                and not any(child.dep_ == "det" for child in token.children)  # "the Purveyor"
+            ):
+                found.append(Span(doc, token.i, token.i + 1, label="Person", span_id=""))
+        return found
 
     def _grow_given_names(self, doc: Doc) -> list[Span]:
         ents = list(doc.ents)
@@ -96,6 +119,16 @@ class TypeCorrector:
             return "Group"
         if label == "Group" and len(ent) == 1 and ent[0].tag_ == "JJ":
             return None
+        prev_word = self._previous(doc, ent)
+        if (
+            label == "Group"
+            and len(ent) == 1
+            and prev_word is not None
+            and prev_word.lower_ == "in"
+        ):
+            return None  # a language: "in German"
+        if label == "Event" and last in TIME_WORDS:
+            return None  # a date: "New Year's morning"
         if label == "Organization" and any(t.lower_ in PERIODICAL_WORDS for t in ent):
             return "Periodical"
         if label != "Person" and self._looks_personal(doc, ent, content):
@@ -150,8 +183,12 @@ class TypeCorrector:
                 or (_source(ent) == "ner" and end - start > 1 and self._imperative(doc[start]))
             ):
                 start += 1  # "the", or an imperative at the head of a sentence: "Kiss Teddy"
-            while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
-                end -= 1
+            while end > start and (
+                doc[end - 1].is_punct
+                or doc[end - 1].tag_ == "POS"
+                or (doc[end - 1].lower_ in TRAILING and _source(ent) == "ner")
+            ):
+                end -= 1  # "Buths of" (Düsseldorf) is Buths
             if start < end:
                 ents.append(Span(doc, start, end, label=label, span_id=ent.ent_id_))
         doc.ents = filter_spans(ents)
