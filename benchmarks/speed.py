@@ -12,9 +12,14 @@ One run does the following, each measurement in a fresh child process of this sc
    the library call behind ``kgraph build DIR --jobs N``; its time includes building the
    pipeline in every worker, which is also reported on its own;
 4. peak memory of ``--jobs 1`` on a tenth of the corpus and on all of it;
-5. the N-Quads of the whole corpus (``build_corpus(..., corpus.nq, "nq", jobs=2)``) parsed and
-   queried (``queries/people.rq``) with pyoxigraph and with rdflib, and serialised by both
-   to N-Quads, TriG and Turtle;
+5. the N-Quads of the whole corpus (``build_corpus(..., corpus.nq, "nq", jobs=2)``) parsed
+   with pyoxigraph and with rdflib and serialised by both to N-Quads and TriG; the union of
+   its graphs (the triples, once each: what a folder of Turtle files loads into) parsed,
+   queried with ``queries/people.rq`` and serialised to Turtle by both; and the people query
+   on the N-Quads themselves as ``kgraph query`` runs it (default graph = union of the named
+   graphs, duplicates kept) on the first 1 %, 10 % and 100 % of the letters, each under
+   ``--query-timeout`` (this query's work grows with a power of the number of letters that
+   name the same person, so the larger sizes may time out);
 6. the wall time of ``kgraph --help``.
 
 Words are counted as kgraph counts them: ``len(text.split())`` of every letter file.
@@ -602,7 +607,7 @@ def child_query_nq(spec: dict[str, Any]) -> dict[str, Any]:
         rows = len(list(dataset.query(sparql)))
         query = time.perf_counter() - t
         quads = len(dataset)
-    return {"parse_nq_s": parse, "query_s": query, "rows": rows, "quads": quads, **_rusage()}
+    return {"parse_nq_s": parse, "query_s": query, "rows": rows, "loaded": quads, **_rusage()}
 
 
 def first_graphs(source: Path, target: Path, count: int) -> int:
@@ -1259,6 +1264,16 @@ def summarise(results: dict[str, Any]) -> dict[str, Any]:
             )
         elif runs.get(lib):
             summary[lib] = {"error": runs[lib][0].get("error")}
+    ladder: dict[int, dict[str, Any]] = {}
+    for entry in runs.get("query_nq", []):
+        row = ladder.setdefault(entry["letters"], {"letters": entry["letters"]})
+        row["quads"] = entry["quads"]
+        if "error" in entry:
+            row[entry["library"]] = entry["error"]
+        else:
+            row[entry["library"]] = {k: entry[k] for k in ("parse_nq_s", "query_s", "rows")}
+    if ladder:
+        summary["people_query_on_nquads"] = [ladder[k] for k in sorted(ladder)]
     if runs.get("help_s"):
         times = runs["help_s"][0]["seconds"]
         summary["help"] = {"median_s": median(times), "min_s": min(times), "max_s": max(times)}
@@ -1310,7 +1325,7 @@ def summarise(results: dict[str, Any]) -> dict[str, Any]:
             get("kgraph_jobs1_tenth", "tree_peak_pss_mib"),
         ),
     }
-    for what in ("parse_nq_s", "query_s", "serialize_nq_s", "serialize_trig_s", "serialize_ttl_s"):
+    for what in RDF_STEPS:
         ratios[f"rdflib_vs_oxigraph_{what}"] = ratio(get("rdflib", what), get("oxigraph", what))
     summary["ratios"] = ratios
     help_s = summary.get("help", {}).get("median_s")
@@ -1371,14 +1386,7 @@ def print_table(results: dict[str, Any]) -> None:
     print(" tree = the process and its workers, sampled)")
     if "oxigraph" in s or "rdflib" in s:
         print(f"\n{'RDF (seconds)':<24}{'pyoxigraph':>12}{'rdflib':>12}{'rdflib/ox':>11}")
-        for what in (
-            "parse_nq_s",
-            "query_s",
-            "serialize_nq_s",
-            "serialize_trig_s",
-            "parse_nt_s",
-            "serialize_ttl_s",
-        ):
+        for what in RDF_STEPS:
             a = s.get("oxigraph", {}).get(what)
             b = s.get("rdflib", {}).get(what)
             print(
@@ -1392,6 +1400,24 @@ def print_table(results: dict[str, Any]) -> None:
             f"{rl.get('rows')}; peak RSS ox {_fmt(ox.get('self_maxrss_mib'), 0)} MiB, rdflib "
             f"{_fmt(rl.get('self_maxrss_mib'), 0)} MiB)"
         )
+    if s.get("people_query_on_nquads"):
+        print("\npeople query on N-Quads, union of the letters' graphs with duplicates (seconds)")
+        print(
+            f"{'letters':>9}{'quads':>10}{'ox parse':>10}{'ox query':>10}{'rdflib parse':>14}"
+            f"{'rdflib query':>14}"
+        )
+        for row in s["people_query_on_nquads"]:
+            cells = []
+            for lib in ("oxigraph", "rdflib"):
+                got = row.get(lib)
+                if isinstance(got, dict):
+                    cells += [_fmt(got["parse_nq_s"], 2), _fmt(got["query_s"], 2)]
+                else:
+                    cells += ["—", "timeout" if got and "timed out" in got else "skipped"]
+            print(
+                f"{row['letters']:>9}{row['quads']:>10}{cells[0]:>10}{cells[1]:>10}"
+                f"{cells[2]:>14}{cells[3]:>14}"
+            )
     print("\nRatios")
     for name, value in s["ratios"].items():
         print(f"  {name:<44}{_fmt(value, 2):>8}")
@@ -1440,6 +1466,14 @@ PROFILE_FUNCTIONS = [
     ("read_path", "kgraph/reading.py", "read_path"),
     ("_checksum", "kgraph/batch.py", "_checksum"),
 ]
+RDF_STEPS = (
+    "parse_nq_s",
+    "serialize_nq_s",
+    "serialize_trig_s",
+    "parse_nt_s",
+    "query_triples_s",
+    "serialize_ttl_s",
+)
 SPACY_FILES = ("/spacy/", "/thinc/", "/srsly/", "/cymem/", "/preshed/", "/blis/", "/numpy/")
 
 

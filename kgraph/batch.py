@@ -84,7 +84,11 @@ class Manifest:
         with contextlib.suppress(OSError, ValueError):
             data = json.loads(path.read_text(encoding="utf-8"))
             if isinstance(data, dict) and isinstance(data.get("letters"), dict):
-                self.entries = data["letters"]
+                self.entries = {  # a damaged entry only means: build that letter again
+                    source: entry
+                    for source, entry in data["letters"].items()
+                    if isinstance(entry, dict) and all(isinstance(v, str) for v in entry.values())
+                }
 
     def unchanged(self, source: str, checksum: str | None, output: Path) -> bool:
         entry = self.entries.get(source)

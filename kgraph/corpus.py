@@ -43,7 +43,8 @@ def failure(path: str, error: Exception) -> Failure:
         reason = f"internal error {type(error).__name__}: {error}"
     lines = reason.strip().splitlines()
     reason = lines[0] if lines else type(error).__name__  # one line
-    return Failure(path, reason if path in reason else f"{path}: {reason}")
+    named = path in reason or path == "-"  # standard input says so itself
+    return Failure(path, reason if named else f"{path}: {reason}")
 
 
 class Worker:

@@ -167,12 +167,18 @@ def bind_prefixes(graph: Graph, base: str) -> None:
 
 
 def to_graph(results: Iterable[LetterResult], base: str) -> Graph:
-    """All letters in one graph (the default graph), as Turtle and N-Triples want it."""
+    """All letters in one graph (the default graph), as Turtle and N-Triples want it.
+
+    A thing keeps one ``rdfs:label``: the first letter's. One IRI may be labelled otherwise
+    in a later letter ("Zoë", then "Zoe"); that label becomes a ``schema:alternateName``."""
     graph = Graph()
     bind_prefixes(graph, iris.checked_base(base))
+    labels: dict[Node, Node] = {}
     for result in results:
-        for triple in letter_triples(result, base):
-            graph.add(triple)
+        for s, p, o in letter_triples(result, base):
+            if p == RDFS.label and labels.setdefault(s, o) != o:
+                p = SCHEMA.alternateName
+            graph.add((s, p, o))
     return graph
 
 

@@ -136,6 +136,8 @@ def read_path(path: str | Path, encoding: str = "utf-8", stdin: bytes | None = N
     """Read one letter file (or standard input when ``path`` is '-')."""
     if str(path) == "-":
         data = stdin if stdin is not None else b""
+        if len(data) > MAX_BYTES:
+            raise _too_big("standard input", len(data))
         digest = hashlib.sha256(data).hexdigest()
         text = decode(data, "standard input", encoding)
         return Source(name=f"stdin-{digest[:12]}", text=text, checksum=digest, path=None)

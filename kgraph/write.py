@@ -100,10 +100,16 @@ def check_folder(folder: Path, hint: str = "pass -o another folder") -> None:
         except OSError:
             continue
         if not part.is_dir():
-            raise DataError(f"{folder} cannot be made: {part} is a file, not a folder", hint)
+            raise DataError(_not_a_folder(folder, part), hint)
         if not os.access(part, os.W_OK | os.X_OK):
             raise DataError(f"{folder} is not writable (permission denied)", hint)
         return
+
+
+def _not_a_folder(folder: Path, part: Path) -> str:
+    if part == folder:
+        return f"{folder} is a file, not a folder"
+    return f"{folder} cannot be made: {part} is a file, not a folder"
 
 
 def make_folder(folder: Path, hint: str = "pass -o another folder") -> None:
@@ -114,9 +120,7 @@ def make_folder(folder: Path, hint: str = "pass -o another folder") -> None:
         for part in (folder, *folder.parents):
             with contextlib.suppress(OSError):
                 if part.exists() and not part.is_dir():
-                    raise DataError(
-                        f"{folder} cannot be made: {part} is a file, not a folder", hint
-                    ) from exc
+                    raise DataError(_not_a_folder(folder, part), hint) from exc
         raise DataError(f"{folder} is not writable ({exc.strerror})", hint) from exc
 
 

@@ -151,7 +151,7 @@ def test_the_right_encoding_reads_what_the_hint_names(tmp_path: Path) -> None:
         path = tmp_path / f"{encoding}.txt"
         path.write_bytes(text.encode(encoding))
         assert read_path(path, encoding=encoding).text == text
-    assert read_path(path, encoding="CP_1252").text == "“Ann”"  # any spelling of a codec
+    assert read_path(path, encoding="Windows-1252").text == "“Ann”"  # any spelling of a codec
 
 
 def test_missing_unusable_and_endless_paths(tmp_path: Path) -> None:
@@ -230,6 +230,17 @@ def test_bad_settings_are_usage_errors(tmp_path: Path, args: tuple[str, ...], me
     assert cli("build", letter, "-o", tmp_path / "out", *args) == (2, [f"Error: {message}"])
 
 
+def test_a_format_other_than_the_output_suffix_names(tmp_path: Path) -> None:
+    letter = tmp_path / "a.txt"
+    letter.write_text("Dear Ann,\n\nHello.\n", encoding="utf-8")
+    corpus = tmp_path / "corpus.nq"
+    assert cli("build", letter, "-o", corpus, "-f", "trig") == (
+        2,
+        [f"Error: {corpus} ends in .nq but the format asked for is trig; pass -o "
+         f"{tmp_path / 'corpus.trig'} or -f nq"],
+    )  # fmt: skip
+
+
 def test_click_usage_errors_exit_2(tmp_path: Path) -> None:
     code, lines = cli("build", "--format", "xml")
     assert code == 2 and lines[-1].startswith("Error: Invalid value for '-f' / '--format'")
@@ -248,12 +259,10 @@ def test_an_output_path_under_a_file(tmp_path: Path, output: str) -> None:
     blocker.write_bytes(b"a file")
     target = blocker / output
     folder = target if target.suffix == "" else target.parent
+    problem = f"{folder} cannot be made: " if folder != blocker else ""
     assert cli("build", letter, "-o", target) == (
         1,
-        [
-            f"Error: {folder} cannot be made: {blocker} is a file, not a folder; "
-            "pass -o another folder"
-        ],
+        [f"Error: {problem}{blocker} is a file, not a folder; pass -o another folder"],
     )
     assert blocker.read_bytes() == b"a file" and not leftovers(tmp_path)
 
@@ -416,6 +425,9 @@ def test_a_failed_build_keeps_earlier_outputs(
 ) -> None:
     target = tmp_path / output
     assert cli("build", letters, "-o", target)[0] == 0
+    if target.suffix:  # the suffix names the format ("-o corpus.nq" writes N-Quads)
+        fmt = {".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG}
+        ox.Store().load(target.read_bytes(), format=fmt.get(target.suffix, ox.RdfFormat.TURTLE))
     before = files_under(tmp_path / "out" if output == "out" else tmp_path)
 
     real = serialize
@@ -499,6 +511,22 @@ def test_two_letters_of_one_name_do_not_overwrite_each_other(
     source = read_text(LETTERS["a-first.txt"], "same")
     with pytest.raises(DataError, match="would both be written to"):
         write_results([fake_result(source), fake_result(source)], tmp_path / "x", "ttl", BASE)
+
+
+@pytest.mark.parametrize(
+    "manifest", ['{"letters": {"LETTER": "oops", "x": 3}}', "[1, 2", '{"letters": [1]}', ""]
+)
+def test_a_damaged_manifest_means_build_again(
+    tmp_path: Path, manifest: str, shared_pipeline: None
+) -> None:
+    letter = tmp_path / "a.txt"
+    letter.write_text(LETTERS["a-first.txt"], encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".kgraph-manifest.json").write_text(manifest.replace("LETTER", str(letter)))
+    assert cli("build", letter, "-o", out)[0] == 0
+    assert (out / "a.ttl").exists()
+    assert cli("build", letter, "-o", out)[1][0].startswith("1 unchanged letters skipped")
 
 
 def fake_result(source: Any) -> LetterResult:
@@ -876,3 +904,21 @@ def test_names_in_other_scripts_and_lookalike_names_get_iris_of_their_own(
     assert URIRef(f"{BASE}place/москва") in iris and URIRef(f"{BASE}place/lodz") in iris
     report = validate(graph)
     assert report.conforms, format_report(report)
+
+
+def test_one_thing_named_two_ways_in_two_letters_keeps_one_label(
+    tmp_path: Path, shared_pipeline: None
+) -> None:
+    """ "Zoë" in one letter and "Zoe" in the next are one IRI: one file of both must still
+    give it exactly one rdfs:label (the first letter's), or it does not conform."""
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Dear Zoë,\n\nI was in Paris.\n\nYours,\nJo Ruiz\n")
+    (folder / "b.txt").write_text("Dear Zoe,\n\nI was in Rome.\n\nYours,\nJo Ruiz\n")
+    corpus = tmp_path / "both.ttl"
+    assert cli("build", folder, "-o", corpus)[0] == 0
+    assert cli("validate", corpus) == (0, ["✓ conforms"])
+    zoe = URIRef(f"{BASE}person/zoe")
+    graph = Graph().parse(corpus, format="turtle")
+    assert list(graph.objects(zoe, RDFS.label)) == [Literal("Zoë")]
+    assert Literal("Zoe") in set(graph.objects(zoe, SCHEMA.alternateName))
