@@ -75,11 +75,26 @@ def _checksum(path: str) -> str | None:
         return None
 
 
+def build_fingerprint(settings: Settings, fmt: str) -> str:
+    """What else decides a letter's output: the settings, the format and every data file
+    (authority, patterns, Wikidata extract). A change to any of them rebuilds all letters."""
+    digest = hashlib.sha256(f"{__version__}\x1f{settings!r}\x1f{fmt}".encode())
+    folders = (settings.authority_dir, settings.patterns_dir)
+    files = sorted(
+        p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file()
+    )
+    for path in [*files, settings.wikidata_extract, settings.wikidata_classes]:
+        with contextlib.suppress(OSError):
+            digest.update(path.name.encode() + b"\x1f" + path.read_bytes())
+    return digest.hexdigest()[:24]
+
+
 class Manifest:
     """What the last build into this output was made from: path → checksum, version."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, fingerprint: str = "") -> None:
         self.path = path
+        self.fingerprint = fingerprint
         self.entries: dict[str, dict[str, str]] = {}
         with contextlib.suppress(OSError, ValueError):
             data = json.loads(path.read_text(encoding="utf-8"))
@@ -97,11 +112,17 @@ class Manifest:
             and checksum is not None
             and entry.get("checksum") == checksum
             and entry.get("kgraph") == __version__
+            and entry.get("build", "") == self.fingerprint
             and output.exists()
         )
 
     def record(self, source: str, checksum: str, output: Path) -> None:
-        self.entries[source] = {"checksum": checksum, "kgraph": __version__, "output": output.name}
+        self.entries[source] = {
+            "checksum": checksum,
+            "kgraph": __version__,
+            "build": self.fingerprint,
+            "output": output.name,
+        }
 
     def save(self) -> None:
         data = {"kgraph": __version__, "letters": dict(sorted(self.entries.items()))}
@@ -254,7 +275,8 @@ def build_corpus(
     check_folder(output if folder else output.parent)
     manifest = Manifest(
         (output if folder else output.parent)
-        / (MANIFEST if folder else f".{output.name}.manifest.json")
+        / (MANIFEST if folder else f".{output.name}.manifest.json"),
+        build_fingerprint(settings, fmt) if incremental else "",
     )
     checksums = {p: _checksum(p) for p in paths if p != "-"}
     todo = paths

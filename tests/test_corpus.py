@@ -80,6 +80,8 @@ def test_unchanged_letters_are_skipped(letters: Path, tmp_path: Path) -> None:
     assert third.letters == 1 and len(third.skipped) == 2
     forced = build_corpus([letters], out, "ttl", Settings(), incremental=False)
     assert forced.letters == 3
+    other = build_corpus([letters], out, "ttl", Settings(min_confidence=0.9))
+    assert other.letters == 3  # other settings: every letter is built again
 
 
 def test_dask_cluster_gives_the_local_bytes(letters: Path, tmp_path: Path) -> None:
