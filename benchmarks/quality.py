@@ -29,6 +29,7 @@ from kgraph.graph import to_graph
 from kgraph.iris import letter_iri
 from kgraph.model import Letter
 from kgraph.namespace import KG, SCHEMA
+from kgraph.nlp.components import SPACY_TO_KG
 from kgraph.nlp.pipeline import load_model
 from kgraph.reading import read_path
 from kgraph.runner import Processor
@@ -39,17 +40,7 @@ ROOT = project_root()
 DEFAULT_LETTERS = (ROOT / "benchmarks" / "letters", ROOT / "tests" / "data")
 DEFAULT_JSON = ROOT / "benchmarks" / "results" / "quality.json"
 SAMPLE_LETTERS = ROOT / "data" / "letters"
-BASELINE_TYPES = {
-    "PERSON": "Person",
-    "GPE": "Place",
-    "LOC": "Place",
-    "FAC": "Place",
-    "ORG": "Organization",
-    "NORP": "Group",
-    "EVENT": "Event",
-    "WORK_OF_ART": "Work",
-    "LAW": "Work",
-}
+BASELINE_TYPES = SPACY_TO_KG  # the same mapping of spaCy labels kgraph starts from
 METRICS = ("entities", "entities_name", "relations", "links")
 
 

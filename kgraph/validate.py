@@ -333,38 +333,7 @@ def format_report(report: ValidationReport, *, prefixes: Mapping[str, str] | Non
 
 def validate_files(files: Sequence[str | Path]) -> tuple[bool, str]:
     """Validate RDF files (all graphs of quad files together); (conforms, readable report)."""
-    from rdflib import Dataset
+    from .rdfio import load_graph
 
-    from .errors import DataError
-
-    formats = {
-        ".ttl": "turtle",
-        ".nt": "nt",
-        ".nq": "nquads",
-        ".trig": "trig",
-        ".jsonld": "json-ld",
-    }
-    data = Graph()
-    for name in files:
-        path = Path(name)
-        fmt = formats.get(path.suffix.lower())
-        if not path.is_file():
-            raise DataError(f"{path} does not exist", "check the path")
-        if fmt is None:
-            raise DataError(
-                f"{path} is not a known RDF file type", f"use one of {', '.join(formats)}"
-            )
-        try:
-            if fmt in ("nquads", "trig"):
-                dataset = Dataset()
-                dataset.parse(path, format=fmt)
-                for s, p, o, _ in dataset.quads():
-                    data.add((s, p, o))
-            else:
-                data.parse(path, format=fmt)
-        except Exception as exc:  # rdflib raises many kinds of parse errors
-            raise DataError(
-                f"{path} is not valid {fmt}: {exc}".splitlines()[0], "fix the file"
-            ) from exc
-    report = validate(data)
+    report = validate(load_graph(list(files)))
     return report.conforms, format_report(report)
