@@ -35,6 +35,8 @@ def load_graph(paths: list[str | Path] | tuple[str | Path, ...]) -> Graph:
         raise DataError("no RDF files given", "name a .ttl, .nt, .nq or .trig file")
     for path in files:
         fmt = RDF_FORMATS[path.suffix.lower()]
+        if fmt == "json-ld":
+            refuse_remote_context(path)
         try:
             if fmt in ("nquads", "trig"):
                 dataset = Dataset()
@@ -47,3 +49,33 @@ def load_graph(paths: list[str | Path] | tuple[str | Path, ...]) -> Graph:
             msg = f"{path} is not valid {fmt}: {exc}".splitlines()[0]
             raise DataError(msg, "fix the file") from exc
     return graph
+
+
+def refuse_remote_context(path: Path) -> None:
+    """A JSON-LD file whose @context is a URL would make the parser fetch it: checking
+    local data sends no request, so such a file is refused (kgraph writes inline contexts)."""
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise DataError(
+            f"{path} is not valid JSON-LD: {exc}".splitlines()[0], "fix the file"
+        ) from exc
+
+    def remote(node: object) -> bool:
+        if isinstance(node, dict):
+            context = node.get("@context")
+            contexts = context if isinstance(context, list) else [context]
+            if any(isinstance(c, str) for c in contexts):
+                return True
+            return any(remote(v) for v in node.values())
+        if isinstance(node, list):
+            return any(remote(v) for v in node)
+        return False
+
+    if remote(data):
+        raise DataError(
+            f"{path} names a remote JSON-LD @context, which kgraph does not fetch",
+            "inline the context, or convert the file to Turtle or N-Quads",
+        )

@@ -802,19 +802,15 @@ def test_named_queries_on_local_data_send_nothing(listener: Listener) -> None:
     assert listener.connections == 0
 
 
-@pytest.mark.xfail(
-    reason="kgraph/validate.py (and evaluate.py) parse JSON-LD with rdflib, which fetches a "
-    "remote @context; kgraph query (pyoxigraph) refuses to",
-    strict=False,
-)
 def test_validating_json_ld_sends_nothing(tmp_path: Path, listener: Listener) -> None:
     data = tmp_path / "remote-context.jsonld"
     data.write_text(
         f'{{"@context": "http://127.0.0.1:{listener.port}/context", "@id": "http://e.org/a"}}',
         encoding="utf-8",
     )
-    cli("validate", data)
+    code, lines = cli("validate", data)
     assert listener.connections == 0
+    assert code == 1 and len(lines) == 1 and "remote JSON-LD @context" in lines[0]
 
 
 UPDATES = [
