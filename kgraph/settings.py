@@ -43,9 +43,14 @@ class Settings:
     def __post_init__(self) -> None:
         from .errors import ConfigError
 
-        if not self.base.startswith(("http://", "https://")) or not self.base.endswith(("/", "#")):
+        # mentions are "<letter>#char=…", so the base itself must not hold a fragment
+        if (
+            not self.base.startswith(("http://", "https://"))
+            or not self.base.endswith("/")
+            or "#" in self.base
+        ):
             raise ConfigError(
-                f"base IRI {self.base!r} is not an http(s) IRI ending in '/' or '#'",
+                f"base IRI {self.base!r} is not an http(s) IRI ending in '/' (without '#')",
                 "pass --base https://example.org/letters/",
             )
         if not 0.0 <= self.min_confidence <= 1.0:
