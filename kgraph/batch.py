@@ -170,6 +170,13 @@ class _Appender:
         )
 
 
+def _bytes(result: LetterResult, fmt: Format, base: str) -> bytes:
+    """One letter's bytes: as its worker wrote them, else serialised here."""
+    if result.rendered is not None and result.rendered[0] == fmt:
+        return result.rendered[1]
+    return _serialize([result], fmt, base)
+
+
 def _serialize(results: list[LetterResult], fmt: Format, base: str) -> bytes:
     """``serialize``, with an unexpected failure turned into one line naming the letters."""
     try:
@@ -299,12 +306,19 @@ def build_corpus(
         todo = []
     appender = _Appender(output) if (not folder and fmt in QUAD_FORMATS and todo) else None
     gathered: list[LetterResult] = []
+    parallel = jobs > 1 or executor == "dask"  # then workers write each letter out themselves
     try:
         for done, (path, outcome) in enumerate(
             zip(
                 todo,
                 iter_outcomes(
-                    todo, settings, jobs=jobs, executor=executor, scheduler=scheduler, stdin=stdin
+                    todo,
+                    settings,
+                    jobs=jobs,
+                    executor=executor,
+                    scheduler=scheduler,
+                    stdin=stdin,
+                    fmt=fmt if parallel and (folder or appender is not None) else None,
                 ),
                 strict=True,
             ),
@@ -320,10 +334,10 @@ def build_corpus(
                 report.count(outcome)
                 if folder:
                     target = letter_file(output, outcome.letter.source.name, fmt)
-                    write_atomic(target, _serialize([outcome], fmt, settings.base))
+                    write_atomic(target, _bytes(outcome, fmt, settings.base))
                     report.written.append(target)
                 elif appender is not None:
-                    appender.add(_serialize([outcome], fmt, settings.base))
+                    appender.add(_bytes(outcome, fmt, settings.base))
                 else:
                     gathered.append(outcome)
                 if path != "-" and checksums.get(path):

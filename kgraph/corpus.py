@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -21,6 +21,7 @@ from .reading import read_path
 from .settings import Settings
 
 Executor = Literal["local", "dask"]
+PER_LETTER = frozenset({"ttl", "nt", "nq", "trig", "jsonld"})  # formats a worker may write
 CHUNK = 8  # letters per task: enough to amortise inter-process traffic, small for memory
 
 
@@ -50,8 +51,9 @@ def failure(path: str, error: Exception) -> Failure:
 class Worker:
     """What one process keeps between tasks: the settings and, once built, the pipeline."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, fmt: str | None = None) -> None:
         self.settings = settings
+        self.fmt = fmt  # when given, each letter is also written out here, not in the writer
         self._processor: Any = None
 
     @property
@@ -80,7 +82,20 @@ class Worker:
             results = iter(processor.process(sources))
         except Exception:  # one bad letter in a batch: build the letters one by one
             results = iter(self._one_by_one(sources))
-        return [o if o is not None else next(results) for o in outcomes]
+        return [self._render(o if o is not None else next(results)) for o in outcomes]
+
+    def _render(self, outcome: Outcome) -> Outcome:
+        """Serialise a letter in the worker, so the single writer only writes bytes; if that
+        fails the writer tries again and reports it."""
+        if self.fmt is None or isinstance(outcome, Failure) or self.fmt not in PER_LETTER:
+            return outcome
+        from .write import serialize
+
+        try:
+            data = serialize([outcome], self.fmt, self.settings.base)  # type: ignore[arg-type]
+        except Exception:
+            return outcome
+        return replace(outcome, rendered=(self.fmt, data))
 
     def _one_by_one(self, sources: list[Any]) -> list[Outcome]:
         found: list[Outcome] = []
@@ -100,8 +115,8 @@ class _ProcessState:
     worker: Worker | None = None
 
 
-def _init_process(settings: Settings) -> None:
-    _ProcessState.worker = Worker(settings)
+def _init_process(settings: Settings, fmt: str | None = None) -> None:
+    _ProcessState.worker = Worker(settings, fmt)
 
 
 def _run_in_process(paths: Sequence[str]) -> list[Outcome]:
@@ -111,13 +126,13 @@ def _run_in_process(paths: Sequence[str]) -> list[Outcome]:
     return worker.run(paths)
 
 
-def _run_on_dask(paths: Sequence[str], settings: Settings) -> list[Outcome]:
+def _run_on_dask(paths: Sequence[str], settings: Settings, fmt: str | None = None) -> list[Outcome]:
     from distributed import get_worker
 
     host: Any = get_worker()  # the Dask worker keeps our pipeline between tasks
     worker: Worker | None = getattr(host, "_kgraph_worker", None)
-    if worker is None or worker.settings != settings:
-        worker = Worker(settings)
+    if worker is None or worker.settings != settings or worker.fmt != fmt:
+        worker = Worker(settings, fmt)
         host._kgraph_worker = worker
     return worker.run(paths)
 
@@ -134,19 +149,21 @@ def iter_outcomes(
     executor: Executor = "local",
     scheduler: str | None = None,
     stdin: bytes | None = None,
+    fmt: str | None = None,
 ) -> Iterator[Outcome]:
-    """Build every path, yielding one outcome per path in input order."""
+    """Build every path, yielding one outcome per path in input order (each letter also
+    serialised as ``fmt`` by the worker that built it, when ``fmt`` is given)."""
     if executor == "dask":
-        yield from _dask(paths, settings, scheduler)
+        yield from _dask(paths, settings, scheduler, fmt)
         return
     if jobs <= 1 or len(paths) <= 1:
-        worker = Worker(settings)
+        worker = Worker(settings, fmt)
         for group in chunks(list(paths), CHUNK):
             yield from worker.run(group, stdin)
         return
     size = max(1, min(CHUNK, len(paths) // (jobs * 4) or 1))
     with ProcessPoolExecutor(
-        max_workers=jobs, initializer=_init_process, initargs=(settings,)
+        max_workers=jobs, initializer=_init_process, initargs=(settings, fmt)
     ) as pool:
         pending: list[Future[list[Outcome]]] = []
         groups = iter(chunks(list(paths), size))
@@ -158,7 +175,9 @@ def iter_outcomes(
             yield from future.result()
 
 
-def _dask(paths: Sequence[str], settings: Settings, scheduler: str | None) -> Iterator[Outcome]:
+def _dask(
+    paths: Sequence[str], settings: Settings, scheduler: str | None, fmt: str | None = None
+) -> Iterator[Outcome]:
     try:
         from distributed import Client
     except ImportError as exc:
@@ -177,7 +196,7 @@ def _dask(paths: Sequence[str], settings: Settings, scheduler: str | None) -> It
         ) from exc
     try:
         futures = [
-            client.submit(_run_on_dask, group, settings, pure=False)
+            client.submit(_run_on_dask, group, settings, fmt, pure=False)
             for group in chunks(list(paths), CHUNK)
         ]
         for future in futures:  # in input order

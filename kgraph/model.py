@@ -6,7 +6,7 @@ Every offset is a Unicode code-point offset into ``Source.text`` exactly as read
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 EntityType = Literal[
@@ -203,3 +203,5 @@ class LetterResult:
     place: str | None
     model: str
     kgraph_version: str
+    # the letter already written out as (format, bytes), when a worker did it for the writer
+    rendered: tuple[str, bytes] | None = field(default=None, compare=False, repr=False)

@@ -50,7 +50,7 @@ class Settings:
             or "#" in self.base
         ):
             raise ConfigError(
-                f"base IRI {self.base!r} is not an http(s) IRI ending in '/' (without '#')",
+                f"base IRI {self.base!r} is not a valid IRI ending in '/' (without '#')",
                 "pass --base https://example.org/letters/",
             )
         if not 0.0 <= self.min_confidence <= 1.0:
