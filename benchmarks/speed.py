@@ -33,6 +33,18 @@ forked workers instead of counting them in every process). The child also report
 The "memory flat" target compares ``RUSAGE_SELF`` peaks of ``--jobs 1`` runs, where one
 process does everything.
 
+Other load. Before each child the script waits (``--quiet-wait``, at most) until other
+processes use fewer than ``--quiet-cores`` cores, and records for every run the cores they
+kept busy meanwhile (``others_cores``: machine busy time from ``/proc/stat`` minus this
+script's and the child's CPU time). The CPU time of each timed window also gives an
+"idle estimate": the words per second the run would reach on an otherwise idle machine if
+it were CPU-bound (one process: its CPU time; with workers: all CPU time over the cores).
+
+Code. At the start the package, ``data/``, ``queries/`` and ``ontology/`` are copied into the
+temporary folder and every child imports that copy (``PYTHONPATH``), so one run measures one
+version even while the working tree is being edited (``--no-snapshot``: the working tree).
+The results name the commit, the uncommitted files and a digest of what was copied.
+
 Timings are medians over ``--repeat`` repetitions; the corpus-wide runs (raw spaCy and
 kgraph on all letters, the rdflib part) use ``--heavy-repeat`` (default: ``--repeat``).
 
@@ -70,7 +82,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "letters" / "kropotkin-to-berkman-1908-11-20.txt"
-QUERY = ROOT / "queries" / "people.rq"
+SNAPSHOT_PARTS = ("kgraph", "data", "queries", "ontology")  # what a build or query reads
+CHILD_ENV: dict[str, str] = {}  # PYTHONPATH of the code snapshot the children import
 DEFAULT_JSON = ROOT / "benchmarks" / "results" / "speed.json"
 SAMPLE_EVERY = 0.25  # seconds between two memory samples of a child
 TARGETS = {
@@ -314,6 +327,61 @@ def corpus_files(folder: Path) -> list[str]:
 # --------------------------------------------------------------------------------------
 
 
+def people_query() -> str:
+    """queries/people.rq of the kgraph the child imports (the snapshot)."""
+    from kgraph.settings import project_root
+
+    return (project_root() / "queries" / "people.rq").read_text(encoding="utf-8")
+
+
+def snapshot_code(target: Path) -> dict[str, Any]:
+    """Copy the package and its data files, so that every child of one run imports the same
+    code even while the working tree is being edited; describe what was copied."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for part in SNAPSHOT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+    for path in sorted(p for p in target.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(target)).encode() + b"\0" + path.read_bytes())
+    info: dict[str, Any] = {"sources_sha256": digest.hexdigest()[:16]}
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        info["git_head"] = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", *SNAPSHOT_PARTS],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        ).stdout.split("\n")
+        info["uncommitted_changes"] = [line[3:] for line in dirty if line.strip()]
+    CHILD_ENV.clear()
+    CHILD_ENV.update(os.environ)
+    CHILD_ENV["PYTHONPATH"] = os.pathsep.join(
+        [str(target), *filter(None, [os.environ.get("PYTHONPATH")])]
+    )
+    return info
+
+
+def sources_digest() -> str:
+    """The same digest over the working tree now (to see whether it changed meanwhile)."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    files = [
+        p
+        for part in SNAPSHOT_PARTS
+        for p in (ROOT / part).rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    ]
+    for path in sorted(files, key=lambda p: str(p.relative_to(ROOT))):
+        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _rusage() -> dict[str, float]:
     import resource
 
@@ -491,7 +559,7 @@ def child_oxigraph(spec: dict[str, Any]) -> dict[str, Any]:
 
     from kgraph.query import run_query
 
-    sparql = QUERY.read_text(encoding="utf-8")
+    sparql = people_query()
     prefixes = _prefixes(spec.get("turtle_sample"))
     runs: list[dict[str, Any]] = []
     for repetition in range(spec["repeat"]):
@@ -539,7 +607,7 @@ def child_rdflib(spec: dict[str, Any]) -> dict[str, Any]:
 
     import rdflib
 
-    sparql = QUERY.read_text(encoding="utf-8")
+    sparql = people_query()
     prefixes = _prefixes(spec.get("turtle_sample"))
     runs: list[dict[str, Any]] = []
     for _ in range(spec["repeat"]):
@@ -582,7 +650,7 @@ def child_query_nq(spec: dict[str, Any]) -> dict[str, Any]:
     """The people query on N-Quads as ``kgraph query people corpus.nq`` runs it: the default
     graph is the union of the named graphs, duplicates kept (pyoxigraph), or rdflib's
     Dataset with ``default_union=True``."""
-    sparql = QUERY.read_text(encoding="utf-8")
+    sparql = people_query()
     if spec["library"] == "oxigraph":
         import pyoxigraph as ox
 
@@ -676,6 +744,7 @@ def child_stages(spec: dict[str, Any]) -> dict[str, Any]:
     clock: dict[str, float] = defaultdict(float)
     calls: Counter[str] = Counter()
     order: list[str] = []
+    missing: list[str] = []
 
     def timed(label: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -707,7 +776,10 @@ def child_stages(spec: dict[str, Any]) -> dict[str, Any]:
         (kgraph.write, "to_graph", "write/serialize/to_graph"),
         (kgraph.write, "_sorted_lines", "write/serialize/sorted_lines"),
     ]:
-        setattr(module, name, timed(label, getattr(module, name)))
+        if hasattr(module, name):  # the code moves on: time what is there
+            setattr(module, name, timed(label, getattr(module, name)))
+        else:
+            missing.append(f"{module.__name__}.{name}")
 
     real_build = kgraph.nlp.build_pipeline
 
@@ -753,6 +825,7 @@ def child_stages(spec: dict[str, Any]) -> dict[str, Any]:
         "pipeline_order": order,
         "nlp_pipe_s": inclusive[-1] if inclusive else 0.0,
         "components_s": components,
+        "not_found": missing,
     }
 
 
@@ -904,6 +977,7 @@ def run_child(task: str, spec: dict[str, Any], work: Path, timeout: float) -> di
     proc = subprocess.Popen(
         [sys.executable, str(Path(__file__).resolve()), "--child", str(spec_file)],
         cwd=ROOT,
+        env=CHILD_ENV or None,
         start_new_session=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -1013,7 +1087,13 @@ def time_help(runs: int) -> list[float]:
     times = []
     for _ in range(runs):
         began = time.perf_counter()
-        subprocess.run([*command, "--help"], check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+        subprocess.run(
+            [*command, "--help"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            cwd=ROOT,
+            env=CHILD_ENV or None,
+        )
         times.append(time.perf_counter() - began)
     return times
 
@@ -1047,6 +1127,7 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
     json_path = Path(args.json)
     with tempfile.TemporaryDirectory(prefix="kgraph-speed-") as tmp:
         work = Path(tmp)
+        results["code"] = snapshot_code(work / "code") if args.snapshot else {}
         letters = work / "letters"
         began = time.perf_counter()
         corpus = build_synthetic_corpus(letters, args.letters, args.seed)
@@ -1157,6 +1238,10 @@ def benchmark(args: argparse.Namespace) -> dict[str, Any]:
         log("kgraph --help")
         runs["help_s"] = [{"seconds": time_help(args.help_runs)}]
 
+        if args.snapshot:
+            results["code"]["working_tree_changed_during_run"] = (
+                sources_digest() != results["code"]["sources_sha256"]
+            )
         results["summary"] = summarise(results)
         results["finished"] = dt.datetime.now().isoformat(timespec="seconds")
         save(json_path, results, work)
@@ -1460,7 +1545,7 @@ PROFILE_FUNCTIONS = [
     ("  Linker.link", "kgraph/linking.py", "link"),
     ("serialize (kgraph.write)", "kgraph/write.py", "serialize"),
     ("  to_graph", "kgraph/graph.py", "to_graph"),
-    ("  rdflib Graph.serialize", "rdflib/graph.py", "serialize"),
+    ("  rdflib serializers (.serialize)", "rdflib/plugins/serializers/", "serialize"),
     ("write_atomic", "kgraph/write.py", "write_atomic"),
     ("  os.fsync", "~", "<built-in method posix.fsync>"),
     ("read_path", "kgraph/reading.py", "read_path"),
@@ -1497,11 +1582,11 @@ def analyse_profile(stats_file: str, top: int) -> dict[str, Any]:
             return sum(
                 edge[3]
                 for k, v in table.items()
-                if k[0].endswith(path) and k[2] == func
+                if path in k[0] and k[2] == func
                 for c, edge in v[4].items()
                 if c[2] == caller
             )
-        return sum(v[3] for k, v in table.items() if k[0].endswith(path) and k[2] == func)
+        return sum(v[3] for k, v in table.items() if path in k[0] and k[2] == func)
 
     groups = []
     for label, path, func in PROFILE_FUNCTIONS:
@@ -1558,6 +1643,7 @@ def profile(args: argparse.Namespace) -> dict[str, Any]:
     out_txt = out_json.with_suffix(".txt")
     with tempfile.TemporaryDirectory(prefix="kgraph-speed-profile-") as tmp:
         work = Path(tmp)
+        code = snapshot_code(work / "code") if args.snapshot else {}
         corpus = build_synthetic_corpus(work / "letters", args.profile, args.seed)
         log(f"profile corpus: {corpus['letters']} letters, {corpus['words']:,} words")
         spec = {"folder": str(work / "letters"), "output": str(work / "out")}
@@ -1571,6 +1657,7 @@ def profile(args: argparse.Namespace) -> dict[str, Any]:
         result = {
             "command": " ".join([Path(sys.executable).name, "benchmarks/speed.py", *sys.argv[1:]]),
             "machine": machine_info(),
+            "code": code,
             "corpus": corpus,
             "instrumented": stages,
             "cprofile_run": prof,
@@ -1673,12 +1760,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--profile", type=int, metavar="N", help="only profile --jobs 1 on N letters"
     )
+    parser.add_argument(
+        "--no-snapshot",
+        dest="snapshot",
+        action="store_false",
+        help="measure the working tree as it is at each step, not a copy taken at the start",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     QUIET.update(limit=args.quiet_cores, longest=args.quiet_wait)
     if args.child:
         spec = json.loads(Path(args.child).read_text())
         result = CHILDREN[spec["task"]](spec)
+        import kgraph
+
+        result["kgraph_imported_from"] = str(Path(kgraph.__file__).parent)
         Path(spec["result"]).write_text(json.dumps(result))
         return 0
     if args.profile:
