@@ -166,19 +166,33 @@ def bind_prefixes(graph: Graph, base: str) -> None:
     graph.bind("res", base, override=True, replace=True)
 
 
-def to_graph(results: Iterable[LetterResult], base: str) -> Graph:
-    """All letters in one graph (the default graph), as Turtle and N-Triples want it.
+def graph_triples(results: Iterable[LetterResult], base: str) -> Iterator[Triple]:
+    """The triples of all letters as one graph (the default graph), as Turtle and N-Triples
+    want it.
 
     A thing keeps one ``rdfs:label``: the first letter's. One IRI may be labelled otherwise
     in a later letter ("Zoë", then "Zoe"); that label becomes a ``schema:alternateName``."""
-    graph = Graph()
-    bind_prefixes(graph, iris.checked_base(base))
+    iris.checked_base(base)
     labels: dict[Node, Node] = {}
     for result in results:
         for s, p, o in letter_triples(result, base):
             if p == RDFS.label and labels.setdefault(s, o) != o:
                 p = SCHEMA.alternateName
-            graph.add((s, p, o))
+            yield s, p, o
+
+
+def prefixed(base: str) -> Graph:
+    """An empty graph with kgraph's prefixes bound (``res:`` being ``base``)."""
+    graph = Graph()
+    bind_prefixes(graph, iris.checked_base(base))
+    return graph
+
+
+def to_graph(results: Iterable[LetterResult], base: str) -> Graph:
+    """All letters in one graph (see ``graph_triples``)."""
+    graph = prefixed(base)
+    for triple in graph_triples(results, base):
+        graph.add(triple)
     return graph
 
 

@@ -307,6 +307,12 @@ class Linker:
             if entry.wikidata:
                 self.by_qid.setdefault(entry.wikidata, []).append(entry)
         self.unavailable = False  # set after a failure in "skip" mode: ask no more
+        self.dated: dict[str, list[tuple[int, AuthorityEntry]]] = {}  # name without year
+        for entry in authority.entries:
+            if entry.type == "Event":
+                for name in entry.names:
+                    if (found := _dated_name(normalise(name))) is not None:
+                        self.dated.setdefault(found[0], []).append((found[1], entry))
 
     def link(self, entities: Sequence[Entity], year: int | None = None) -> tuple[Link, ...]:
         """A Link per entity that has an item or candidates; ``year`` is the letter's."""
@@ -380,12 +386,9 @@ class Linker:
             return []
         keys = {normalise(n) for n in (e.label, *e.alternate_names)} - {""}
         hits: dict[str, AuthorityEntry] = {}
-        for entry in self.authority.entries:
-            if entry.type != "Event":
-                continue
-            for name in entry.names:
-                named = _dated_name(normalise(name), keys)
-                if named is not None and (entry.start or named) <= year:
+        for key in keys:
+            for named, entry in self.dated.get(key, ()):
+                if (entry.start or named) <= year:
                     hits[entry.id] = entry
         if len(hits) != 1:
             return []
@@ -518,13 +521,14 @@ def _agree(kind: str, facts: Facts, own: AuthorityEntry | None) -> bool | None:
     return all(compared) if compared else None
 
 
-def _dated_name(name: str, keys: set[str]) -> int | None:
-    """The year in ``name`` when it is one of ``keys`` with a year: "x of 1905", "1905 x"."""
+def _dated_name(name: str) -> tuple[str, int] | None:
+    """A name with a year, split into the name without it and the year: "x of 1905",
+    "1905 x"."""
     match = re.fullmatch(r"(.+?) (?:of |in )?(\d{4})|(\d{4}) (.+)", name)
     if match is None:
         return None
     base, number = (match[1], match[2]) if match[1] else (match[4], match[3])
-    return int(number) if base in keys else None
+    return base, int(number)
 
 
 def clean_name(text: str) -> str:

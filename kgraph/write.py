@@ -16,8 +16,9 @@ from rdflib.plugins.serializers.turtle import TurtleSerializer
 from rdflib.term import Node
 
 from .errors import DataError
-from .graph import to_dataset, to_graph
+from .graph import graph_triples, prefixed, to_dataset, to_graph
 from .model import LetterResult
+from .turtle import turtle
 
 Format = Literal["ttl", "nt", "nq", "trig", "jsonld"]
 FORMATS: dict[str, str] = {
@@ -42,7 +43,7 @@ def serialize(results: Sequence[LetterResult], fmt: Format, base: str) -> bytes:
     if fmt == "trig":
         return _written(_TriG(to_dataset(results, base)))
     if fmt == "ttl":
-        return _written(_Turtle(to_graph(results, base)))
+        return turtle(graph_triples(results, base), prefixed(base))
     data = to_graph(results, base).serialize(format=FORMATS[fmt], encoding="utf-8")
     return _sorted_lines(data) if fmt == "nt" else data
 
@@ -53,13 +54,6 @@ def _no_prefix(uri: Node) -> bool:
     a cost that grows with the number already seen (minutes for a letter of a million
     characters), and then write the IRI in full."""
     return isinstance(uri, URIRef) and "#char=" in uri
-
-
-class _Turtle(TurtleSerializer):
-    """rdflib's Turtle writer, same bytes, without the search for a mention IRI's prefix."""
-
-    def get_pname(self, uri: Node, gen_prefix: bool = True) -> str | None:
-        return None if _no_prefix(uri) else super().get_pname(uri, gen_prefix)
 
 
 class _TriG(TrigSerializer):

@@ -111,7 +111,10 @@ def build_pipeline(settings: Settings) -> Any:
         if patterns:  # an empty ruler only warns on every document
             config = {"overwrite_ents": name == "cue_ruler"}
             ruler = nlp.add_pipe("entity_ruler", name=name, config=config, **where)
-            ruler.initialize(lambda: [], nlp=nlp, patterns=patterns)
+            # Phrase patterns match token texts, so the tokenizer alone makes them; spaCy would
+            # run the pipes before the ruler on every pattern (seconds at each start).
+            with nlp.select_pipes(enable=[]):
+                ruler.initialize(lambda: [], nlp=nlp, patterns=patterns)
     nlp.add_pipe("kgraph_snapshot", after="ner")
     nlp.add_pipe("kgraph_titles", after="kgraph_snapshot")
     types = nlp.add_pipe("kgraph_types", last=True)

@@ -29,6 +29,7 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span, Token
 
+from .depmatch import DocIndex, Pattern, compile_pattern, find
 from .pipeline import read_jsonl
 
 FIRST = frozenset({"i", "me", "my", "mine", "myself"})
@@ -96,8 +97,8 @@ class RelationMatcher:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
         self.vocab = nlp.vocab
-        self.dependency = DependencyMatcher(nlp.vocab, validate=True)  # all rules: validation
-        self.by_trigger: list[tuple[tuple[frozenset[str], ...], Any]] = []  # (needs, matcher)
+        self.dependency = DependencyMatcher(nlp.vocab, validate=True)  # validates patterns
+        self.by_trigger: list[tuple[tuple[frozenset[str], ...], Pattern]] = []  # (needs, plan)
         self.tokens = Matcher(nlp.vocab, validate=True)
         self.rules: dict[str, Rule] = {}
         self.keys: dict[str, tuple[Rule, list[dict[str, Any]]]] = {}
@@ -145,9 +146,8 @@ class RelationMatcher:
                     try:
                         if kind == "dependency":
                             self.dependency.add(key, [pattern])
-                            single = DependencyMatcher(self.vocab)
-                            single.add(key, [pattern])
-                            self.by_trigger.append((trigger_words(pattern), single))
+                            plan = compile_pattern(key, pattern)
+                            self.by_trigger.append((trigger_words(pattern), plan))
                         else:
                             self.tokens.add(key, [pattern])
                     except ValueError as exc:
@@ -157,8 +157,8 @@ class RelationMatcher:
         ents = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         found: dict[tuple[Any, ...], dict[str, Any]] = {}
         bindings: list[tuple[Rule, int, int, dict[str, int]]] = []
-        for match_id, token_ids in self._dependency_matches(doc):
-            rule, pattern = self.keys[doc.vocab.strings[match_id]]
+        for key, token_ids in self._dependency_matches(doc):
+            rule, pattern = self.keys[key]
             roles = {n["RIGHT_ID"]: i for n, i in zip(pattern, token_ids, strict=True)}
             bindings.append((rule, roles["subject"], roles["object"], roles))
         tokens: list[Any] = self.tokens(doc, with_alignments=True) if len(self.tokens) else []
@@ -198,16 +198,18 @@ class RelationMatcher:
             found.values(), key=lambda r: (r["sentence"], r["subject"], r["object"], r["rule"])
         )
 
-    def _dependency_matches(self, doc: Doc) -> list[tuple[int, list[int]]]:
-        """Dependency matches in the sentences that name something (every rule needs a name
-        among its arguments); the matcher's cost grows with the tokens it is shown."""
-        found: list[tuple[int, list[int]]] = []
+    def _dependency_matches(self, doc: Doc) -> list[tuple[str, list[int]]]:
+        """(rule key, token per node) of the dependency rules in ``doc``, trying only the rules
+        whose fixed words all occur in it, and none where nothing is named (every rule needs
+        a name or a pronoun among its arguments)."""
+        found: list[tuple[str, list[int]]] = []
         if not any(t.ent_type for t in doc) and not any(t.lower_ in ARGUMENT_PRONOUNS for t in doc):
             return found
-        words = {w for t in doc for w in (t.text, t.lower_, t.lemma_)}
-        for needs, matcher in self.by_trigger:  # only the rules whose words are all there
+        index = DocIndex(doc)
+        words = index.words()
+        for needs, plan in self.by_trigger:
             if all(not need.isdisjoint(words) for need in needs):
-                found.extend((match_id, list(ids)) for match_id, ids in matcher(doc))
+                found.extend((plan.key, ids) for ids in find(plan, index))
         return found
 
     def _guards_pass(self, doc: Doc, rule: Rule, roles: dict[str, int]) -> bool:
