@@ -78,6 +78,9 @@ def sparql_literal(value: str, language: str | None = None) -> str:
     allows); a ``u`` after an escaped backslash is escaped too, so that no ``\\u`` sequence
     reaches such a parser. Lone surrogates become U+FFFD.
     """
+    if _PLAIN.fullmatch(value):  # nothing to escape: the common case, kept fast
+        literal = f'"{value}"'
+        return literal if language is None else f"{literal}@{checked_language(language)}"
     out: list[str] = []
     previous_backslash = False
     for char in value:
@@ -100,6 +103,7 @@ def sparql_literal(value: str, language: str | None = None) -> str:
     return literal
 
 
+_PLAIN = re.compile(r'[^\\"{}\x00-\x1f\x7f-\x9f\ud800-\udfff\U00010000-\U0010ffff]*')
 _SHORT_ESCAPES = {
     "\\": "\\\\",
     '"': '\\"',

@@ -33,6 +33,7 @@ from kgraph.validate import validate
 ROOT = project_root()
 Triple = tuple[str, str, str]
 RULES = read_jsonl(RULES_FILE)
+SAMPLE = ROOT / "data" / "letters" / "kropotkin-to-berkman-1908-11-20.txt"
 SPAN_RULES = [r for r in RULES if r.get("kind", "dependency") in ("dependency", "token")]
 
 TRAVELLER = """\
@@ -330,3 +331,34 @@ def test_calibration_rewrites_only_confidences(tmp_path: Path) -> None:
     assert json.loads(lines[2])["confidence"] == 0.75
     assert json.loads(lines[3])["confidence"] == 0.5  # never fired: the prior
     assert module.rewrite(rules, {"r1": 3 / 4}) == new
+
+
+def test_dependency_rules_match_as_spacy_would(processor: Any) -> None:
+    """kgraph's dependency-pattern matcher finds exactly the matches of spaCy's
+    DependencyMatcher, for every dependency pattern, in every paragraph of the sample and
+    development letters and in every rule's example."""
+    from spacy.matcher import DependencyMatcher
+
+    from kgraph.nlp.depmatch import DocIndex, find
+    from kgraph.nlp.pipeline import _pieces
+
+    nlp = processor.nlp
+    rules = nlp.get_pipe("kgraph_relations")
+    texts = [r["example"] for r in SPAN_RULES]
+    for path in [SAMPLE, *sorted((ROOT / "benchmarks" / "letters").glob("*.txt"))]:
+        letter = parse_letter(read_text(path.read_text(encoding="utf-8"), path.stem))
+        masked = mask(letter.source.text)
+        texts += [masked[a:b] for _, a, b in _pieces(letter)]
+    docs = list(nlp.pipe(texts, disable=["kgraph_relations"]))
+    compared = 0
+    for _, plan in rules.by_trigger:
+        spacy_matcher = DependencyMatcher(nlp.vocab)
+        spacy_matcher.add(plan.key, [rules.keys[plan.key][1]])
+        for doc in docs:
+            expected = sorted(tuple(ids) for _, ids in spacy_matcher(doc))
+            assert sorted(tuple(ids) for ids in find(plan, DocIndex(doc))) == expected, (
+                plan.key,
+                doc.text,
+            )
+            compared += len(expected)
+    assert compared > 100  # the rules do match, so the comparison means something

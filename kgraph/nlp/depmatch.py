@@ -129,7 +129,7 @@ class DocIndex:
         return self._tables[name]
 
     def words(self) -> set[str]:
-        return set(self.table("ORTH")) | set(self.table("LOWER")) | set(self.table("LEMMA"))
+        return {*self.column("ORTH"), *self.column("LOWER"), *self.column("LEMMA")}
 
     def accepts(self, node: Node, i: int) -> bool:
         for test in node.tests:
@@ -159,7 +159,7 @@ class DocIndex:
         if pattern.anchor is None:
             return list(range(len(self.tokens)))
         table = self.table(pattern.anchor.attribute)
-        return sorted({i for value in pattern.anchor.values for i in table.get(value, ())})
+        return sorted(i for value in table.keys() & pattern.anchor.values for i in table[value])
 
 
 def find(pattern: Pattern, index: DocIndex) -> list[list[int]]:

@@ -203,10 +203,10 @@ class RelationMatcher:
         whose fixed words all occur in it, and none where nothing is named (every rule needs
         a name or a pronoun among its arguments)."""
         found: list[tuple[str, list[int]]] = []
-        if not any(t.ent_type for t in doc) and not any(t.lower_ in ARGUMENT_PRONOUNS for t in doc):
-            return found
         index = DocIndex(doc)
         words = index.words()
+        if not doc.ents and ARGUMENT_PRONOUNS.isdisjoint(index.column("LOWER")):
+            return found
         for needs, plan in self.by_trigger:
             if all(not need.isdisjoint(words) for need in needs):
                 found.extend((plan.key, ids) for ids in find(plan, index))
