@@ -773,7 +773,8 @@ def child_stages(spec: dict[str, Any]) -> dict[str, Any]:
         (kgraph.batch, "_checksum", "checksum"),
         (kgraph.batch, "serialize", "write/serialize"),
         (kgraph.batch, "write_atomic", "write/write_atomic"),
-        (kgraph.write, "to_graph", "write/serialize/to_graph"),
+        (kgraph.write, "turtle", "write/serialize/turtle"),
+        (kgraph.write, "_nquads", "write/serialize/nquads"),
         (kgraph.write, "_sorted_lines", "write/serialize/sorted_lines"),
     ]:
         if hasattr(module, name):  # the code moves on: time what is there
@@ -1544,7 +1545,9 @@ PROFILE_FUNCTIONS = [
     ("  relate", "kgraph/relate.py", "relate"),
     ("  Linker.link", "kgraph/linking.py", "link"),
     ("serialize (kgraph.write)", "kgraph/write.py", "serialize"),
-    ("  to_graph", "kgraph/graph.py", "to_graph"),
+    ("  graph_triples", "kgraph/graph.py", "graph_triples"),
+    ("  Turtle (kgraph.turtle)", "kgraph/turtle.py", "turtle"),
+    ("  N-Quads rows", "kgraph/write.py", "_nquads"),
     ("  rdflib serializers (.serialize)", "rdflib/plugins/serializers/", "serialize"),
     ("write_atomic", "kgraph/write.py", "write_atomic"),
     ("  os.fsync", "~", "<built-in method posix.fsync>"),

@@ -22,7 +22,7 @@ from .settings import Settings
 
 Executor = Literal["local", "dask"]
 PER_LETTER = frozenset({"ttl", "nt", "nq", "trig", "jsonld"})  # formats a worker may write
-CHUNK = 8  # letters per task: enough to amortise inter-process traffic, small for memory
+CHUNK = 32  # letters per task: fills nlp.pipe batches, amortises inter-process traffic
 
 
 @dataclass(frozen=True)

@@ -175,8 +175,7 @@ class Lookup:
             entry.id: entry
             for kind in TITLE_KINDS.get(m.type, (m.type,))  # a title may be a book or a paper
             for name, entry in self.fuzzy.get((kind, key[0]), [])
-            if abs(len(name) - len(key)) <= 3
-            and difflib.SequenceMatcher(None, key, name).ratio() >= FUZZY_RATIO
+            if abs(len(name) - len(key)) <= 3 and _close_enough(key, name)
         }
         return next(iter(found.values())) if len(found) == 1 else None
 
@@ -401,3 +400,14 @@ def _place_of_writing(entities: list[Entity], lookup: Lookup) -> str | None:
             if best is None or score > best[0]:
                 best = (score, e.key)
     return best[1] if best else None
+
+
+def _close_enough(key: str, name: str) -> bool:
+    """Whether difflib's similarity ratio of ``key`` and ``name`` reaches FUZZY_RATIO; its
+    cheap upper bounds rule most names out first."""
+    matcher = difflib.SequenceMatcher(None, key, name)
+    return (
+        matcher.real_quick_ratio() >= FUZZY_RATIO
+        and matcher.quick_ratio() >= FUZZY_RATIO
+        and matcher.ratio() >= FUZZY_RATIO
+    )

@@ -10,13 +10,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
+from rdflib import Literal as RDFLiteral
 from rdflib import URIRef
+from rdflib.plugins.serializers.nt import _quoteLiteral
 from rdflib.plugins.serializers.trig import TrigSerializer
 from rdflib.plugins.serializers.turtle import TurtleSerializer
 from rdflib.term import Node
 
 from .errors import DataError
-from .graph import graph_triples, prefixed, to_dataset, to_graph
+from .graph import graph_triples, letter_triples, prefixed, to_dataset, to_graph
+from .iris import checked_base, letter_iri
 from .model import LetterResult
 from .turtle import turtle
 
@@ -36,16 +39,24 @@ def serialize(results: Sequence[LetterResult], fmt: Format, base: str) -> bytes:
     if fmt not in FORMATS:
         raise DataError(f"unknown format {fmt!r}", f"use one of {', '.join(FORMATS)}")
     if fmt == "nq":  # one named graph per letter, in input order; lines sorted in each
-        return b"".join(
-            _sorted_lines(to_dataset([r], base).serialize(format="nquads", encoding="utf-8"))
-            for r in results
-        )
+        return b"".join(_nquads(r, base) for r in results)
     if fmt == "trig":
         return _written(_TriG(to_dataset(results, base)))
     if fmt == "ttl":
         return turtle(graph_triples(results, base), prefixed(base))
     data = to_graph(results, base).serialize(format=FORMATS[fmt], encoding="utf-8")
     return _sorted_lines(data) if fmt == "nt" else data
+
+
+def _nquads(result: LetterResult, base: str) -> bytes:
+    """The letter's named graph as rdflib's N-Quads serializer writes it (its row writer,
+    without building a Dataset first), lines sorted."""
+    graph = letter_iri(checked_base(base), result.letter).n3()
+    rows = "".join(
+        f"{s.n3()} {p.n3()} {_quoteLiteral(o) if isinstance(o, RDFLiteral) else o.n3()} {graph} .\n"
+        for s, p, o in letter_triples(result, base)
+    )
+    return _sorted_lines(rows.encode("utf-8", "replace"))
 
 
 def _no_prefix(uri: Node) -> bool:

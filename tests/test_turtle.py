@@ -1,6 +1,7 @@
 """kgraph's Turtle writer (``kgraph.turtle``) writes exactly the bytes of rdflib's Turtle
 serializer: on the sample letter, on the development letters as one corpus graph, and on
-generated triples with hostile IRIs and literals of every kind kgraph writes."""
+generated triples with hostile IRIs and literals of every kind kgraph writes. Its N-Quads
+are rdflib's N-Quads serializer's, lines sorted."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kgraph.graph import graph_triples, prefixed, to_graph
+from kgraph.graph import graph_triples, prefixed, to_dataset, to_graph
 from kgraph.model import LetterResult
 from kgraph.namespace import KG, SCHEMA, WD
 from kgraph.reading import read_path
@@ -47,6 +48,9 @@ def test_development_corpus_bytes_equal_rdflib(processor) -> None:  # type: igno
         assert serialize([result], "ttl", BASE) == rdflib_turtle(
             list(graph_triples([result], BASE))
         )
+        nquads = to_dataset([result], BASE).serialize(format="nquads", encoding="utf-8")
+        lines = sorted({line for line in nquads.decode("utf-8").split("\n") if line.strip()})
+        assert serialize([result], "nq", BASE).decode("utf-8") == "\n".join(lines) + "\n"
 
 
 def test_blank_nodes_are_refused() -> None:
