@@ -447,8 +447,9 @@ def load(
 ) -> None:
     """Load RDF files or folders into a triple store, one named graph per letter.
 
-    Loading a letter again replaces its graph, so loading is safe to repeat. Every file is
-    parsed before anything is written; a failure names the graphs written before it.
+    Loading a letter again replaces its graph, so loading is safe to repeat. A failed load
+    leaves the embedded store as it was; into a server, every file is parsed before
+    anything is sent, and a failure names the graphs written before it.
 
     \b
     Examples:
@@ -468,10 +469,10 @@ def load(
     with reported():
         url = endpoint or update_endpoint
         auth = _auth(url, user)
-        staged = read_graphs(data)
         if url is None:
-            report = load_store(staged, cast(Path, store_dir))
+            report = load_store(data, cast(Path, store_dir))
         else:
+            staged = read_graphs(data)
             report = load_endpoint(staged, url, auth=auth, update=update_endpoint is not None)
         click.echo(report.summary())
 
@@ -503,8 +504,8 @@ def serve(store_dir: Path, bind: str) -> None:
       kgraph serve --store store/ --bind 127.0.0.1:8080
       kgraph query people --endpoint http://127.0.0.1:7878/query
     """
-    from .store import serve as run_server
-    from .store import serve_command, serve_url
+    from .serve import serve as run_server
+    from .serve import serve_command, serve_url
 
     with reported():
         command = serve_command(store_dir, bind)

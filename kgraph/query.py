@@ -262,7 +262,15 @@ def _collect(raw: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> Quer
         return QueryResult(kind="ask", boolean=bool(raw))
     if isinstance(raw, ox.QuerySolutions):
         variables = tuple(variable.value for variable in raw.variables)
-        rows = tuple(tuple(_term(solution[i]) for i in range(len(variables))) for solution in raw)
+        terms: dict[Any, Term | None] = {None: None}  # rows repeat terms: make each one once
+
+        def term(node: Any) -> Term | None:
+            if node in terms:
+                return terms[node]
+            made = terms[node] = _term(node)
+            return made
+
+        rows = tuple(tuple(map(term, solution)) for solution in raw)
         return QueryResult(kind="select", variables=variables, rows=rows)
     data = raw.serialize(format=ox.RdfFormat.N_TRIPLES) or b""
     lines = sorted(set(data.decode("utf-8").splitlines()))

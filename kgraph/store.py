@@ -5,20 +5,17 @@ replaces it: the store ends with the same triples however often it is loaded. Qu
 (N-Quads, TriG) keep their graphs; the triples of a Turtle, N-Triples, RDF/XML or JSON-LD
 file go into the graph of the one ``kg:Letter`` they describe.
 
-Every input is parsed before anything is written, so a bad file changes nothing. The
-embedded store (pyoxigraph, on disk) gets new letters in one bulk load and replaced letters
-in one transaction; unchanged letters are not written at all. A remote store is written
-graph by graph (Graph Store Protocol ``PUT``, or SPARQL Update), and a failure says exactly
-which graphs were written before it.
+A failed load leaves the embedded store (pyoxigraph, on disk) as it was. A new store is
+filled straight from N-Quads and TriG files by pyoxigraph's bulk loader, spread over the
+machine's cores, and removed again if anything fails (see ``kgraph.bulk``). Otherwise every
+input is parsed before anything is written, so a bad file changes nothing; new letters then
+go in by bulk load and replaced letters in one transaction, and unchanged letters are not
+written at all. A remote store is written graph by graph (Graph Store Protocol ``PUT``, or
+SPARQL Update), and a failure says exactly which graphs were written before it.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import signal
-import subprocess
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,8 +23,10 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from .errors import ConfigError, DataError, KGraphError, QueryError
+from . import bulk
+from .errors import DataError, KGraphError, QueryError
 from .model import LetterResult
+from .staging import Staged, input_files, read_graphs, stage_bytes
 
 if TYPE_CHECKING:
     from .endpoint import Auth
@@ -41,17 +40,10 @@ __all__ = [
     "load_store",
     "open_store",
     "read_graphs",
-    "serve",
-    "serve_command",
     "update",
 ]
 
-KG_LETTER = "https://w3id.org/kgraph/ontology#Letter"
 SHOWN = 5  # graphs named one by one in a message; more are given as a range
-_TRIPLE_HINT = (
-    "kgraph loads one named graph per letter: write the letters as N-Quads or TriG"
-    " (kgraph build -f nq), or one letter per Turtle file (kgraph build -o FOLDER/)"
-)
 
 
 class LoadError(KGraphError):
@@ -71,27 +63,6 @@ class LoadError(KGraphError):
 
 
 @dataclass(frozen=True)
-class Staged:
-    """Parsed input, ready to load: an in-memory store with one named graph per letter."""
-
-    store: ox.Store
-    graphs: tuple[str, ...]  # graph IRIs in input order
-
-    def ntriples(self, graph: str) -> bytes:
-        data = self.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph))
-        return data or b""
-
-    def nquads(self, graphs: Sequence[str]) -> bytes:
-        if len(graphs) == len(self.graphs):
-            return self.store.dump(format=ox.RdfFormat.N_QUADS) or b""
-        # Lines of N-Triples end in " .\n" and nowhere else (literals escape line breaks).
-        return b"".join(self.ntriples(g).replace(b" .\n", f" <{g}> .\n".encode()) for g in graphs)
-
-    def __len__(self) -> int:
-        return len(self.store)
-
-
-@dataclass(frozen=True)
 class LoadReport:
     target: str
     graphs: tuple[str, ...]  # every graph of the input
@@ -105,73 +76,6 @@ class LoadReport:
         text = f"loaded {n:,} graph{'' if n == 1 else 's'} ({self.triples:,} triples)"
         text += f" into {self.target}: {len(self.written):,} written"
         return text + (f", {len(self.unchanged):,} unchanged" if self.unchanged else "")
-
-
-def read_graphs(paths: str | Path | Sequence[str | Path]) -> Staged:
-    """Parse every RDF file named in ``paths`` (folders are searched, as by ``kgraph query``)
-    into one named graph per letter. Raises DataError, naming the file, on the first bad one."""
-    from .query import _data_files, _load_file
-
-    if isinstance(paths, str | Path):
-        paths = [paths]
-    if not paths:
-        raise DataError("no RDF data given", "name a file or a folder such as output/")
-    staged: ox.Store | None = None
-    graphs: dict[str, None] = {}
-    for path in _data_files(paths):
-        scratch = ox.Store()
-        _load_file(scratch, path)
-        graphs.update(dict.fromkeys(_by_letter(scratch, str(path))))
-        if staged is None:
-            staged = scratch
-        else:
-            staged.load(scratch.dump(format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
-    return _checked(staged or ox.Store(), graphs, "the data")
-
-
-def stage_bytes(data: bytes, fmt: ox.RdfFormat, label: str) -> Staged:
-    """Like :func:`read_graphs`, for RDF given as bytes (``label`` names it in errors)."""
-    staged = ox.Store()
-    try:
-        staged.load(data, format=fmt)
-    except SyntaxError as err:
-        raise DataError(f"{label}: not valid RDF ({err.msg})") from None
-    return _checked(staged, dict.fromkeys(_by_letter(staged, label)), label)
-
-
-def _checked(staged: ox.Store, graphs: dict[str, None], label: str) -> Staged:
-    if not graphs:
-        raise DataError(f"{label}: no triples to load", "build the letters first")
-    return Staged(staged, tuple(graphs))
-
-
-def _by_letter(store: ox.Store, label: str) -> list[str]:
-    """Move the default graph's triples into the graph of the one letter they describe;
-    return the names of the store's graphs, sorted."""
-    if store.query("ASK { ?s ?p ?o }"):
-        query = f"SELECT DISTINCT ?l {{ ?l a <{KG_LETTER}> }}"
-        solutions = store.query(query)
-        assert isinstance(solutions, ox.QuerySolutions)
-        letters = sorted((row[0] for row in solutions), key=str)
-        if len(letters) != 1:
-            named = ", ".join(str(letter) for letter in letters[:2])
-            raise DataError(
-                f"{label}: {f'{len(letters)} letters ({named}, …)' if letters else 'no kg:Letter'}"
-                " in its triples, so kgraph cannot tell which letter's graph they belong to",
-                _TRIPLE_HINT,
-            )
-        letter = letters[0]
-        if not isinstance(letter, ox.NamedNode):
-            raise DataError(f"{label}: the letter is a blank node", "give the letter an IRI")
-        default = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
-        store.clear_graph(ox.DefaultGraph())
-        store.load(default, format=ox.RdfFormat.N_TRIPLES, to_graph=letter)
-    names = []
-    for graph in store.named_graphs():
-        if not isinstance(graph, ox.NamedNode):
-            raise DataError(f"{label}: a graph is named by a blank node", "name graphs by IRIs")
-        names.append(graph.value)
-    return sorted(names)
 
 
 # --- the embedded store --------------------------------------------------------------------
@@ -203,7 +107,15 @@ def open_store(folder: str | Path, *, read_only: bool = False) -> ox.Store:
 def load_store(data: str | Path | Sequence[str | Path] | Staged, folder: str | Path) -> LoadReport:
     """Load RDF files (or staged data) into the on-disk store in ``folder``, one named graph
     per letter, replacing the letters already there."""
-    staged = data if isinstance(data, Staged) else read_graphs(data)
+    if not isinstance(data, Staged):
+        files = input_files(data)
+        quads = all(file.suffix.lower() in bulk.QUADS_FORMATS for file in files)
+        if quads and bulk.is_new(Path(folder)):
+            report = _load_new(files, Path(folder))
+            if report is not None:
+                return report
+        data = read_graphs(files)
+    staged = data
     target = open_store(folder)
     try:
         outcome = _write_store(target, staged, str(folder))
@@ -212,6 +124,27 @@ def load_store(data: str | Path | Sequence[str | Path] | Staged, folder: str | P
     if isinstance(outcome, LoadError):
         raise outcome  # made, not raised, in _write_store: no traceback holds the store
     return outcome
+
+
+def _load_new(files: list[Path], folder: Path) -> LoadReport | None:
+    """Fill a new store straight from quads files (see ``kgraph.bulk``). On failure the
+    folder is put back as it was; None when the data needs the general path."""
+    created = None if folder.exists() else folder
+    try:
+        target = open_store(folder)
+    except DataError:
+        return None  # the general path parses first, then says why the store cannot open
+    try:
+        outcome = bulk.fill(target, files)
+    finally:
+        del target  # close the store before its folder is removed or anything is raised
+    if isinstance(outcome, tuple):
+        graphs, triples = outcome
+        return LoadReport(str(folder), graphs, graphs, (), triples)
+    bulk.undo(folder, created)
+    if isinstance(outcome, OSError):
+        raise LoadError(f"{folder}: nothing was written ({outcome})", "check the disk")
+    return None
 
 
 def _write_store(target: ox.Store, staged: Staged, folder: str) -> LoadReport | LoadError:
@@ -233,9 +166,9 @@ def _write_store(target: ox.Store, staged: Staged, folder: str) -> LoadReport | 
         except (OSError, SyntaxError) as err:
             return LoadError(f"{folder}: nothing was written ({err})", "check the disk")
         return report
-    try:  # only new graphs: the fast bulk loader, undone on failure
-        target.bulk_load(staged.nquads(written), format=ox.RdfFormat.N_QUADS)
-    except (OSError, SyntaxError) as err:
+    # only new graphs: the fast bulk loader, undone on failure
+    failure = bulk.bulk_load(target, bulk.pieces(staged.nquads(written), ox.RdfFormat.N_QUADS))
+    if failure is not None:
         left = []
         for g in written:
             try:
@@ -243,9 +176,10 @@ def _write_store(target: ox.Store, staged: Staged, folder: str) -> LoadReport | 
             except OSError:
                 left.append(g)
         if not left:
-            return LoadError(f"{folder}: nothing was written ({err})", "check the disk")
+            return LoadError(f"{folder}: nothing was written ({failure})", "check the disk")
         return LoadError(
-            f"{folder}: the load failed ({err}) and may have left parts of graphs {names(left)}",
+            f"{folder}: the load failed ({failure}) and may have left parts of graphs"
+            f" {names(left)}",
             "load the same data again to replace them",
             written=tuple(left),
         )
@@ -320,63 +254,3 @@ def update(
         del target  # close the store (and free its lock) before anything is raised
     if failure is not None:
         raise QueryError(f"the update failed: {failure}", "check the update's syntax")
-
-
-# --- serving -------------------------------------------------------------------------------
-
-
-def oxigraph_binary() -> str:
-    """The ``oxigraph`` server program: beside this Python's executable, else on PATH."""
-    name = "oxigraph.exe" if os.name == "nt" else "oxigraph"
-    beside = Path(sys.executable).parent / name
-    found = str(beside) if beside.is_file() else shutil.which("oxigraph")
-    if found is None:
-        raise ConfigError(
-            "the oxigraph server program is not installed",
-            "install it into this Python environment: pip install oxigraph",
-        )
-    return found
-
-
-def parse_bind(bind: str) -> tuple[str, int]:
-    """``HOST:PORT`` (``[::1]:PORT`` for IPv6) as (host, port)."""
-    host, _, port = bind.rpartition(":")
-    if not host or not port.isdigit() or not 0 < int(port) < 65536:
-        raise ConfigError(f"--bind {bind!r} is not HOST:PORT", "e.g. --bind 127.0.0.1:7878")
-    return host.strip("[]"), int(port)
-
-
-def serve_command(folder: str | Path, bind: str = "127.0.0.1:7878") -> list[str]:
-    """The command that serves the store in ``folder`` read-only, the union of the letters'
-    graphs as the default graph (as ``kgraph query`` sees it)."""
-    parse_bind(bind)
-    open_store(folder, read_only=True)  # a clear error now rather than the server's later
-    return [
-        oxigraph_binary(),
-        "serve-read-only",
-        "--location",
-        str(folder),
-        "--bind",
-        bind,
-        "--union-default-graph",
-    ]
-
-
-def serve_url(bind: str) -> str:
-    host, port = parse_bind(bind)
-    return f"http://{f'[{host}]' if ':' in host else host}:{port}/"
-
-
-def serve(command: Sequence[str]) -> int:
-    """Run the server until it stops or Ctrl-C; forward the interrupt; its exit code."""
-    process = subprocess.Popen(list(command))
-    try:
-        return process.wait()
-    except KeyboardInterrupt:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        return 130

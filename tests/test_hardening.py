@@ -844,12 +844,13 @@ def test_queries_are_read_only_unless_update(update: str, tmp_path: Path) -> Non
 def test_serve_is_read_only_and_local_by_default(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import kgraph.serve
     import kgraph.store
 
     store = tmp_path / "store"
     kgraph.store.load_store([GOLDEN], store)
     seen: list[list[str]] = []
-    monkeypatch.setattr(kgraph.store, "serve", lambda command: seen.append(list(command)) or 0)
+    monkeypatch.setattr(kgraph.serve, "serve", lambda command: seen.append(list(command)) or 0)
     code, lines = cli("serve", "--store", store)
     assert code == 0, lines
     (command,) = seen

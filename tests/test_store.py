@@ -35,13 +35,12 @@ from kgraph.endpoint import Auth, credentials, query_endpoint
 from kgraph.errors import ConfigError, DataError, QueryError
 from kgraph.query import load_data, named_queries, query, resolve_query, run_query
 from kgraph.results import QueryResult
+from kgraph.serve import oxigraph_binary, serve_command
 from kgraph.store import (
     LoadError,
     load_results,
     load_store,
-    oxigraph_binary,
     read_graphs,
-    serve_command,
     update,
 )
 
