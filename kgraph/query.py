@@ -208,18 +208,14 @@ def _data_error_text(err: SyntaxError) -> str:
 
 def run_query(store: ox.Store, sparql: str, *, allow_service: bool = False) -> QueryResult:
     """Evaluate a SPARQL query (never an update) with the union of all graphs as default graph."""
-    code = _LEXICAL.sub(lambda m: _PLACEHOLDER[m.lastgroup or "comment"], sparql)
-    form = _first_keyword(code)
-    if form in _UPDATE_FORMS_WITH:
-        raise QueryError(
-            f"SPARQL Update ({form}) is refused: queries on local data are read-only",
+    form = _checked(
+        sparql,
+        allow_service,
+        (
+            "queries on local data are read-only",
             "use SELECT, ASK, CONSTRUCT or DESCRIBE; to change the data, build it again",
-        )
-    if not allow_service and _SERVICE.search(code):
-        raise QueryError(
-            "the query calls a remote endpoint with SERVICE, which is off by default",
-            "pass --allow-service (allow_service=True) to let it send requests",
-        )
+        ),
+    )
     try:
         return _collect(store.query(sparql, use_default_graph_as_union=True))
     except SyntaxError as err:
@@ -328,16 +324,24 @@ def query(
 def check_sparql(sparql: str, *, allow_service: bool = False, allow_update: bool = False) -> bool:
     """Whether ``sparql`` is an update; QueryError if it is one and updates are not allowed,
     or if it calls SERVICE and that is not allowed."""
+    refusal = None if allow_update else ("queries on stores are read-only", _UPDATE_HINT)
+    return _checked(sparql, allow_service, refusal) in _UPDATE_FORMS_WITH
+
+
+_UPDATE_HINT = "pass --update to change the store"
+
+
+def _checked(sparql: str, allow_service: bool, refusal: tuple[str, str] | None) -> str:
+    """The query form (first keyword) of ``sparql``; QueryError when it is an update and
+    ``refusal`` (why, and the hint) is given, or when it calls SERVICE and that is not
+    allowed."""
     code = _LEXICAL.sub(lambda m: _PLACEHOLDER[m.lastgroup or "comment"], sparql)
     form = _first_keyword(code)
-    if form in _UPDATE_FORMS_WITH and not allow_update:
-        raise QueryError(
-            f"SPARQL Update ({form}) is refused: queries on stores are read-only",
-            "pass --update to change the store",
-        )
+    if form in _UPDATE_FORMS_WITH and refusal is not None:
+        raise QueryError(f"SPARQL Update ({form}) is refused: {refusal[0]}", refusal[1])
     if not allow_service and _SERVICE.search(code):
         raise QueryError(
             "the query calls a remote endpoint with SERVICE, which is off by default",
             "pass --allow-service (allow_service=True) to let it send requests",
         )
-    return form in _UPDATE_FORMS_WITH
+    return form
