@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from rdflib import Namespace
 
 from kgraph.model import LetterResult
 from kgraph.settings import Settings, project_root
@@ -13,6 +14,16 @@ from kgraph.settings import Settings, project_root
 ROOT = project_root()
 SAMPLE = ROOT / "data" / "letters" / "kropotkin-to-berkman-1908-11-20.txt"
 GOLDEN = ROOT / "output" / "kropotkin-to-berkman-1908-11-20.ttl"
+# Open namespaces for writing expected triples and queries (tests may name any term)
+KG = Namespace("https://w3id.org/kgraph/ontology#")
+SCHEMA = Namespace("https://schema.org/")
+RES = Namespace("https://w3id.org/kgraph/resource/")
+WD = Namespace("http://www.wikidata.org/entity/")
+RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
+RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
+OWL = Namespace("http://www.w3.org/2002/07/owl#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 
 
 @pytest.fixture(scope="session")

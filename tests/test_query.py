@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import BNode, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
 from kgraph.errors import DataError, QueryError
 from kgraph.query import (
@@ -32,17 +32,10 @@ from kgraph.query import (
 )
 from kgraph.results import QueryResult, Term
 
+from .conftest import KG, OWL, PROV, RDF, RDFS, RES, SCHEMA, WD, XSD
+
 query_module = importlib.import_module("kgraph.query")  # the package also exports query()
 
-KG = Namespace("https://w3id.org/kgraph/ontology#")
-SCHEMA = Namespace("https://schema.org/")
-WD = Namespace("http://www.wikidata.org/entity/")
-RES = Namespace("https://w3id.org/kgraph/resource/")
-RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
-RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
-OWL = Namespace("http://www.w3.org/2002/07/owl#")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 
 L1 = RES["letter/quillfeather-to-amsel-1890-05-02"]
 L2 = RES["letter/amsel-to-quillfeather-1890-06"]

@@ -28,7 +28,7 @@ from typing import ClassVar
 import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
-from rdflib import Dataset, Literal, Namespace, URIRef
+from rdflib import Dataset, Literal, URIRef
 
 from kgraph.cli import main
 from kgraph.endpoint import Auth, credentials, query_endpoint
@@ -44,15 +44,8 @@ from kgraph.store import (
     update,
 )
 
-KG = Namespace("https://w3id.org/kgraph/ontology#")
-SCHEMA = Namespace("https://schema.org/")
-RES = Namespace("https://w3id.org/kgraph/resource/")
-WD = Namespace("http://www.wikidata.org/entity/")
-RDF = Namespace("http://www.w3.org/1999/02/22-rdf-syntax-ns#")
-RDFS = Namespace("http://www.w3.org/2000/01/rdf-schema#")
-OWL = Namespace("http://www.w3.org/2002/07/owl#")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
+from .conftest import KG, OWL, PROV, RDF, RDFS, RES, SCHEMA, WD, XSD
+
 QUERY_NAMES = sorted(named_queries())
 PEOPLE = {
     "tamsin-vale": ("Tamsin Vale", WD.Q999999101),
