@@ -82,7 +82,7 @@ def test_orderings_left_to_the_store(sparql: str) -> None:
 
 _IRIS = st.sampled_from(["http://example.org/a", "http://example.org/b", "urn:x:é", "urn:y"])
 _TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="\x00"),
     max_size=6,
 )
 
