@@ -4,40 +4,42 @@ Output is a folder of per-letter files (written as each letter arrives, memory p
 or one file for all letters: N-Quads and TriG are appended letter by letter (one named
 graph each, in input order), the other formats gathered and written at the end. Every file
 goes through a temporary file and a rename. A manifest beside the output records each
-letter's checksum and kgraph's version, so an unchanged letter is not built again.
+letter's checksum and kgraph's version, so an unchanged letter is not built again
+(``manifest``); where the output goes and the appending writer are in ``targets``.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import json
 import os
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import cast
 
 from .corpus import Executor, Failure, expand_inputs, iter_outcomes
 from .errors import ConfigError, DataError, KGraphError
 from .iris import checked_base
+from .manifest import MANIFEST, Manifest, build_fingerprint
 from .model import LetterResult
 from .reading import MAX_BYTES, slugify
 from .settings import Settings
-from .version import __version__
-from .write import (
-    FORMATS,
-    QUAD_FORMATS,
-    Format,
-    check_folder,
-    serialize,
-    temporary_file,
-    write_atomic,
-)
+from .targets import Appender, file_format, is_folder, letter_file
+from .write import QUAD_FORMATS, Format, check_folder, serialize, write_atomic
 
-MANIFEST = ".kgraph-manifest.json"
+__all__ = [
+    "MANIFEST",
+    "CorpusReport",
+    "Manifest",
+    "Progress",
+    "build_corpus",
+    "build_fingerprint",
+    "file_format",
+    "is_folder",
+    "letter_file",
+]
+
 Progress = Callable[[int, int, int], None]  # (letters done, letters in all, words so far)
 
 
@@ -73,101 +75,6 @@ def _checksum(path: str) -> str | None:
         return hashlib.sha256(file.read_bytes()).hexdigest()
     except (OSError, ValueError):
         return None
-
-
-def build_fingerprint(settings: Settings, fmt: str) -> str:
-    """What else decides a letter's output: the settings, the format and every data file
-    (authority, patterns, Wikidata extract). A change to any of them rebuilds all letters."""
-    digest = hashlib.sha256(f"{__version__}\x1f{settings!r}\x1f{fmt}".encode())
-    folders = (settings.authority_dir, settings.patterns_dir)
-    files = sorted(
-        p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file()
-    )
-    for path in [*files, settings.wikidata_extract, settings.wikidata_classes]:
-        with contextlib.suppress(OSError):
-            digest.update(path.name.encode() + b"\x1f" + path.read_bytes())
-    return digest.hexdigest()[:24]
-
-
-class Manifest:
-    """What the last build into this output was made from: path → checksum, version."""
-
-    def __init__(self, path: Path, fingerprint: str = "") -> None:
-        self.path = path
-        self.fingerprint = fingerprint
-        self.entries: dict[str, dict[str, str]] = {}
-        with contextlib.suppress(OSError, ValueError):
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if isinstance(data, dict) and isinstance(data.get("letters"), dict):
-                self.entries = {  # a damaged entry only means: build that letter again
-                    source: entry
-                    for source, entry in data["letters"].items()
-                    if isinstance(entry, dict) and all(isinstance(v, str) for v in entry.values())
-                }
-
-    def unchanged(self, source: str, checksum: str | None, output: Path) -> bool:
-        entry = self.entries.get(source)
-        return (
-            entry is not None
-            and checksum is not None
-            and entry.get("checksum") == checksum
-            and entry.get("kgraph") == __version__
-            and entry.get("build", "") == self.fingerprint
-            and output.exists()
-        )
-
-    def record(self, source: str, checksum: str, output: Path) -> None:
-        self.entries[source] = {
-            "checksum": checksum,
-            "kgraph": __version__,
-            "build": self.fingerprint,
-            "output": output.name,
-        }
-
-    def save(self) -> None:
-        data = {"kgraph": __version__, "letters": dict(sorted(self.entries.items()))}
-        write_atomic(self.path, (json.dumps(data, indent=1, ensure_ascii=False) + "\n").encode())
-
-
-class _Appender:
-    """One N-Quads/TriG file written letter by letter into a temporary file, then renamed."""
-
-    def __init__(self, target: Path) -> None:
-        self.target = target
-        try:
-            fd, self.tmp = temporary_file(target)
-        except OSError as exc:
-            raise DataError(
-                f"{target.parent} is not writable ({exc.strerror})", "pass -o another path"
-            ) from exc
-        self.handle = os.fdopen(fd, "wb")
-
-    def add(self, data: bytes) -> None:
-        try:
-            self.handle.write(data)
-        except OSError as exc:
-            raise self._error(exc) from exc
-
-    def commit(self) -> None:
-        try:
-            self.handle.flush()
-            os.fsync(self.handle.fileno())
-            self.handle.close()
-            os.replace(self.tmp, self.target)
-        except OSError as exc:
-            self.abort()
-            raise self._error(exc) from exc
-
-    def abort(self) -> None:
-        with contextlib.suppress(OSError):
-            self.handle.close()
-        with contextlib.suppress(OSError):
-            self.tmp.unlink()
-
-    def _error(self, exc: OSError) -> DataError:
-        return DataError(
-            f"{self.target} could not be written ({exc.strerror})", "check the disk and the path"
-        )
 
 
 def _bytes(result: LetterResult, fmt: Format, base: str) -> bytes:
@@ -220,29 +127,6 @@ def _same_names(paths: list[str], report: CorpusReport) -> list[str]:
         else:
             kept.append(p)
     return kept
-
-
-def letter_file(output: Path, result_name: str, fmt: Format) -> Path:
-    return output / f"{result_name}.{fmt}"
-
-
-def is_folder(output: Path) -> bool:
-    return output.is_dir() or str(output).endswith(("/", os.sep)) or output.suffix == ""
-
-
-def file_format(output: Path, fmt: Format) -> Format:
-    """The format of one output file for all letters: the one its suffix names, so that
-    ``-o corpus.nq`` writes N-Quads rather than Turtle (the default gives way); a suffix
-    naming another format than one asked for is a usage error. Else ``fmt``."""
-    named = output.suffix.lower().lstrip(".")
-    if named not in FORMATS or named == fmt:
-        return fmt
-    if fmt == "ttl":
-        return cast(Format, named)
-    raise ConfigError(
-        f"{output} ends in .{named} but the format asked for is {fmt}",
-        f"pass -o {output.with_suffix('.' + fmt)} or -f {named}",
-    )
 
 
 def build_corpus(
@@ -304,7 +188,7 @@ def build_corpus(
     ):
         report.skipped = list(paths)
         todo = []
-    appender = _Appender(output) if (not folder and fmt in QUAD_FORMATS and todo) else None
+    appender = Appender(output) if (not folder and fmt in QUAD_FORMATS and todo) else None
     gathered: list[LetterResult] = []
     parallel = jobs > 1 or executor == "dask"  # then workers write each letter out themselves
     try:

@@ -6,32 +6,55 @@ to one, greedy over pairs that prefer the same type, then more shared names, the
 label. Entity scores count a match only when the type is right too; name-only scores don't.
 Relations and links are read through that matching. With nothing predicted and something
 expected, precision is 0 (and recall 0 the other way round); with neither, both are 1.
+
+Reading gold files lives in ``kgraph.gold``, the result types and the readable report in
+``kgraph.scores``; their names are re-exported here.
 """
 
 from __future__ import annotations
 
-import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from rdflib.term import Node
 
 from .authority import normalise
 from .errors import DataError
+from .gold import (
+    FIELDS,
+    PREDICATES,
+    SYMMETRIC,
+    Gold,
+    GoldEntity,
+    GoldRelation,
+    load_gold,
+    name_keys,
+)
 from .model import ENTITY_TYPES
 from .namespace import KG, SCHEMA, WD
 from .rdfio import load_graph
 from .reading import slugify
+from .scores import Evaluation, FieldCheck, Score, format_evaluation
 
-PREDICATES = (
-    "visited", "livesIn", "locatedIn", "authorOf", "editorOf", "contributorTo", "publishedIn",
-    "heldIn", "memberOf", "founderOf", "participatedIn", "correspondsWith", "spouseOf", "childOf",
-)  # fmt: skip
-SYMMETRIC = frozenset({"correspondsWith", "spouseOf"})
-FIELDS = ("sender", "recipient", "date", "place")
+__all__ = [
+    "FIELDS",
+    "PREDICATES",
+    "PROPERTIES",
+    "SYMMETRIC",
+    "Evaluation",
+    "FieldCheck",
+    "Gold",
+    "GoldEntity",
+    "GoldRelation",
+    "Score",
+    "evaluate",
+    "evaluate_files",
+    "find_letter",
+    "format_evaluation",
+    "load_gold",
+]
+
 PROPERTIES = {
     "sender": SCHEMA.sender,
     "recipient": SCHEMA.recipient,
@@ -41,165 +64,11 @@ PROPERTIES = {
 
 
 @dataclass(frozen=True)
-class GoldEntity:
-    label: str
-    type: str
-    forms: tuple[str, ...]
-    wikidata: str | None = None
-
-    @property
-    def keys(self) -> frozenset[str]:
-        return _keys((self.label, *self.forms))
-
-
-@dataclass(frozen=True)
-class GoldRelation:
-    subject: str
-    predicate: str
-    object: str
-
-
-@dataclass(frozen=True)
-class Gold:
-    letter: str  # file name of the letter
-    metadata: tuple[tuple[str, str | None], ...]  # (field, value) for each of FIELDS
-    entities: tuple[GoldEntity, ...]
-    relations: tuple[GoldRelation, ...]
-
-    def field(self, name: str) -> str | None:
-        return dict(self.metadata)[name]
-
-
-@dataclass(frozen=True)
-class Score:
-    correct: int
-    predicted: int
-    expected: int
-
-    @property
-    def precision(self) -> float:
-        return self.correct / self.predicted if self.predicted else float(not self.expected)
-
-    @property
-    def recall(self) -> float:
-        return self.correct / self.expected if self.expected else float(not self.predicted)
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def to_dict(self) -> dict[str, Any]:
-        counts = {"correct": self.correct, "predicted": self.predicted, "expected": self.expected}
-        return {k: round(getattr(self, k), 4) for k in ("precision", "recall", "f1")} | counts
-
-
-@dataclass(frozen=True)
-class FieldCheck:
-    field: str
-    expected: str | None
-    got: str | None
-    right: bool
-
-
-@dataclass(frozen=True)
-class Evaluation:
-    letter: str  # IRI of the evaluated kg:Letter
-    gold: str  # the gold file's letter name
-    entities: Score  # name and type (the headline figure)
-    entities_name: Score  # name only
-    relations: Score
-    links: Score
-    wrong_links: int
-    metadata: tuple[FieldCheck, ...]
-    missed: tuple[str, ...]
-    spurious: tuple[str, ...]
-
-    @property
-    def metadata_right(self) -> int:
-        return sum(check.right for check in self.metadata)
-
-    @property
-    def metadata_score(self) -> float:
-        return self.metadata_right / len(FIELDS)
-
-    def to_dict(self) -> dict[str, Any]:
-        fields = {
-            c.field: {"expected": c.expected, "got": c.got, "right": c.right} for c in self.metadata
-        }
-        return {
-            "letter": self.letter,
-            "gold": self.gold,
-            "entities": self.entities.to_dict(),
-            "entities_name_only": self.entities_name.to_dict(),
-            "relations": self.relations.to_dict(),
-            "links": self.links.to_dict() | {"wrong": self.wrong_links},
-            "metadata": {"score": self.metadata_score, "right": self.metadata_right, **fields},
-            "missed": list(self.missed),
-            "spurious": list(self.spurious),
-        }
-
-
-@dataclass(frozen=True)
 class _Predicted:
     iri: Node
     type: str
     label: str
     keys: frozenset[str]
-
-
-def _keys(names: Any) -> frozenset[str]:
-    return frozenset(key for key in (normalise(str(n)) for n in names) if key)
-
-
-def _check(ok: bool, where: object, problem: str, hint: str = "see docs/gold-format.md") -> None:
-    if not ok:
-        raise DataError(f"{where}: {problem}", hint)
-
-
-def _get(data: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
-    _check(key in data, where, f"missing key {key!r}")
-    _check(isinstance(data[key], kind), where, f"{key!r} has the wrong type")
-    return data[key]
-
-
-def load_gold(path: str | Path) -> Gold:
-    """Read and check a gold file; DataError names the file and the problem."""
-    p = Path(path)
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise DataError(f"{p} does not exist", "check the path of the gold file") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(f"{p} cannot be read ({exc})", "check the file") from exc
-    except json.JSONDecodeError as exc:
-        raise DataError(f"{p}:{exc.lineno}: not valid JSON ({exc.msg})", "fix the file") from exc
-    _check(isinstance(data, dict), p, "not a JSON object")
-    meta = _get(data, "metadata", dict, str(p))
-    metadata = tuple((f, _get(meta, f, (str, type(None)), f"{p} metadata")) for f in FIELDS)
-    entities: list[GoldEntity] = []
-    for n, raw in enumerate(_get(data, "entities", list, str(p)), start=1):
-        where = f"{p} entity {n}"
-        _check(isinstance(raw, dict), where, "not a JSON object")
-        kind, qid = _get(raw, "type", str, where), raw.get("wikidata")
-        _check(kind in ENTITY_TYPES, where, f"unknown type {kind!r}")
-        _check(qid is None or re.fullmatch(r"Q\d+", str(qid)) is not None, where, "bad QID")
-        forms = tuple(str(f) for f in _get(raw, "forms", list, where))
-        entities.append(GoldEntity(_get(raw, "label", str, where), kind, forms, qid))
-    labels = {e.label for e in entities}
-    _check(len(labels) == len(entities), p, "two entities share a label")
-    relations: list[GoldRelation] = []
-    for n, raw in enumerate(_get(data, "relations", list, str(p)), start=1):
-        where = f"{p} relation {n}"
-        _check(isinstance(raw, dict), where, "not a JSON object")
-        s, pred, o = (_get(raw, k, str, where) for k in ("subject", "predicate", "object"))
-        _check(pred in PREDICATES, where, f"unknown predicate {pred!r}")
-        _check(s in labels and o in labels, where, "subject or object is not an entity label")
-        relations.append(GoldRelation(s, pred, o))
-    for field, value in metadata:
-        ok = field == "date" or value is None or value in labels
-        _check(ok, p, f"metadata {field} {value!r} is not an entity label")
-    return Gold(_get(data, "letter", str, str(p)), metadata, tuple(entities), tuple(relations))
 
 
 def _label(graph: Graph, node: Node) -> str:
@@ -211,7 +80,7 @@ def _predicted(graph: Graph, node: Node) -> _Predicted:
     classes = set(graph.objects(node, RDF.type))
     kind = next((t for t in ENTITY_TYPES if KG[t] in classes), "")
     names = [*graph.objects(node, RDFS.label), *graph.objects(node, SCHEMA.alternateName)]
-    return _Predicted(node, kind, _label(graph, node), _keys(names))
+    return _Predicted(node, kind, _label(graph, node), name_keys(names))
 
 
 def find_letter(gold: Gold, graph: Graph) -> URIRef:
@@ -364,32 +233,3 @@ def evaluate_files(
     """Load a gold file and RDF files (quads: all graphs together) and evaluate."""
     gold = load_gold(gold_path)
     return evaluate(gold, load_graph(graph_paths))
-
-
-def format_evaluation(ev: Evaluation) -> str:
-    """A readable report: P/R/F1 table, metadata checks, missed and spurious items."""
-    lines = [
-        f"letter {ev.letter} (gold: {ev.gold})",
-        "",
-        f"{'':22} {'P':>6} {'R':>6} {'F1':>6}   correct/predicted/expected",
-    ]
-    for name, score in (
-        ("entities (name+type)", ev.entities),
-        ("entities (name only)", ev.entities_name),
-        ("relations", ev.relations),
-        ("links", ev.links),
-    ):
-        extra = f", {ev.wrong_links} wrong" if name == "links" else ""
-        lines.append(
-            f"{name:22} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f}   "
-            f"{score.correct}/{score.predicted}/{score.expected}{extra}"
-        )
-    lines += ["", f"metadata {ev.metadata_right}/{len(FIELDS)}"]
-    for c in ev.metadata:
-        got = c.got or "—"
-        detail = got if c.right else f"expected {c.expected or '—'}, got {got}"
-        lines.append(f"  {'✓' if c.right else '✗'} {c.field:10} {detail}")
-    for title, items in (("missed", ev.missed), ("spurious", ev.spurious)):
-        lines += ["", f"{title} ({len(items)})" + (":" if items else "")]
-        lines += [f"  {item}" for item in items]
-    return "\n".join(lines)
