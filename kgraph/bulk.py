@@ -4,7 +4,8 @@ new store filled straight from N-Quads and TriG files.
 pyoxigraph's bulk loader parses and indexes on about one core per call. kgraph cuts N-Quads
 at line ends into pieces and loads them with parallel calls, one per usable core (at most
 four). A piece never splits a statement, and data holding a blank node is never cut, since
-each call names its blank nodes afresh.
+each call names its blank nodes afresh: a piece cut from a file that turns out to hold one
+refuses to load, and the data takes the general path.
 
 A new store (its folder missing or empty) is filled from the files without the in-memory
 staging of the general path, so the bulk loader parses while it writes. The store is new,
@@ -49,7 +50,6 @@ MAX_WORKERS = 4
 PIECE_BYTES = 256 * 2**20  # at most this much text per call: bounds the memory a call holds
 SPLIT_BYTES = 8 * 2**20  # smaller data is loaded in one call: a call has a fixed cost
 BLANK = b"_:"  # how a blank node starts in N-Quads (a literal holding it only stops cutting)
-_SCAN = 16 * 2**20
 
 
 class Unsuitable(Exception):
@@ -78,6 +78,8 @@ class Piece:
         with self.path.open("rb") as file:
             file.seek(self.start)
             data = file.read(self.end - self.start)
+        if BLANK in data:  # pieces are cut at line ends: no "_:" is split between two
+            raise Unsuitable(f"{self.path}: blank nodes in data cut into pieces")
         store.bulk_load(data, format=self.fmt, base_iri=base)
 
 
@@ -100,7 +102,7 @@ def pieces(data: bytes | Path, fmt: ox.RdfFormat) -> list[Piece]:
         cuts = _cuts(len(data), n, lambda at: data.find(b"\n", at))
         return [Piece(fmt, data=data[a:b]) for a, b in pairwise(cuts)]
     size = data.stat().st_size
-    if fmt != ox.RdfFormat.N_QUADS or _count(size) == 1 or _has_blank(data):
+    if fmt != ox.RdfFormat.N_QUADS or _count(size) == 1:
         return [Piece(fmt, path=data)]
     with data.open("rb") as file:
         cuts = _cuts(size, _count(size), lambda at: _next_line_end(file, at))
@@ -131,16 +133,6 @@ def _next_line_end(file: BinaryIO, at: int) -> int:
     return -1
 
 
-def _has_blank(path: Path) -> bool:
-    tail = b""
-    with path.open("rb") as file:
-        while block := file.read(_SCAN):
-            if BLANK in tail + block[:1] or BLANK in block:
-                return True
-            tail = block[-1:]
-    return False
-
-
 def bulk_load(store: ox.Store, parts: Sequence[Piece]) -> Exception | None:
     """Bulk-load the pieces with parallel calls; the first error, or None. The error is
     returned, without its traceback, so that nothing keeps the store open after it."""
@@ -151,7 +143,7 @@ def bulk_load(store: ox.Store, parts: Sequence[Piece]) -> Exception | None:
             return None
         try:
             piece.load_into(store)
-        except (OSError, SyntaxError, ValueError) as err:
+        except (OSError, SyntaxError, ValueError, Unsuitable) as err:
             failed.set()
             return err.with_traceback(None)
         return None

@@ -14,7 +14,7 @@ import pytest
 
 import kgraph.bulk
 import kgraph.store
-from kgraph.bulk import Piece, pieces
+from kgraph.bulk import Piece, Unsuitable, pieces
 from kgraph.errors import DataError
 from kgraph.staging import read_graphs
 from kgraph.store import LoadError, load_store
@@ -76,9 +76,13 @@ def test_pieces_are_cut_at_line_ends(tmp_path: Path, small_pieces: None) -> None
         assert len(texts) == len(data) // 1000 + 1 > 2
         assert all(text.endswith(b" .\n") for text in texts)
         assert b"".join(texts) == data
-    # blank nodes are named afresh by each call, so data holding one is not cut
+    # blank nodes are named afresh by each call: data holding one is not cut, and a piece
+    # cut from a file refuses to load when it holds one
     (tmp_path / "blank.nq").write_bytes(b"_:b <http://e/p> <http://e/o> <http://e/g> .\n" + data)
-    assert len(pieces(tmp_path / "blank.nq", ox.RdfFormat.N_QUADS)) == 1
+    first, *rest = pieces(tmp_path / "blank.nq", ox.RdfFormat.N_QUADS)
+    with pytest.raises(Unsuitable):
+        first.load_into(ox.Store())
+    rest[0].load_into(ox.Store())  # the others hold none
     assert len(pieces(b"_:b" + data, ox.RdfFormat.N_QUADS)) == 1
     assert len(pieces(data, ox.RdfFormat.TRIG)) == 1  # TriG is never cut
 
