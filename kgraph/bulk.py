@@ -9,8 +9,10 @@ refuses to load, and the data takes the general path.
 
 A new store (its folder missing or empty) is filled from the files without the in-memory
 staging of the general path, so the bulk loader parses while it writes. The store is new,
-so a failure loses nothing: the folder is put back as it was, and the data then takes the
-general path, which parses everything first and names what is wrong exactly as before.
+so a failure loses nothing: the folder is put back as it was (on Ctrl-C too), and the data
+then takes the general path, which parses everything first and names what is wrong exactly
+as before. A load killed outright leaves a marker file in the folder (``kgraph.store``), so
+the incomplete store is refused rather than read.
 Data the general path treats specially (triples in the default graph, graphs named by blank
 nodes, no triples at all) goes there the same way. A store filled this way is compacted
 (pyoxigraph's ``optimize``): bulk loading leaves overlapping files (a set per call and per
@@ -146,12 +148,19 @@ def bulk_load(store: ox.Store, parts: Sequence[Piece]) -> Exception | None:
         except (OSError, SyntaxError, ValueError, Unsuitable) as err:
             failed.set()
             return err.with_traceback(None)
+        except BaseException:
+            failed.set()
+            raise
         return None
 
     if len(parts) == 1:
         return one(parts[0])
     with ThreadPoolExecutor(min(workers(), len(parts)), thread_name_prefix="kgraph-load") as pool:
-        errors = [err for err in pool.map(one, parts) if err is not None]
+        try:
+            errors = [err for err in pool.map(one, parts) if err is not None]
+        except BaseException:  # interrupted: no further piece starts
+            failed.set()
+            raise
     return errors[0] if errors else None
 
 

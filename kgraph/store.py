@@ -16,6 +16,7 @@ SPARQL Update), and a failure says exactly which graphs were written before it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +45,7 @@ __all__ = [
 ]
 
 SHOWN = 5  # graphs named one by one in a message; more are given as a range
+INCOMPLETE = "kgraph-load-incomplete"  # in a new store's folder while it is being filled
 
 
 class LoadError(KGraphError):
@@ -84,6 +86,11 @@ class LoadReport:
 def open_store(folder: str | Path, *, read_only: bool = False) -> ox.Store:
     """The pyoxigraph store in ``folder`` (created when writing and it does not exist)."""
     path = Path(folder)
+    if (path / INCOMPLETE).exists():
+        raise DataError(
+            f"{folder}: a load into this new store was interrupted, so the store is incomplete",
+            f"remove the folder and load again: rm -r {folder}",
+        )
     if read_only and not path.is_dir():
         raise DataError(
             f"{folder}: no store in this folder", f"load one: kgraph load output/ --store {folder}"
@@ -127,24 +134,40 @@ def load_store(data: str | Path | Sequence[str | Path] | Staged, folder: str | P
 
 
 def _load_new(files: list[Path], folder: Path) -> LoadReport | None:
-    """Fill a new store straight from quads files (see ``kgraph.bulk``). On failure the
-    folder is put back as it was; None when the data needs the general path."""
+    """Fill a new store straight from quads files (see ``kgraph.bulk``). On failure or
+    interruption the folder is put back as it was; None when the data needs the general
+    path. Until the store is complete it holds a marker file: a store left by a load that
+    was killed midway is refused, not read as if whole."""
     created = None if folder.exists() else folder
     try:
         target = open_store(folder)
     except DataError:
         return None  # the general path parses first, then says why the store cannot open
     try:
-        outcome = bulk.fill(target, files)
-    finally:
-        del target  # close the store before its folder is removed or anything is raised
+        try:
+            _write_marker(folder)
+            outcome = bulk.fill(target, files)
+        finally:
+            del target  # close the store before its folder is removed or anything is raised
+    except BaseException as err:  # interrupted (Ctrl-C): remove the new store again
+        err.__traceback__ = None  # its frames would keep the store open
+        bulk.undo(folder, created)
+        raise err from None
     if isinstance(outcome, tuple):
+        (folder / INCOMPLETE).unlink()
         graphs, triples = outcome
         return LoadReport(str(folder), graphs, graphs, (), triples)
     bulk.undo(folder, created)
     if isinstance(outcome, OSError):
         raise LoadError(f"{folder}: nothing was written ({outcome})", "check the disk")
     return None
+
+
+def _write_marker(folder: Path) -> None:
+    with (folder / INCOMPLETE).open("wb") as marker:
+        marker.write(b"kgraph load is filling this new store; it is not complete yet\n")
+        marker.flush()
+        os.fsync(marker.fileno())
 
 
 def _write_store(target: ox.Store, staged: Staged, folder: str) -> LoadReport | LoadError:

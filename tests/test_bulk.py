@@ -7,6 +7,9 @@ The pieces are made small here (the real ones are megabytes), so that small file
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -16,6 +19,8 @@ import kgraph.bulk
 import kgraph.store
 from kgraph.bulk import Piece, Unsuitable, pieces
 from kgraph.errors import DataError
+from kgraph.query import query
+from kgraph.serve import serve_command
 from kgraph.staging import read_graphs
 from kgraph.store import LoadError, load_store
 
@@ -207,3 +212,72 @@ def dump_of(path: Path) -> list[bytes]:
     store = ox.Store()
     store.load(path=path, format=ox.RdfFormat.N_QUADS)
     return sorted((store.dump(format=ox.RdfFormat.N_QUADS) or b"").splitlines())
+
+
+def test_an_interrupted_load_removes_the_new_store(
+    tmp_path: Path, small_pieces: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    nq = corpus(tmp_path / "letters.nq")
+    loaded = []
+    real = Piece.load_into
+
+    def interrupted(piece: Piece, store: ox.Store) -> None:
+        if len(loaded) == 3:
+            raise KeyboardInterrupt  # Ctrl-C while the fourth piece loads
+        loaded.append(piece)
+        real(piece, store)
+
+    monkeypatch.setattr(Piece, "load_into", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        load_store([nq], tmp_path / "store")
+    assert not (tmp_path / "store").exists()
+    # no piece starts after the interrupt (two threads: each may have passed the check once)
+    assert 3 <= len(loaded) <= 4 < len(pieces(nq, ox.RdfFormat.N_QUADS))
+
+
+CRASH = """
+import os, sys
+import kgraph.bulk
+from kgraph.store import load_store
+
+real = kgraph.bulk.Piece.load_into
+count = []
+
+def crash(piece, store):
+    real(piece, store)
+    count.append(piece)
+    if len(count) == 3:
+        os._exit(9)  # the process dies: no clean-up runs
+
+kgraph.bulk.SPLIT_BYTES, kgraph.bulk.PIECE_BYTES = 0, 1000
+kgraph.bulk.workers = lambda: 1
+kgraph.bulk.Piece.load_into = crash
+load_store([sys.argv[1]], sys.argv[2])
+"""
+
+
+def test_a_store_left_by_a_killed_load_is_refused(tmp_path: Path) -> None:
+    nq = corpus(tmp_path / "letters.nq")
+    folder = tmp_path / "store"
+    done = subprocess.run([sys.executable, "-c", CRASH, str(nq), str(folder)], check=False)
+    assert done.returncode == 9
+    assert len(ox.Store.read_only(str(folder))) > 0  # part of the data is in it
+    for run in (
+        lambda: query("letters", store=folder),
+        lambda: load_store([nq], folder),
+        lambda: serve_command(folder),
+    ):
+        with pytest.raises(DataError) as refused:
+            run()
+        assert refused.value.message == (
+            f"{folder}: a load into this new store was interrupted, so the store is incomplete"
+        )
+        assert refused.value.hint == f"remove the folder and load again: rm -r {folder}"
+    shutil.rmtree(folder)
+    assert load_store([nq], folder).triples == len(dump_store(nq))
+
+
+def dump_store(nq: Path) -> list[bytes]:
+    store = ox.Store()
+    store.load(path=nq, format=ox.RdfFormat.N_QUADS)
+    return (store.dump(format=ox.RdfFormat.N_QUADS) or b"").splitlines()
