@@ -190,7 +190,12 @@ def _write_store(target: ox.Store, staged: Staged, folder: str) -> LoadReport | 
             return LoadError(f"{folder}: nothing was written ({err})", "check the disk")
         return report
     # only new graphs: the fast bulk loader, undone on failure
-    failure = bulk.bulk_load(target, bulk.pieces(staged.nquads(written), ox.RdfFormat.N_QUADS))
+    try:
+        failure = bulk.bulk_load(target, bulk.pieces(staged.nquads(written), ox.RdfFormat.N_QUADS))
+    except BaseException:  # interrupted (Ctrl-C): take the new graphs out again
+        for g in written:
+            target.remove_graph(ox.NamedNode(g))
+        raise
     if failure is not None:
         left = []
         for g in written:

@@ -235,6 +235,27 @@ def test_an_interrupted_load_removes_the_new_store(
     assert 3 <= len(loaded) <= 4 < len(pieces(nq, ox.RdfFormat.N_QUADS))
 
 
+def test_an_interrupted_load_into_a_store_leaves_it_as_it_was(
+    tmp_path: Path, small_pieces: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = tmp_path / "store"
+    load_store([corpus(tmp_path / "old.nq", range(0, 5))], store)
+    before = dump(store)
+    real = Piece.load_into
+    loaded: list[Piece] = []
+
+    def interrupted(piece: Piece, target: ox.Store) -> None:
+        if len(loaded) == 2:
+            raise KeyboardInterrupt
+        loaded.append(piece)
+        real(piece, target)
+
+    monkeypatch.setattr(Piece, "load_into", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        load_store([corpus(tmp_path / "new.nq", range(5, LETTERS))], store)
+    assert len(loaded) >= 2 and dump(store) == before
+
+
 CRASH = """
 import os, sys
 import kgraph.bulk
