@@ -1,4 +1,4 @@
-"""Ask SPARQL questions of kgraph's RDF: named queries, loading data, running queries.
+"""Ask SPARQL questions of kgraph's RDF: named queries, checking query text, running queries.
 
 Queries run over an in-memory store with the union of all graphs as the default graph, so
 a query gives the same answers whether the letters' triples sit in the default graph
@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from .errors import DataError, QueryError
+from .datafiles import load_data
+from .errors import QueryError
 from .ordering import order_rows, split_order
 from .results import FORMATS, OutputFormat, QueryResult, Term, format_result
 from .settings import project_root
@@ -42,18 +43,6 @@ __all__ = [
 
 INLINE_LABEL = "inline query"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-# File extension -> (pyoxigraph format, name for messages). A None format means: parse with
-# rdflib (JSON-LD on a pyoxigraph without JSON-LD support).
-_FORMATS: dict[str, tuple[ox.RdfFormat | None, str]] = {
-    ".ttl": (ox.RdfFormat.TURTLE, "Turtle"),
-    ".nt": (ox.RdfFormat.N_TRIPLES, "N-Triples"),
-    ".nq": (ox.RdfFormat.N_QUADS, "N-Quads"),
-    ".trig": (ox.RdfFormat.TRIG, "TriG"),
-    ".jsonld": (getattr(ox.RdfFormat, "JSON_LD", None), "JSON-LD"),
-    ".rdf": (ox.RdfFormat.RDF_XML, "RDF/XML"),
-}
-_BUILD_HINT = "build the graph first, e.g. kgraph build data/letters/ -o output/"
 
 _QUERY_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 _UPDATE_FORMS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY")
@@ -79,7 +68,6 @@ _SERVICE = re.compile(
     r"(?<![\w:])SERVICE(?:\s+SILENT)?(?:\s*(?:<>|\?v)|\s+[^\s{}]*:)", re.IGNORECASE
 )
 _SPARQL_ERROR = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
-_DATA_ERROR = re.compile(r"Parser error (?:at|between) [^:]*: (.*)", re.DOTALL)
 
 
 def named_queries() -> dict[str, Path]:
@@ -124,89 +112,6 @@ def _read_query(path: Path) -> str:
         raise QueryError(f"{path}: not UTF-8 text", "save the query file as UTF-8") from None
     except OSError as err:
         raise QueryError(f"{path}: cannot be read ({err.strerror or err})") from err
-
-
-def load_data(paths: Sequence[str | Path]) -> ox.Store:
-    """An in-memory store holding every RDF file named in ``paths``.
-
-    Folders are searched recursively for .ttl, .nt, .nq, .trig, .jsonld and .rdf files (in
-    sorted order; hidden files skipped). Triples files go into the default graph; quads files
-    keep their graphs. Each file is loaded once, however often it is named.
-    """
-    if isinstance(paths, str | Path):
-        paths = [paths]
-    if not paths:
-        raise DataError("no RDF data given", "name a file or a folder such as output/")
-    store = ox.Store()
-    for path in _data_files(paths):
-        _load_file(store, path)
-    return store
-
-
-def _data_files(paths: Sequence[str | Path]) -> list[Path]:
-    files: dict[Path, Path] = {}  # resolved -> as named, in loading order
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            found = [
-                file
-                for file in sorted(path.rglob("*"))
-                if file.suffix.lower() in _FORMATS
-                and file.is_file()
-                and not any(part.startswith(".") for part in file.relative_to(path).parts)
-            ]
-            if not found:
-                raise DataError(
-                    f"{given}: no RDF files in this folder",
-                    f"expected files ending in {', '.join(_FORMATS)}; {_BUILD_HINT}",
-                )
-        elif path.is_file():
-            if path.suffix.lower() not in _FORMATS:
-                raise DataError(
-                    f"{given}: not an RDF file kgraph can read (extension {path.suffix!r})",
-                    f"use a file ending in {', '.join(_FORMATS)}",
-                )
-            found = [path]
-        else:
-            raise DataError(f"{given}: no such file or folder", _BUILD_HINT)
-        for file in found:
-            files.setdefault(file.resolve(), file)
-    return list(files.values())
-
-
-def _load_file(store: ox.Store, path: Path) -> None:
-    fmt, name = _FORMATS[path.suffix.lower()]
-    try:
-        if fmt is None:
-            _load_with_rdflib(store, path)
-        else:
-            store.load(path=path, format=fmt, base_iri=path.resolve().as_uri())
-    except SyntaxError as err:
-        raise DataError(
-            f"{path}: not valid {name} ({_data_error_text(err)})",
-            "fix the file, or write it again with kgraph build",
-        ) from err
-    except OSError as err:
-        raise DataError(f"{path}: cannot be read ({err.strerror or err})") from err
-
-
-def _load_with_rdflib(store: ox.Store, path: Path) -> None:
-    import rdflib
-
-    dataset = rdflib.Dataset()
-    try:
-        dataset.parse(path, format="json-ld")
-    except Exception as err:  # rdflib's JSON-LD parser raises many kinds
-        raise SyntaxError(str(err)) from err
-    store.load(dataset.serialize(format="nquads"), ox.RdfFormat.N_QUADS)
-
-
-def _data_error_text(err: SyntaxError) -> str:
-    match = _DATA_ERROR.match(str(err.msg))
-    detail = match.group(1) if match else str(err.msg)
-    if err.lineno:
-        return f"line {err.lineno}, column {err.offset}: {detail}"
-    return detail
 
 
 def run_query(store: ox.Store, sparql: str, *, allow_service: bool = False) -> QueryResult:

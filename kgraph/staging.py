@@ -48,13 +48,13 @@ class Staged:
 def read_graphs(paths: str | Path | Sequence[str | Path]) -> Staged:
     """Parse every RDF file named in ``paths`` (folders are searched, as by ``kgraph query``)
     into one named graph per letter. Raises DataError, naming the file, on the first bad one."""
-    from .query import _load_file
+    from .datafiles import load_file
 
     staged: ox.Store | None = None
     graphs: dict[str, None] = {}
     for path in input_files(paths):
         scratch = ox.Store()
-        _load_file(scratch, path)
+        load_file(scratch, path)
         graphs.update(dict.fromkeys(_by_letter(scratch, str(path))))
         if staged is None:
             staged = scratch
@@ -64,13 +64,13 @@ def read_graphs(paths: str | Path | Sequence[str | Path]) -> Staged:
 
 
 def input_files(paths: str | Path | Sequence[str | Path]) -> list[Path]:
-    from .query import _data_files
+    from .datafiles import data_files
 
     if isinstance(paths, str | Path):
         paths = [paths]
     if not paths:
         raise DataError("no RDF data given", "name a file or a folder such as output/")
-    return _data_files(paths)
+    return data_files(paths)
 
 
 def stage_bytes(data: bytes, fmt: ox.RdfFormat, label: str) -> Staged:

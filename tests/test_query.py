@@ -21,6 +21,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
+import kgraph.datafiles as datafiles
 from kgraph.errors import DataError, QueryError
 from kgraph.query import (
     format_result,
@@ -382,7 +383,7 @@ def test_named_graphs_are_kept_and_files_load_once(data: dict[str, Path]) -> Non
 def test_jsonld_falls_back_to_rdflib(
     data: dict[str, Path], stores: dict[str, ox.Store], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setitem(query_module._FORMATS, ".jsonld", (None, "JSON-LD"))
+    monkeypatch.setitem(datafiles.FILE_FORMATS, ".jsonld", (None, "JSON-LD"))
     store = load_data([data["jsonld"]])
     for name in QUERY_NAMES:
         assert run_named(store, name) == run_named(stores["ttl"], name)
