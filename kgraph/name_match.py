@@ -11,46 +11,10 @@ from __future__ import annotations
 import difflib
 
 from .authority import Authority, AuthorityEntry, normalise
+from .honorifics import TITLES
 from .model import Mention
 
-HONORIFICS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "miss",
-        "ms",
-        "dr",
-        "prof",
-        "professor",
-        "sir",
-        "lady",
-        "lord",
-        "madame",
-        "mme",
-        "mlle",
-        "monsieur",
-        "m",
-        "herr",
-        "frau",
-        "signor",
-        "signora",
-        "citizen",
-        "comrade",
-        "general",
-        "colonel",
-        "captain",
-        "rev",
-        "reverend",
-        "count",
-        "countess",
-        "prince",
-        "princess",
-        "baron",
-        "baroness",
-        "dear",
-        "esq",
-    ]
-)
+HONORIFICS = TITLES | {"dear", "esq"}  # and the "Dear" of a salutation, "Esq." after a name
 FEMALE = frozenset(
     [
         "mrs",

@@ -14,6 +14,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..honorifics import TITLES
+
 SPACY_TO_KG = {
     "PERSON": "Person",
     "GPE": "Place",
@@ -109,42 +111,7 @@ PERIODICAL_WORDS = frozenset(
         "nation",
     ]
 )
-HONORIFICS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "miss",
-        "ms",
-        "dr",
-        "prof",
-        "professor",
-        "sir",
-        "lady",
-        "lord",
-        "madame",
-        "mme",
-        "mlle",
-        "monsieur",
-        "m",
-        "herr",
-        "frau",
-        "signor",
-        "signora",
-        "citizen",
-        "comrade",
-        "general",
-        "colonel",
-        "captain",
-        "rev",
-        "reverend",
-        "count",
-        "countess",
-        "prince",
-        "princess",
-        "baron",
-        "baroness",
-    ]
-)
+HONORIFICS = TITLES
 
 
 def _read_words(path: Path) -> frozenset[str]:
