@@ -38,9 +38,9 @@ _MASKED = re.compile(
 _VAR = r"[?$]([\w\u00b7\u0300-\u036f\u203f-\u2040]+)"
 _KEY = re.compile(rf"\s*(?:(ASC|DESC)\s*\(\s*{_VAR}\s*\)|{_VAR})", re.IGNORECASE)
 _ORDER_BY = re.compile(r"(?<![\w:?$])ORDER\s+BY(?![\w:])", re.IGNORECASE)
-_SELECT = re.compile(r"(?<![\w:?$])SELECT(?![\w:])", re.IGNORECASE)
+# A SELECT query: its first keyword, after the prologue (IRIs are blanked out by then).
+_SELECT = re.compile(r"\s*(?:(?:BASE|PREFIX\s+[^\s:]*:)\s*)*SELECT(?![\w:])", re.IGNORECASE)
 _AS = re.compile(rf"\bAS\s+{_VAR}", re.IGNORECASE)
-_PLAIN_VAR = re.compile(_VAR)
 
 _INTEGER = XSD + "integer"
 _DECIMAL = XSD + "decimal"
@@ -61,7 +61,7 @@ def split_order(sparql: str) -> Ordering | None:
     """The query without its final ``ORDER BY`` and the keys, or None when the ordering is
     not one kgraph can do itself (see the module's description)."""
     masked = _MASKED.sub(lambda m: " " * len(m.group()), sparql)
-    select = _SELECT.search(masked)
+    select = _SELECT.match(masked)
     end = masked.rfind("}")
     if select is None or end < 0:
         return None

@@ -72,6 +72,8 @@ def test_orderings_kgraph_does_itself(sparql: str, keys: tuple[tuple[str, bool],
         "SELECT ?a WHERE { ?s ?p ?a } ORDER BY ?a VALUES ?a { 1 }",
         "ASK { ?s ?p ?o }",
         "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } ORDER BY ?s",
+        "CONSTRUCT { ?s ?p ?o } WHERE { { SELECT ?s ?p ?o { ?s ?p ?o } } } ORDER BY ?s",
+        "PREFIX select: <urn:x> ASK { { SELECT ?s { ?s ?p ?o } } } ORDER BY ?s",
     ],
 )
 def test_orderings_left_to_the_store(sparql: str) -> None:
