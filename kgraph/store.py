@@ -16,6 +16,7 @@ SPARQL Update), and a failure says exactly which graphs were written before it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -194,7 +195,8 @@ def _write_store(target: ox.Store, staged: Staged, folder: str) -> LoadReport | 
         failure = bulk.bulk_load(target, bulk.pieces(staged.nquads(written), ox.RdfFormat.N_QUADS))
     except BaseException:  # interrupted (Ctrl-C): take the new graphs out again
         for g in written:
-            target.remove_graph(ox.NamedNode(g))
+            with contextlib.suppress(OSError):  # the interruption is what gets reported
+                target.remove_graph(ox.NamedNode(g))
         raise
     if failure is not None:
         left = []
