@@ -7,7 +7,7 @@ counts per rule how many distinct triples it found and how many of them the gold
 confidence of a rule is its smoothed precision, (correct + 1) / (found + 2), rounded to two
 decimals; a rule that never fired keeps 0.5. The script rewrites only the ``"confidence"``
 values of the file, so comments and layout stay as they are, and prints the table and the
-relation precision, recall and F1 of each letter (scored by ``kgraph.evaluate``).
+relation precision, recall and F1 of each letter (scored by ``kgraph.evaluation.evaluate``).
 
     .venv/bin/python benchmarks/calibrate_relations.py            # rewrite the confidences
     .venv/bin/python benchmarks/calibrate_relations.py --check    # exit 1 if they would change
@@ -26,18 +26,18 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from kgraph.authority import normalise
-from kgraph.evaluate import SYMMETRIC, Gold, evaluate, load_gold
-from kgraph.graph import to_graph
-from kgraph.letters import parse_letter
-from kgraph.mentions import find_mentions
+from kgraph.corpus.runner import Processor
+from kgraph.evaluation.evaluate import SYMMETRIC, Gold, evaluate, load_gold
+from kgraph.extract.mentions import find_mentions
+from kgraph.extract.relate import RULES_FILE, proposals, relate, rule_table
+from kgraph.extract.resolve import resolve
+from kgraph.knowledge.authority import normalise
 from kgraph.model import Entity, LetterResult
 from kgraph.nlp import analyse_many
-from kgraph.reading import read_path
-from kgraph.relate import RULES_FILE, proposals, relate, rule_table
-from kgraph.resolve import resolve
-from kgraph.runner import Processor
+from kgraph.rdf.graph import to_graph
 from kgraph.settings import Settings, project_root
+from kgraph.text.letters import parse_letter
+from kgraph.text.reading import read_path
 from kgraph.version import __version__
 
 ROOT = project_root()
@@ -60,7 +60,7 @@ def gold_files(dirs: Sequence[Path]) -> list[tuple[Path, Gold]]:
 
 
 def match_entities(gold: Gold, entities: Sequence[Entity]) -> dict[str, str]:
-    """Entity key -> gold label, one to one (the matching of ``kgraph.evaluate``)."""
+    """Entity key -> gold label, one to one (the matching of ``kgraph.evaluation.evaluate``)."""
 
     def keys(e: Entity) -> frozenset[str]:
         return frozenset(k for k in (normalise(n) for n in (e.label, *e.alternate_names)) if k)

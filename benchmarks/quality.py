@@ -2,10 +2,10 @@
 
 For every ``*.gold.json`` (the development letters in ``benchmarks/letters`` and the sample
 gold in ``tests/data``) the letter is built with kgraph's library API and scored with
-``kgraph.evaluate``. The baseline is raw ``en_core_web_sm`` on the same text: its entities,
-grouped by exact text and mapped to kgraph types, in a graph with no metadata, relations or
-links, scored the same way. Prints one row per letter and the macro-average, and writes every
-number to a JSON file.
+``kgraph.evaluation.evaluate``. The baseline is raw ``en_core_web_sm`` on the same text: its
+entities, grouped by exact text and mapped to kgraph types, in a graph with no metadata,
+relations or links, scored the same way. Prints one row per letter and the macro-average,
+and writes every number to a JSON file.
 
     .venv/bin/python benchmarks/quality.py [--letters DIR ...] [--json PATH]
 """
@@ -23,17 +23,17 @@ from typing import Any
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
+from kgraph.corpus.runner import Processor
 from kgraph.errors import KGraphError
-from kgraph.evaluate import Evaluation, Gold, Score, evaluate, load_gold
-from kgraph.graph import to_graph
-from kgraph.iris import letter_iri
+from kgraph.evaluation.evaluate import Evaluation, Gold, Score, evaluate, load_gold
 from kgraph.model import Letter
-from kgraph.namespace import KG, SCHEMA
 from kgraph.nlp.components import SPACY_TO_KG
 from kgraph.nlp.pipeline import load_model
-from kgraph.reading import read_path
-from kgraph.runner import Processor
+from kgraph.rdf.graph import to_graph
+from kgraph.rdf.iris import letter_iri
+from kgraph.rdf.namespace import KG, SCHEMA
 from kgraph.settings import LinkMode, Settings, project_root
+from kgraph.text.reading import read_path
 from kgraph.version import __version__
 
 ROOT = project_root()

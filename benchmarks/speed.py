@@ -448,9 +448,9 @@ def child_raw(spec: dict[str, Any]) -> dict[str, Any]:
 def _record_startups(folder: Path) -> None:
     """Time every ``Processor`` (the per-process pipeline, authority and linker start-up),
     in this process and in forked workers, into one small file per process."""
-    import kgraph.runner
+    import kgraph.corpus.runner
 
-    original = kgraph.runner.Processor.__init__
+    original = kgraph.corpus.runner.Processor.__init__
 
     def timed_init(self: Any, settings: Any) -> None:
         began = time.monotonic()
@@ -459,13 +459,13 @@ def _record_startups(folder: Path) -> None:
         record = {"pid": os.getpid(), "start": began, "end": ended, "seconds": ended - began}
         (folder / f"startup-{os.getpid()}.json").write_text(json.dumps(record))
 
-    kgraph.runner.Processor.__init__ = timed_init  # type: ignore[method-assign]
+    kgraph.corpus.runner.Processor.__init__ = timed_init  # type: ignore[method-assign]
 
 
 def child_kgraph(spec: dict[str, Any]) -> dict[str, Any]:
     """kgraph: build_corpus, as ``kgraph build`` calls it (without the progress bar)."""
     started = time.perf_counter()
-    from kgraph.batch import build_corpus
+    from kgraph.corpus.batch import build_corpus
     from kgraph.settings import Settings
 
     imported = time.perf_counter()
@@ -511,10 +511,10 @@ def child_kgraph(spec: dict[str, Any]) -> dict[str, Any]:
 def child_startup(spec: dict[str, Any]) -> dict[str, Any]:
     """One Processor (what each worker builds once), stage by stage, in a fresh process."""
     began = time.perf_counter()
-    from kgraph.authority import load_authority
-    from kgraph.linking import open_linker
+    from kgraph.corpus.runner import Processor
+    from kgraph.knowledge.authority import load_authority
+    from kgraph.link.linker import open_linker
     from kgraph.nlp.pipeline import build_pipeline, load_model
-    from kgraph.runner import Processor
     from kgraph.settings import Settings
 
     imported = time.perf_counter()
@@ -557,7 +557,7 @@ def child_oxigraph(spec: dict[str, Any]) -> dict[str, Any]:
     serialise it to Turtle."""
     import pyoxigraph as ox
 
-    from kgraph.query import run_query
+    from kgraph.store.query import run_query
 
     sparql = people_query()
     prefixes = _prefixes(spec.get("turtle_sample"))
@@ -654,7 +654,7 @@ def child_query_nq(spec: dict[str, Any]) -> dict[str, Any]:
     if spec["library"] == "oxigraph":
         import pyoxigraph as ox
 
-        from kgraph.query import run_query
+        from kgraph.store.query import run_query
 
         store = ox.Store()
         t = time.perf_counter()
@@ -733,12 +733,12 @@ def child_stages(spec: dict[str, Any]) -> dict[str, Any]:
     """build_corpus --jobs 1 with every stage and every pipeline component timed."""
     from collections import Counter, defaultdict
 
-    import kgraph.batch
-    import kgraph.corpus
+    import kgraph.corpus.batch
+    import kgraph.corpus.executors
+    import kgraph.corpus.runner
     import kgraph.nlp
     import kgraph.nlp.pipeline
-    import kgraph.runner
-    import kgraph.write
+    import kgraph.rdf.write
     from kgraph.settings import Settings
 
     clock: dict[str, float] = defaultdict(float)
@@ -758,24 +758,24 @@ def child_stages(spec: dict[str, Any]) -> dict[str, Any]:
         return wrapper
 
     for module, name, label in [
-        (kgraph.runner, "parse_letter", "process/parse_letter"),
-        (kgraph.runner, "find_mentions", "process/find_mentions"),
-        (kgraph.runner, "resolve", "process/resolve"),
-        (kgraph.runner, "relate", "process/relate"),
-        (kgraph.runner, "load_authority", "startup/load_authority (Processor)"),
+        (kgraph.corpus.runner, "parse_letter", "process/parse_letter"),
+        (kgraph.corpus.runner, "find_mentions", "process/find_mentions"),
+        (kgraph.corpus.runner, "resolve", "process/resolve"),
+        (kgraph.corpus.runner, "relate", "process/relate"),
+        (kgraph.corpus.runner, "load_authority", "startup/load_authority (Processor)"),
         (kgraph.nlp, "analyse_many", "process/analyse_many"),
         (kgraph.nlp.pipeline, "mask", "process/analyse_many/mask"),
         (kgraph.nlp.pipeline, "emphasis", "process/analyse_many/emphasis"),
         (kgraph.nlp.pipeline, "load_model", "startup/build_pipeline/load_model"),
         (kgraph.nlp.pipeline, "load_authority", "startup/build_pipeline/load_authority"),
         (kgraph.nlp.pipeline, "authority_patterns", "startup/build_pipeline/authority_patterns"),
-        (kgraph.corpus, "read_path", "read_path"),
-        (kgraph.batch, "_checksum", "checksum"),
-        (kgraph.batch, "serialize", "write/serialize"),
-        (kgraph.batch, "write_atomic", "write/write_atomic"),
-        (kgraph.write, "turtle", "write/serialize/turtle"),
-        (kgraph.write, "_nquads", "write/serialize/nquads"),
-        (kgraph.write, "_sorted_lines", "write/serialize/sorted_lines"),
+        (kgraph.corpus.executors, "read_path", "read_path"),
+        (kgraph.corpus.batch, "_checksum", "checksum"),
+        (kgraph.corpus.batch, "serialize", "write/serialize"),
+        (kgraph.corpus.batch, "write_atomic", "write/write_atomic"),
+        (kgraph.rdf.write, "turtle", "write/serialize/turtle"),
+        (kgraph.rdf.write, "_nquads", "write/serialize/nquads"),
+        (kgraph.rdf.write, "_sorted_lines", "write/serialize/sorted_lines"),
     ]:
         if hasattr(module, name):  # the code moves on: time what is there
             setattr(module, name, timed(label, getattr(module, name)))
@@ -794,22 +794,22 @@ def child_stages(spec: dict[str, Any]) -> dict[str, Any]:
         return nlp
 
     kgraph.nlp.build_pipeline = timed("startup/build_pipeline", build_pipeline)
-    real_open = kgraph.runner.open_linker
+    real_open = kgraph.corpus.runner.open_linker
 
     def open_linker(settings: Any, authority: Any) -> Any:
         linker = real_open(settings, authority)
         linker.link = timed("process/link", linker.link)
         return linker
 
-    kgraph.runner.open_linker = timed("startup/open_linker", open_linker)
-    processor_init = kgraph.runner.Processor.__init__
-    kgraph.runner.Processor.__init__ = timed("startup", processor_init)  # type: ignore[method-assign]
-    kgraph.runner.Processor.process = timed(  # type: ignore[method-assign]
-        "process", kgraph.runner.Processor.process
+    kgraph.corpus.runner.open_linker = timed("startup/open_linker", open_linker)
+    processor_init = kgraph.corpus.runner.Processor.__init__
+    kgraph.corpus.runner.Processor.__init__ = timed("startup", processor_init)  # type: ignore[method-assign]
+    kgraph.corpus.runner.Processor.process = timed(  # type: ignore[method-assign]
+        "process", kgraph.corpus.runner.Processor.process
     )
 
     began = time.perf_counter()
-    report = kgraph.batch.build_corpus(
+    report = kgraph.corpus.batch.build_corpus(
         [Path(spec["folder"])], Path(spec["output"]), "ttl", Settings(), jobs=1, incremental=False
     )
     total = time.perf_counter() - began
@@ -833,7 +833,7 @@ def child_stages(spec: dict[str, Any]) -> dict[str, Any]:
 def child_cprofile(spec: dict[str, Any]) -> dict[str, Any]:
     import cProfile
 
-    from kgraph.batch import build_corpus
+    from kgraph.corpus.batch import build_corpus
     from kgraph.settings import Settings
 
     profiler = cProfile.Profile()
@@ -1544,9 +1544,9 @@ PROFILE_FUNCTIONS = [
     ("  resolve", "kgraph/resolve.py", "resolve"),
     ("  relate", "kgraph/relate.py", "relate"),
     ("  Linker.link", "kgraph/linking.py", "link"),
-    ("serialize (kgraph.write)", "kgraph/write.py", "serialize"),
+    ("serialize (kgraph.rdf.write)", "kgraph/write.py", "serialize"),
     ("  graph_triples", "kgraph/graph.py", "graph_triples"),
-    ("  Turtle (kgraph.turtle)", "kgraph/turtle.py", "turtle"),
+    ("  Turtle (kgraph.rdf.turtle)", "kgraph/turtle.py", "turtle"),
     ("  N-Quads rows", "kgraph/write.py", "_nquads"),
     ("  rdflib serializers (.serialize)", "rdflib/plugins/serializers/", "serialize"),
     ("write_atomic", "kgraph/write.py", "write_atomic"),

@@ -1,9 +1,9 @@
 """Store benchmark (issue #6): load a corpus of a million triples and ask it every named
 query, through kgraph's store path and through rdflib in memory, in one run.
 
-kgraph's store path: ``kgraph.store.load_store`` of the N-Quads file into a new on-disk
+kgraph's store path: ``kgraph.store.embedded.load_store`` of the N-Quads file into a new on-disk
 pyoxigraph store (bulk load spread over the usable cores, at most four, then compaction),
-then ``kgraph.query.query(NAME, store=FOLDER)`` for each query (which opens the store
+then ``kgraph.store.query.query(NAME, store=FOLDER)`` for each query (which opens the store
 read-only, with the union of the letters' graphs as default graph, and turns the rows into
 kgraph terms). rdflib: ``rdflib.Dataset(default_union=True).parse`` of the same file, then
 ``Dataset.query`` of the same SPARQL text, the rows turned into strings.
@@ -45,10 +45,10 @@ from typing import Any
 
 from synthetic import KG, POOLS, write_corpus
 
-from kgraph.bulk import workers
-from kgraph.query import named_queries, query
 from kgraph.settings import project_root
-from kgraph.store import load_store
+from kgraph.store.bulk import workers
+from kgraph.store.embedded import load_store
+from kgraph.store.query import named_queries, query
 
 DEFAULT_JSON = project_root() / "benchmarks" / "results" / "stores.json"
 TARGET = 10.0  # kgraph's store path must be at least this many times faster than rdflib
@@ -277,8 +277,8 @@ def main(argv: list[str] | None = None) -> int:
         },
         "measured": "wall seconds: load, then each query; medians over runs",
         "kgraph": {
-            "path": "kgraph.store.load_store(corpus.nq, new on-disk pyoxigraph store) + "
-            "kgraph.query.query(NAME, store=FOLDER) per query",
+            "path": "kgraph.store.embedded.load_store(corpus.nq, new on-disk pyoxigraph store) + "
+            "kgraph.store.query.query(NAME, store=FOLDER) per query",
             "load": f"bulk load on {workers()} threads, then compaction (Store.optimize)",
         },
         "rdflib": {

@@ -10,24 +10,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .errors import KGraphError
-from .settings import Settings
-from .version import __version__
+from kgraph.errors import KGraphError
+from kgraph.settings import Settings
+from kgraph.version import __version__
 
 if TYPE_CHECKING:
-    from .api import build, build_files, process
-    from .query import query
+    from kgraph.api import build, build_files, process
+    from kgraph.store.query import query
 
 __all__ = ["KGraphError", "Settings", "__version__", "build", "build_files", "process", "query"]
 
 
 def __getattr__(name: str) -> Any:
     if name in ("build", "build_files", "process"):
-        from . import api
+        from kgraph import api
 
         return getattr(api, name)
     if name == "query":
-        from .query import query
+        from kgraph.store.query import query
 
         return query
     raise AttributeError(f"module 'kgraph' has no attribute {name!r}")

@@ -1,3 +1,3 @@
-from .cli import main
+from kgraph.cli.main import main
 
 main()

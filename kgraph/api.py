@@ -8,11 +8,11 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from .graph import to_graph
-from .model import LetterResult, Source
-from .reading import iter_inputs, read_path, read_text
-from .settings import Settings, project_root
-from .write import Format, write_results
+from kgraph.model import LetterResult, Source
+from kgraph.rdf.graph import to_graph
+from kgraph.rdf.write import Format, write_results
+from kgraph.settings import Settings, project_root
+from kgraph.text.reading import iter_inputs, read_path, read_text
 
 SAMPLE_LETTER = project_root() / "data" / "letters" / "kropotkin-to-berkman-1908-11-20.txt"
 
@@ -45,7 +45,7 @@ def process(
     stdin: bytes | None = None,
 ) -> list[LetterResult]:
     """Run the per-letter stages on every input and return their plain results, in order."""
-    from .runner import Processor
+    from kgraph.corpus.runner import Processor
 
     settings = settings or Settings()
     sources = read_sources(inputs, settings, stdin)

@@ -41,7 +41,7 @@ class Settings:
     link_failures: LinkFailures = "error"  # "skip": build without links when it cannot answer
 
     def __post_init__(self) -> None:
-        from .errors import ConfigError
+        from kgraph.errors import ConfigError
 
         # mentions are "<letter>#char=…", so the base itself must not hold a fragment
         if (

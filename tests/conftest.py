@@ -33,7 +33,7 @@ def settings() -> Settings:
 
 @pytest.fixture(scope="session")
 def processor(settings: Settings):  # type: ignore[no-untyped-def]
-    from kgraph.runner import Processor
+    from kgraph.corpus.runner import Processor
 
     return Processor(settings)
 
@@ -41,7 +41,7 @@ def processor(settings: Settings):  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def run(processor) -> Callable[[str], LetterResult]:  # type: ignore[no-untyped-def]
     """Process a letter given as text (named ``test-letter``)."""
-    from kgraph.reading import read_text
+    from kgraph.text.reading import read_text
 
     def _run(text: str, name: str = "test-letter") -> LetterResult:
         result: LetterResult = processor.process([read_text(text, name)])[0]
@@ -52,7 +52,7 @@ def run(processor) -> Callable[[str], LetterResult]:  # type: ignore[no-untyped-
 
 @pytest.fixture(scope="session")
 def sample_result(processor) -> LetterResult:  # type: ignore[no-untyped-def]
-    from kgraph.reading import read_path
+    from kgraph.text.reading import read_path
 
     result: LetterResult = processor.process([read_path(SAMPLE)])[0]
     return result

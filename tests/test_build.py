@@ -11,11 +11,11 @@ import pytest
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from kgraph.graph import to_graph
 from kgraph.model import LetterResult
-from kgraph.namespace import KG, SCHEMA
+from kgraph.rdf.graph import to_graph
+from kgraph.rdf.namespace import KG, SCHEMA
+from kgraph.rdf.write import serialize
 from kgraph.settings import Settings
-from kgraph.write import serialize
 
 from .conftest import GOLDEN
 
@@ -182,7 +182,7 @@ def test_committed_output_is_current(sample_result: LetterResult) -> None:
 
 
 def test_output_conforms_to_the_shapes(sample_graph: Graph) -> None:
-    from kgraph.validate import format_report, validate
+    from kgraph.rdf.validate import format_report, validate
 
     report = validate(sample_graph)
     assert report.conforms, format_report(report)

@@ -15,14 +15,14 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-import kgraph.bulk
-import kgraph.store
-from kgraph.bulk import Piece, Unsuitable, pieces
+import kgraph.store.bulk
+import kgraph.store.embedded
 from kgraph.errors import DataError
-from kgraph.query import query
-from kgraph.serve import serve_command
-from kgraph.staging import read_graphs
-from kgraph.store import LoadError, load_store
+from kgraph.store.bulk import Piece, Unsuitable, pieces
+from kgraph.store.embedded import LoadError, load_store
+from kgraph.store.query import query
+from kgraph.store.serve import serve_command
+from kgraph.store.staging import read_graphs
 
 KG = "https://w3id.org/kgraph/ontology#"
 RES = "https://w3id.org/kgraph/resource/"
@@ -58,9 +58,9 @@ def dump(store: Path) -> list[bytes]:
 @pytest.fixture
 def small_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
     """Cut anything into pieces of about 1,000 bytes, loaded by two threads."""
-    monkeypatch.setattr(kgraph.bulk, "SPLIT_BYTES", 0)
-    monkeypatch.setattr(kgraph.bulk, "PIECE_BYTES", 1000)
-    monkeypatch.setattr(kgraph.bulk, "workers", lambda: 2)
+    monkeypatch.setattr(kgraph.store.bulk, "SPLIT_BYTES", 0)
+    monkeypatch.setattr(kgraph.store.bulk, "PIECE_BYTES", 1000)
+    monkeypatch.setattr(kgraph.store.bulk, "workers", lambda: 2)
 
 
 @pytest.fixture
@@ -70,7 +70,7 @@ def no_staging(monkeypatch: pytest.MonkeyPatch) -> None:
     def staged(*args: object) -> None:
         raise AssertionError("the general path was taken")
 
-    monkeypatch.setattr(kgraph.store, "read_graphs", staged)
+    monkeypatch.setattr(kgraph.store.embedded, "read_graphs", staged)
 
 
 def test_pieces_are_cut_at_line_ends(tmp_path: Path, small_pieces: None) -> None:
@@ -258,10 +258,10 @@ def test_an_interrupted_load_into_a_store_leaves_it_as_it_was(
 
 CRASH = """
 import os, sys
-import kgraph.bulk
-from kgraph.store import load_store
+import kgraph.store.bulk
+from kgraph.store.embedded import load_store
 
-real = kgraph.bulk.Piece.load_into
+real = kgraph.store.bulk.Piece.load_into
 count = []
 
 def crash(piece, store):
@@ -270,9 +270,9 @@ def crash(piece, store):
     if len(count) == 3:
         os._exit(9)  # the process dies: no clean-up runs
 
-kgraph.bulk.SPLIT_BYTES, kgraph.bulk.PIECE_BYTES = 0, 1000
-kgraph.bulk.workers = lambda: 1
-kgraph.bulk.Piece.load_into = crash
+kgraph.store.bulk.SPLIT_BYTES, kgraph.store.bulk.PIECE_BYTES = 0, 1000
+kgraph.store.bulk.workers = lambda: 1
+kgraph.store.bulk.Piece.load_into = crash
 load_store([sys.argv[1]], sys.argv[2])
 """
 

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph
 
-from kgraph.cli import main
+from kgraph.cli.main import main
 
 COMMANDS = ["build", "query", "validate", "summary", "eval"]
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kgraph.batch import build_corpus
-from kgraph.cli import main
+from kgraph.cli.main import main
+from kgraph.corpus.batch import build_corpus
+from kgraph.corpus.progress import ProgressBar
 from kgraph.errors import KGraphError
-from kgraph.progress import ProgressBar
 from kgraph.settings import Settings
 
 LETTERS = {

@@ -1,4 +1,4 @@
-"""Tests of kgraph.evaluate and ``kgraph eval`` on small hand-built graphs.
+"""Tests of kgraph.evaluation.evaluate and ``kgraph eval`` on small hand-built graphs.
 
 The people, places and Wikidata items (Q999999xxx) are invented. Each test starts from a
 graph that matches its gold exactly and changes one thing.
@@ -14,10 +14,16 @@ import pytest
 from click.testing import CliRunner
 from rdflib import OWL, RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
 
-from kgraph.cli import main
+from kgraph.cli.main import main
 from kgraph.errors import DataError
-from kgraph.evaluate import Evaluation, evaluate, evaluate_files, format_evaluation, load_gold
-from kgraph.namespace import KG, SCHEMA, WD
+from kgraph.evaluation.evaluate import (
+    Evaluation,
+    evaluate,
+    evaluate_files,
+    format_evaluation,
+    load_gold,
+)
+from kgraph.rdf.namespace import KG, SCHEMA, WD
 
 RES = Namespace("https://w3id.org/kgraph/resource/")
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # rdflib's XSD warns under pytest

@@ -26,19 +26,19 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 
-from kgraph.authority import Authority
-from kgraph.batch import build_corpus
-from kgraph.cli import main
+from kgraph.cli.main import main
+from kgraph.corpus.batch import build_corpus
 from kgraph.errors import DataError, InputError
-from kgraph.graph import to_graph
-from kgraph.linking import LANGUAGES, Linker, candidate_query, name_forms, sparql_literal
+from kgraph.knowledge.authority import Authority
+from kgraph.link.linker import LANGUAGES, Linker, candidate_query, name_forms, sparql_literal
 from kgraph.model import Entity, EntityType, LetterResult, Mention, TextSpan
-from kgraph.namespace import KG, SCHEMA
-from kgraph.query import named_queries
-from kgraph.reading import MAX_BYTES, read_path, read_text
+from kgraph.rdf.graph import to_graph
+from kgraph.rdf.namespace import KG, SCHEMA
+from kgraph.rdf.validate import format_report, validate
+from kgraph.rdf.write import serialize, write_atomic, write_results
 from kgraph.settings import Settings
-from kgraph.validate import format_report, validate
-from kgraph.write import serialize, write_atomic, write_results
+from kgraph.store.query import named_queries
+from kgraph.text.reading import MAX_BYTES, read_path, read_text
 
 from .conftest import GOLDEN
 
@@ -391,7 +391,7 @@ def test_a_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.M
     def full(*args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("kgraph.write.os.replace", full)
+    monkeypatch.setattr("kgraph.rdf.write.os.replace", full)
     with pytest.raises(DataError) as caught:
         write_atomic(target, b"new")
     assert str(caught.value) == (
@@ -409,7 +409,7 @@ def test_an_interrupted_write_keeps_the_old_file(
     def interrupt(fd: int) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("kgraph.write.os.fsync", interrupt)
+    monkeypatch.setattr("kgraph.rdf.write.os.fsync", interrupt)
     with pytest.raises(KeyboardInterrupt):
         write_atomic(target, b"new" * 1000)
     assert target.read_bytes() == b"old" and not leftovers(tmp_path)
@@ -437,7 +437,7 @@ def test_a_failed_build_keeps_earlier_outputs(
             raise RuntimeError("the serialiser broke\non two lines")
         return real(results, fmt, base)
 
-    monkeypatch.setattr("kgraph.batch.serialize", failing)
+    monkeypatch.setattr("kgraph.corpus.batch.serialize", failing)
     fmt = "ttl" if output == "out" else output.rsplit(".", 1)[1]
     code, lines = cli("build", letters, "-o", target, "--force")
     named = letters / "b-second.txt" if fmt != "ttl" or output == "out" else None
@@ -483,7 +483,7 @@ def test_a_full_disk_while_appending_keeps_the_earlier_corpus(
     def full(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("kgraph.batch.os.fsync", full)
+    monkeypatch.setattr("kgraph.corpus.batch.os.fsync", full)
     with pytest.raises(DataError) as caught:
         build_corpus([letters], corpus, "nq", incremental=False)
     assert caught.value.message == f"{corpus} could not be written (No space left on device)"
@@ -530,7 +530,7 @@ def test_a_damaged_manifest_means_build_again(
 
 
 def fake_result(source: Any) -> LetterResult:
-    from kgraph.letters import parse_letter
+    from kgraph.text.letters import parse_letter
 
     return LetterResult(parse_letter(source), (), (), (), None, None, None, "none", "0")
 
@@ -574,21 +574,23 @@ def test_a_failed_store_load_leaves_the_store_as_it_was(
     shared_pipeline: None,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import kgraph.store
+    import kgraph.store.embedded
 
     first = tmp_path / "first.nq"
     build_corpus([letters / "a-first.txt"], first, "nq")
     store = tmp_path / "store"
-    kgraph.store.load_store([first], store)
+    kgraph.store.embedded.load_store([first], store)
     before = dump(store)
     if change == "changed letters":
         (letters / "a-first.txt").write_text(LETTERS["a-first.txt"] + "\nP.S. Love to Kew.\n")
     everything = tmp_path / "all.nq"
     build_corpus([letters], everything, "nq")
     FailingStore.failed.clear()
-    real_open = kgraph.store.open_store
+    real_open = kgraph.store.embedded.open_store
     monkeypatch.setattr(
-        kgraph.store, "open_store", lambda folder, **kw: FailingStore(real_open(folder, **kw))
+        kgraph.store.embedded,
+        "open_store",
+        lambda folder, **kw: FailingStore(real_open(folder, **kw)),
     )
     code, lines = cli("load", everything, "--store", store)
     assert code == 1 and len(lines) == 1, lines
@@ -605,7 +607,7 @@ def test_hostile_literals_survive_a_store_reload_exactly(
 ) -> None:
     """Replacing a letter in a store goes through a SPARQL Update made from its triples:
     hostile strings must come out exactly as they went in."""
-    from kgraph.store import load_results
+    from kgraph.store.embedded import load_results
 
     built = run("Dear Ann,\n\nI was at Kew.\n\nYours,\nJo Ruiz\n", "hostile")
 
@@ -824,7 +826,7 @@ UPDATES = [
 
 @pytest.mark.parametrize("update", UPDATES)
 def test_queries_are_read_only_unless_update(update: str, tmp_path: Path) -> None:
-    from kgraph.store import load_store
+    from kgraph.store.embedded import load_store
 
     store = tmp_path / "store"
     load_store([GOLDEN], store)
@@ -844,13 +846,15 @@ def test_queries_are_read_only_unless_update(update: str, tmp_path: Path) -> Non
 def test_serve_is_read_only_and_local_by_default(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import kgraph.serve
-    import kgraph.store
+    import kgraph.store.embedded
+    import kgraph.store.serve
 
     store = tmp_path / "store"
-    kgraph.store.load_store([GOLDEN], store)
+    kgraph.store.embedded.load_store([GOLDEN], store)
     seen: list[list[str]] = []
-    monkeypatch.setattr(kgraph.serve, "serve", lambda command: seen.append(list(command)) or 0)
+    monkeypatch.setattr(
+        kgraph.store.serve, "serve", lambda command: seen.append(list(command)) or 0
+    )
     code, lines = cli("serve", "--store", store)
     assert code == 0, lines
     (command,) = seen

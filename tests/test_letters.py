@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kgraph.dates import find_date
-from kgraph.letters import parse_letter
-from kgraph.reading import read_path, read_text
+from kgraph.text.dates import find_date
+from kgraph.text.letters import parse_letter
+from kgraph.text.reading import read_path, read_text
 
 from .conftest import SAMPLE
 

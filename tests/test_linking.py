@@ -31,12 +31,12 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import parseQuery
 
-from kgraph.authority import Authority, AuthorityEntry, load_authority
-from kgraph.cli import main
+from kgraph.cli.main import main
 from kgraph.errors import ConfigError, LinkError
-from kgraph.evaluate import evaluate, load_gold
-from kgraph.graph import to_graph
-from kgraph.linking import (
+from kgraph.evaluation.evaluate import evaluate, load_gold
+from kgraph.knowledge.authority import Authority, AuthorityEntry, load_authority
+from kgraph.link.client import USER_AGENT, SparqlClient, _retry_after
+from kgraph.link.linker import (
     Linker,
     OfflineStore,
     candidate_query,
@@ -48,8 +48,8 @@ from kgraph.linking import (
     sparql_literal,
 )
 from kgraph.model import Entity, EntityType, LetterResult, Link
+from kgraph.rdf.graph import to_graph
 from kgraph.settings import Settings, project_root
-from kgraph.wikidata_client import USER_AGENT, SparqlClient, _retry_after
 
 ROOT = project_root()
 EXTRACT = ROOT / "data" / "wikidata" / "extract.ttl"
@@ -471,8 +471,8 @@ def test_authority_ids_are_trusted_online(endpoint: str) -> None:
 def test_full_build_online_then_from_cache_without_network(
     sample_result: LetterResult, authority: Authority, endpoint: str, tmp_path: Path
 ) -> None:
-    from kgraph.reading import read_path
-    from kgraph.runner import Processor
+    from kgraph.corpus.runner import Processor
+    from kgraph.text.reading import read_path
 
     from .conftest import SAMPLE
 

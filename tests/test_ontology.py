@@ -1,4 +1,4 @@
-"""Tests for the kgraph ontology, its SHACL shapes and kgraph.validate."""
+"""Tests for the kgraph ontology, its SHACL shapes and kgraph.rdf.validate."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH
 from rdflib.term import Node
 
-from kgraph.namespace import KG, KGSH, SCHEMA, WD, WDT
-from kgraph.validate import ValidationReport, format_report, ontology_dir, validate
+from kgraph.rdf.namespace import KG, KGSH, SCHEMA, WD, WDT
+from kgraph.rdf.validate import ValidationReport, format_report, ontology_dir, validate
 
 ONTOLOGY_IRI = URIRef("https://w3id.org/kgraph/ontology")
 KG_NS = str(KG)

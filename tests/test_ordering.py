@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kgraph.ordering import order_rows, split_order
-from kgraph.query import _run_ordered, named_queries, run_query
+from kgraph.store.ordering import order_rows, split_order
+from kgraph.store.query import _run_ordered, named_queries, run_query
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 P = "http://example.org/p/"

@@ -32,13 +32,13 @@ from hypothesis import strategies as st
 from rdflib import Dataset, Graph, URIRef
 from rdflib.term import Node
 
-from kgraph import iris
-from kgraph.graph import to_graph
 from kgraph.model import ENTITY_TYPES, Entity, EntityType, Letter, LetterResult, Source, TextSpan
-from kgraph.reading import slugify
+from kgraph.rdf import iris
+from kgraph.rdf.graph import to_graph
+from kgraph.rdf.validate import format_report, validate
+from kgraph.rdf.write import serialize
 from kgraph.settings import Settings
-from kgraph.validate import format_report, validate
-from kgraph.write import serialize
+from kgraph.text.reading import slugify
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's own, per case
 BASE = Settings().base

@@ -1,4 +1,4 @@
-"""Tests of kgraph.query and kgraph.results, and of every query in queries/.
+"""Tests of kgraph.store.query and kgraph.store.results, and of every query in queries/.
 
 The fixture graph is invented (people, places, Wikidata items Q999999xxx) and follows the
 vocabulary contract the pipeline writes: letters, entities, mentions, relation assertions
@@ -21,9 +21,9 @@ import pyoxigraph as ox
 import pytest
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
-import kgraph.datafiles as datafiles
+import kgraph.rdf.datafiles as datafiles
 from kgraph.errors import DataError, QueryError
-from kgraph.query import (
+from kgraph.store.query import (
     format_result,
     load_data,
     named_queries,
@@ -31,11 +31,11 @@ from kgraph.query import (
     resolve_query,
     run_query,
 )
-from kgraph.results import QueryResult, Term
+from kgraph.store.results import QueryResult, Term
 
 from .conftest import KG, OWL, PROV, RDF, RDFS, RES, SCHEMA, WD, XSD
 
-query_module = importlib.import_module("kgraph.query")  # the package also exports query()
+query_module = importlib.import_module("kgraph.store.query")  # the package also exports query()
 
 
 L1 = RES["letter/quillfeather-to-amsel-1890-05-02"]

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from kgraph.errors import InputError
-from kgraph.reading import iter_inputs, read_path, read_text, slugify
+from kgraph.text.reading import iter_inputs, read_path, read_text, slugify
 
 
 def test_reads_text_exactly_and_checksums_the_bytes(tmp_path: Path) -> None:

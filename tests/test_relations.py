@@ -1,4 +1,4 @@
-"""Relations with evidence: the rules file, the rule component and ``kgraph.relate``, on
+"""Relations with evidence: the rules file, the rule component and ``kgraph.extract.relate``, on
 letters written for these tests (and the sample letter)."""
 
 from __future__ import annotations
@@ -16,19 +16,19 @@ from rdflib import OWL, RDFS, Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
-from kgraph.evaluate import evaluate, load_gold
-from kgraph.graph import to_graph
-from kgraph.letters import parse_letter
-from kgraph.mentions import find_mentions
+from kgraph.evaluation.evaluate import evaluate, load_gold
+from kgraph.extract.mentions import find_mentions
+from kgraph.extract.relate import RULES_FILE, SIGNATURES, relate
+from kgraph.extract.resolve import resolve
 from kgraph.model import ENTITY_TYPES, LetterResult
-from kgraph.namespace import KG
 from kgraph.nlp import analyse_many
 from kgraph.nlp.pipeline import emphasis, mask, read_jsonl
-from kgraph.reading import read_text
-from kgraph.relate import RULES_FILE, SIGNATURES, relate
-from kgraph.resolve import resolve
+from kgraph.rdf.graph import to_graph
+from kgraph.rdf.namespace import KG
+from kgraph.rdf.validate import validate
 from kgraph.settings import Settings, project_root
-from kgraph.validate import validate
+from kgraph.text.letters import parse_letter
+from kgraph.text.reading import read_text
 
 ROOT = project_root()
 Triple = tuple[str, str, str]
@@ -227,7 +227,7 @@ def test_sample_letter_targets(sample_result: LetterResult) -> None:
 
 
 def test_min_confidence_filters_relations(processor: Any) -> None:
-    from kgraph.reading import read_text as source_of
+    from kgraph.text.reading import read_text as source_of
 
     strict = copy.copy(processor)
     strict.settings = replace(processor.settings, min_confidence=0.8)

@@ -30,19 +30,19 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Dataset, Literal, URIRef
 
-from kgraph.cli import main
-from kgraph.endpoint import Auth, credentials, query_endpoint
+from kgraph.cli.main import main
 from kgraph.errors import ConfigError, DataError, QueryError
-from kgraph.query import load_data, named_queries, query, resolve_query, run_query
-from kgraph.results import QueryResult
-from kgraph.serve import oxigraph_binary, serve_command
-from kgraph.store import (
+from kgraph.store.embedded import (
     LoadError,
     load_results,
     load_store,
     read_graphs,
     update,
 )
+from kgraph.store.endpoint import Auth, credentials, query_endpoint
+from kgraph.store.query import load_data, named_queries, query, resolve_query, run_query
+from kgraph.store.results import QueryResult
+from kgraph.store.serve import oxigraph_binary, serve_command
 
 from .conftest import KG, OWL, PROV, RDF, RDFS, RES, SCHEMA, WD, XSD
 
@@ -249,7 +249,7 @@ class DiskFull:
 
 
 def test_a_failed_bulk_load_is_undone(files: dict[str, Path]) -> None:
-    from kgraph.store import _write_store
+    from kgraph.store.embedded import _write_store
 
     target = DiskFull()
     outcome = _write_store(target, read_graphs([files["nq"]]), "store")  # type: ignore[arg-type]
@@ -283,8 +283,8 @@ def test_store_queries_are_read_only_unless_update(files: dict[str, Path], tmp_p
 
 
 def test_load_results_loads_a_built_letter(sample_result, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from kgraph.rdf.write import serialize
     from kgraph.settings import DEFAULT_BASE
-    from kgraph.write import serialize
 
     report = load_results([sample_result], tmp_path / "store", DEFAULT_BASE)
     assert len(report.graphs) == 1 and report.graphs[0].startswith(DEFAULT_BASE + "letter/")
@@ -410,7 +410,7 @@ def endpoint_count(url: str, auth: Auth | None = None) -> int:
 def test_oxigraph_server_load_reload_and_named_queries(
     oxigraph: str, files: dict[str, Path], expected: dict[str, QueryResult]
 ) -> None:
-    from kgraph.endpoint import load_endpoint
+    from kgraph.store.endpoint import load_endpoint
 
     report = load_endpoint([files["nq"]], f"{oxigraph}/store")
     assert report.written == tuple(sorted(GRAPHS))
@@ -432,7 +432,7 @@ def test_oxigraph_server_load_reload_and_named_queries(
 def test_virtuoso_load_with_digest_auth_reload_and_named_queries(
     virtuoso: str, files: dict[str, Path], expected: dict[str, QueryResult]
 ) -> None:
-    from kgraph.endpoint import load_endpoint
+    from kgraph.store.endpoint import load_endpoint
 
     with pytest.raises(LoadError, match=r"wrote no graphs; failed at .*HTTP 40[13]") as caught:
         load_endpoint([files["nq"]], f"{virtuoso}/sparql-graph-crud-auth")
@@ -526,7 +526,7 @@ def stand_in() -> Iterator[StandIn]:
 
 
 def test_a_failed_put_names_the_graphs_written(stand_in: StandIn, files: dict[str, Path]) -> None:
-    from kgraph.endpoint import load_endpoint
+    from kgraph.store.endpoint import load_endpoint
 
     url, handler = stand_in(fail_at=2)
     first, second, _ = sorted(GRAPHS)
@@ -544,7 +544,7 @@ def test_a_failed_put_names_the_graphs_written(stand_in: StandIn, files: dict[st
 def test_a_failed_update_chunk_says_the_graph_is_partly_written(
     stand_in: StandIn, files: dict[str, Path]
 ) -> None:
-    from kgraph.endpoint import load_endpoint
+    from kgraph.store.endpoint import load_endpoint
 
     url, handler = stand_in(fail_at=2)
     first = sorted(GRAPHS)[0]
@@ -555,7 +555,7 @@ def test_a_failed_update_chunk_says_the_graph_is_partly_written(
 
 
 def test_a_bad_file_sends_nothing(stand_in: StandIn, files: dict[str, Path]) -> None:
-    from kgraph.endpoint import load_endpoint
+    from kgraph.store.endpoint import load_endpoint
 
     url, handler = stand_in()
     with pytest.raises(DataError, match=r"bad\.nq"):
@@ -569,7 +569,7 @@ def test_basic_auth_from_netrc_and_passwords_never_shown(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from kgraph.endpoint import load_endpoint
+    from kgraph.store.endpoint import load_endpoint
 
     url, _ = stand_in(basic="Basic " + base64.b64encode(b"ann:s3cret-pw").decode())
     with pytest.raises(LoadError, match="HTTP 401"):

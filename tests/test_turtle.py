@@ -1,4 +1,4 @@
-"""kgraph's Turtle writer (``kgraph.turtle``) writes exactly the bytes of rdflib's Turtle
+"""kgraph's Turtle writer (``kgraph.rdf.turtle``) writes exactly the bytes of rdflib's Turtle
 serializer: on the sample letter, on the development letters as one corpus graph, and on
 generated triples with hostile IRIs and literals of every kind kgraph writes. Its N-Quads
 are rdflib's N-Quads serializer's, lines sorted."""
@@ -14,13 +14,13 @@ from hypothesis import strategies as st
 from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kgraph.graph import graph_triples, prefixed, to_dataset, to_graph
 from kgraph.model import LetterResult
-from kgraph.namespace import KG, SCHEMA, WD
-from kgraph.reading import read_path
+from kgraph.rdf.graph import graph_triples, prefixed, to_dataset, to_graph
+from kgraph.rdf.namespace import KG, SCHEMA, WD
+from kgraph.rdf.turtle import turtle
+from kgraph.rdf.write import serialize
 from kgraph.settings import project_root
-from kgraph.turtle import turtle
-from kgraph.write import serialize
+from kgraph.text.reading import read_path
 
 BASE = "https://w3id.org/kgraph/resource/"
 DEV = sorted((project_root() / "benchmarks" / "letters").glob("*.txt"))

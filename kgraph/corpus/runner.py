@@ -1,0 +1,66 @@
+"""The per-letter work (read → letter structure → nlp → mentions → resolve → relate → link),
+a pure function of the text and the settings that returns plain data."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from kgraph.extract.mentions import find_mentions
+from kgraph.extract.relate import relate
+from kgraph.extract.resolve import resolve
+from kgraph.knowledge.authority import Authority, load_authority
+from kgraph.link.linker import Linker, open_linker
+from kgraph.model import LetterResult, Source
+from kgraph.settings import Settings
+from kgraph.text.letters import parse_letter
+from kgraph.version import __version__
+
+
+class Processor:
+    """Holds what is loaded once per process: the spaCy pipeline, the authority file and the
+    Wikidata linker (the offline store, or the client of an endpoint)."""
+
+    def __init__(self, settings: Settings) -> None:
+        from kgraph.nlp import build_pipeline
+
+        self.settings = settings
+        self.nlp: Any = build_pipeline(settings)
+        self.authority: Authority = load_authority(settings.authority_dir)
+        self.linker: Linker = open_linker(settings, self.authority)
+
+    def process(self, sources: Sequence[Source]) -> list[LetterResult]:
+        from kgraph.nlp import analyse_many
+
+        letters = [parse_letter(s) for s in sources]
+        analyses = analyse_many(self.nlp, letters)
+        results = []
+        for letter, analysis in zip(letters, analyses, strict=True):
+            mentions = find_mentions(letter, analysis)
+            res = resolve(letter, mentions, self.authority)
+            relations = relate(
+                letter,
+                analysis,
+                res.entities,
+                res.sender,
+                res.recipient,
+                res.place,
+                self.settings.min_confidence,
+                self.settings.patterns_dir / "relations.jsonl",
+            )
+            year = int(letter.date.iso[:4]) if letter.date is not None else None
+            links = self.linker.link(res.entities, year)
+            results.append(
+                LetterResult(
+                    letter=letter,
+                    entities=res.entities,
+                    relations=relations,
+                    links=links,
+                    sender=res.sender,
+                    recipient=res.recipient,
+                    place=res.place,
+                    model=analysis.model,
+                    kgraph_version=__version__,
+                )
+            )
+        return results

@@ -1,0 +1,54 @@
+"""Short summaries of what a build produced: letters, entities by type, relations, links."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from kgraph.model import ENTITY_TYPES, LetterResult
+
+
+def summarise_counts(letters: int, types: Counter[str], relations: int, links: int) -> str:
+    by_type = ", ".join(f"{types[t]} {t}" for t in ENTITY_TYPES if types[t])
+    return (
+        f"{letters} letter{'s' if letters != 1 else ''}; "
+        f"{sum(types.values())} entities ({by_type or 'none'}); "
+        f"{relations} relations; {links} Wikidata links"
+    )
+
+
+def summarise_results(results: Sequence[LetterResult]) -> str:
+    types: Counter[str] = Counter()
+    relations = links = 0
+    for r in results:
+        types.update(e.type for e in r.entities)
+        relations += len(r.relations)
+        links += sum(1 for link in r.links if link.qid)
+    return summarise_counts(len(results), types, relations, links)
+
+
+COUNTS = """PREFIX kg: <https://w3id.org/kgraph/ontology#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+SELECT ?what ?n WHERE {
+  { SELECT ("letters" AS ?what) (COUNT(DISTINCT ?l) AS ?n) WHERE { ?l a kg:Letter } }
+  UNION { SELECT ?what (COUNT(DISTINCT ?e) AS ?n) WHERE {
+      ?e a ?c . FILTER(?c IN (kg:Person, kg:Place, kg:Organization, kg:Periodical, kg:Work,
+                               kg:Event, kg:Group, kg:Concept))
+      BIND(STRAFTER(STR(?c), "#") AS ?what) } GROUP BY ?what }
+  UNION { SELECT ("relations" AS ?what) (COUNT(DISTINCT ?a) AS ?n) WHERE {
+      ?a a kg:Assertion ; rdf:predicate ?p . FILTER(?p != owl:sameAs) } }
+  UNION { SELECT ("links" AS ?what) (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e owl:sameAs ?w } }
+}"""
+
+
+def summarise_files(files: Sequence[str | Path]) -> str:
+    from kgraph.store.query import load_data, run_query
+
+    result = run_query(load_data(files), COUNTS)
+    counts = {row[0].value: int(row[1].value) for row in result.rows if row[0] and row[1]}
+    types: Counter[str] = Counter({t: counts.get(t, 0) for t in ENTITY_TYPES})
+    return summarise_counts(
+        counts.get("letters", 0), types, counts.get("relations", 0), counts.get("links", 0)
+    )

@@ -1,0 +1,149 @@
+"""Stage 4, ``mentions``: typed mentions with exact offsets, from the NLP spans and the
+letter's structure (signature, salutation, heading and dateline name people and places)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from kgraph.model import Analysis, EntityType, EntSpan, Letter, Mention, TextSpan
+
+KEEP_IN_ADDRESS: frozenset[str] = frozenset({"Place"})
+STRUCTURE_ROLES: dict[str, EntityType] = {
+    "heading_sender": "Person",
+    "heading_recipient": "Person",
+    "byline": "Person",
+    "sender_name": "Person",
+    "recipient_name": "Person",
+    "place": "Place",
+}
+KG_TYPES: frozenset[str] = frozenset(
+    {"Person", "Place", "Organization", "Periodical", "Work", "Event", "Group", "Concept"}
+)
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past surrounding spaces and punctuation other than closing dots of
+    initials, keeping offsets into ``text``."""
+    while start < end and not (text[start].isalnum()):
+        start += 1
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".'’"):
+        end -= 1
+    while end > start and text[end - 1] in "'’":
+        end -= 1
+    if end - start > 2 and text[end - 2 : end] in ("'s", "’s"):
+        end -= 2
+    if end > start and text[end - 1] == "." and not _initial_before(text, start, end):
+        end -= 1
+    return start, end
+
+
+def _initial_before(text: str, start: int, end: int) -> bool:
+    word = text[start : end - 1].split()[-1] if text[start : end - 1].split() else ""
+    return len(word) <= 2 or word in ("Mr", "Mrs", "Dr", "St", "Jr", "Sr", "Ms")
+
+
+def structure_mentions(letter: Letter) -> list[Mention]:
+    text = letter.source.text
+    found = []
+    for field, kind in STRUCTURE_ROLES.items():
+        span: TextSpan | None = getattr(letter, field)
+        if span is None:
+            continue
+        start, end = trim(text, span.start, span.end)
+        if start < end:
+            role = "signature" if field == "sender_name" else field
+            found.append(Mention(start, end, text[start:end], kind, "structure", None, role))
+    return found
+
+
+class Taken:
+    """Character ranges already claimed, kept sorted so an overlap test is a bisection."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.longest = 0
+
+    def overlaps(self, start: int, end: int) -> bool:
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_left(self.starts, end)  # only ranges starting before ``end``
+        return any(self.ends[j] > start for j in range(lo, hi))
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+        self.longest = max(self.longest, end - start)
+
+
+def find_mentions(letter: Letter, analysis: Analysis) -> tuple[Mention, ...]:
+    """Mentions of the letter in text order; structure beats statistics where they overlap."""
+    text = letter.source.text
+    chosen = structure_mentions(letter)
+    taken = Taken()
+    for m in chosen:
+        taken.add(m.start, m.end)
+    for part in address_places(letter):  # an address part beats the tagger's pieces of it
+        if not taken.overlaps(part.start, part.end):
+            chosen.append(part)
+            taken.add(part.start, part.end)
+    for span in analysis.spans:
+        mention = _from_span(text, span)
+        if mention is None:
+            continue
+        nested = mention.source.startswith("nested:")
+        if taken.overlaps(mention.start, mention.end) and not nested:
+            continue
+        chosen.append(mention)
+        taken.add(mention.start, mention.end)
+    chosen.sort(key=lambda m: (m.start, m.end))
+    return tuple(chosen)
+
+
+ADDRESS_PART = re.compile(r"(?:[^,;.\n]|\.(?=\S)|(?<=\bSt)\.|(?<=\bMt)\.|(?<=\bDr)\.)+")
+
+
+WEEKDAY_OR_MONTH = re.compile(
+    r"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|"
+    r"june|july|august|september|october|november|december)$"
+)
+
+
+def address_places(letter: Letter) -> list[Mention]:
+    """The parts of the writer's address ("Tette, River Zambesi") as places: an address is
+    made of house names, streets and towns, whatever the tagger thought of them."""
+    span = letter.address
+    if span is None:
+        return []
+    text = letter.source.text
+    found = []
+    for m in ADDRESS_PART.finditer(span.text):
+        start, end = trim(text, span.start + m.start(), span.start + m.end())
+        part = text[start:end]
+        words = part.split()
+        if not words or any(c.isdigit() for c in part) or len(part.replace(".", "")) <= 3:
+            continue
+        if WEEKDAY_OR_MONTH.match(part):
+            continue
+        if all(w[:1].isupper() for w in words if w.lower() not in ("of", "de", "la", "le")):
+            found.append(Mention(start, end, part, "Place", "structure", None, "address"))
+    return found
+
+
+def _from_span(text: str, span: EntSpan) -> Mention | None:
+    if span.label not in KG_TYPES:
+        return None
+    label = span.label
+    if span.role in ("address", "dateline") and label in ("Person", "Organization"):
+        # an address is made of places: house names, streets, towns ("Viola", "Gower Street")
+        label = "Place" if text[span.end : span.end + 2] not in ("'s", "’s") else label
+    if span.role in ("address", "dateline") and label not in KEEP_IN_ADDRESS:
+        return None
+    if span.role in ("salutation", "valediction"):
+        return None
+    start, end = trim(text, span.start, span.end)
+    if end - start < 2 or not any(c.isalpha() for c in text[start:end]):
+        return None
+    kind: EntityType = label  # type: ignore[assignment]
+    return Mention(start, end, text[start:end], kind, span.source, span.authority_id, span.role)

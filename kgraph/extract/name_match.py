@@ -1,0 +1,179 @@
+"""Name matching for the ``resolve`` stage: the normalised words of a personal name without
+honorifics, whether an honorific marks a woman, the fullest of a thing's surface forms, and
+the lookup of a mention in the authority file (by identifier, by normalised name, a person
+by initials and surname, a misspelt title or place by similarity).
+
+``resolve.resolve`` uses these to cluster a letter's mentions into entities.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from kgraph.knowledge.authority import Authority, AuthorityEntry, normalise
+from kgraph.knowledge.honorifics import TITLES
+from kgraph.model import Mention
+
+HONORIFICS = TITLES | {"dear", "esq"}  # and the "Dear" of a salutation, "Esq." after a name
+FEMALE = frozenset(
+    [
+        "mrs",
+        "miss",
+        "ms",
+        "lady",
+        "madame",
+        "mme",
+        "mlle",
+        "frau",
+        "signora",
+        "countess",
+        "princess",
+        "baroness",
+    ]
+)
+FUZZY_TYPES = frozenset({"Periodical", "Work", "Organization", "Event", "Place"})
+FUZZY_MIN = 8
+TITLE_KINDS = {"Work": ("Work", "Periodical"), "Periodical": ("Periodical", "Work")}
+FUZZY_RATIO = 0.88
+
+
+def name_words(text: str) -> list[str]:
+    return normalise(text).split()
+
+
+def bare(text: str) -> list[str]:
+    """Normalised words of a personal name without honorifics."""
+    return [w for w in name_words(text) if w not in HONORIFICS]
+
+
+def fullest(forms: list[str]) -> str:
+    """The fullest of a thing's surface forms: most name words, fewest initials and
+    honorifics, not in capitals (a form in capitals is recased)."""
+
+    def score(form: str) -> tuple[int, int, int, int, str]:
+        words = bare(form)
+        return (
+            len(words),
+            -sum(len(w) == 1 for w in words),
+            -sum(w in HONORIFICS for w in name_words(form)),
+            -int(form.isupper()),
+            form,
+        )
+
+    best = max(forms, key=score)
+    if (
+        best.isupper() and len(best) > 3
+    ):  # "MILLICENT GARRETT FAWCETT" → "Millicent Garrett Fawcett"
+        best = " ".join(w.capitalize() if len(w) > 2 else w for w in best.split())
+    return best
+
+
+def is_female(mentions: list[Mention]) -> bool:
+    """Whether any of ``mentions`` carries a woman's honorific ("Mrs.", "Mme", "Lady")."""
+    return any(set(name_words(m.text)) & FEMALE for m in mentions)
+
+
+class _Index:
+    """The authority's names indexed for lookup: built once per authority, read only."""
+
+    def __init__(self, authority: Authority) -> None:
+        self.by_id = authority.by_id()
+        self.by_name = authority.by_name()
+        self.by_surname: dict[str, list[AuthorityEntry]] = {}
+        self.fuzzy: dict[tuple[str, str], list[tuple[str, AuthorityEntry]]] = {}
+        for entry in authority.entries:
+            if entry.type in FUZZY_TYPES:
+                for name in {normalise(n) for n in entry.names}:
+                    if len(name) >= FUZZY_MIN:
+                        self.fuzzy.setdefault((entry.type, name[0]), []).append((name, entry))
+            if entry.type == "Person" and len(words := bare(entry.label)) > 1:
+                self.by_surname.setdefault(words[-1], []).append(entry)
+
+
+_INDEXES: dict[int, tuple[Authority, _Index]] = {}  # id → (the authority itself, its index)
+
+
+def _index(authority: Authority) -> _Index:
+    """The index of ``authority``, built on first use (rebuilding it for every letter cost
+    more than all the other stages together)."""
+    cached = _INDEXES.get(id(authority))
+    if cached is not None and cached[0] is authority:
+        return cached[1]
+    if len(_INDEXES) >= 4:
+        _INDEXES.clear()
+    index = _Index(authority)
+    _INDEXES[id(authority)] = (authority, index)
+    return index
+
+
+class Lookup:
+    """Authority entries by normalised name, and people by surname for "C. Darwin"."""
+
+    def __init__(self, authority: Authority, year: int | None = None) -> None:
+        index = _index(authority)
+        self.year = year
+        self.by_id = index.by_id
+        self.by_name = index.by_name
+        self.by_surname = index.by_surname
+        self.fuzzy = index.fuzzy
+
+    def find(self, m: Mention) -> AuthorityEntry | None:
+        entry = self._find(m)
+        too_late = entry is not None and entry.start is not None and self.year is not None
+        if too_late and entry.start > self.year:  # type: ignore[operator,union-attr]
+            return None  # born, founded or written after the letter
+        return entry
+
+    def _find(self, m: Mention) -> AuthorityEntry | None:
+        if m.authority_id and m.authority_id in self.by_id:
+            return self.by_id[m.authority_id]
+        entries = self.by_name.get(normalise(m.text), ())
+        same_type = [e for e in entries if e.type == m.type]
+        if len(same_type) == 1:
+            return same_type[0]
+        if len(entries) == 1 and m.source == "ner":
+            return entries[0]
+        if m.type == "Person":
+            return self._by_initials(m.text)
+        return self._close(m)
+
+    def _close(self, m: Mention) -> AuthorityEntry | None:
+        """A misspelt title or place ("Tempes Nouveau"): the one close authority name."""
+        key = normalise(m.text)
+        if m.type not in FUZZY_TYPES or len(key) < FUZZY_MIN:
+            return None
+        found = {
+            entry.id: entry
+            for kind in TITLE_KINDS.get(m.type, (m.type,))  # a title may be a book or a paper
+            for name, entry in self.fuzzy.get((kind, key[0]), [])
+            if abs(len(name) - len(key)) <= 3 and _close_enough(key, name)
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _by_initials(self, text: str) -> AuthorityEntry | None:
+        """ "C. Darwin", "Th: Jefferson", "Joseph Mazzini": the one known person with that
+        surname whose first name starts the same way."""
+        words = bare(text)
+        if len(words) < 2:
+            return None
+        matches = [
+            e
+            for e in self.by_surname.get(words[-1], [])
+            if any(
+                bare(n)[0].startswith(words[0]) or words[0].startswith(bare(n)[0])
+                for n in e.names
+                if len(bare(n)) > 1
+            )
+        ]
+        return matches[0] if len(matches) == 1 else None
+
+
+def _close_enough(key: str, name: str) -> bool:
+    """Whether difflib's similarity ratio of ``key`` and ``name`` reaches FUZZY_RATIO; its
+    cheap upper bounds rule most names out first."""
+    matcher = difflib.SequenceMatcher(None, key, name)
+    return (
+        matcher.real_quick_ratio() >= FUZZY_RATIO
+        and matcher.quick_ratio() >= FUZZY_RATIO
+        and matcher.ratio() >= FUZZY_RATIO
+    )

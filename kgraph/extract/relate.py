@@ -1,0 +1,324 @@
+"""Stage 6, ``relate``: relations between a letter's entities, each with its evidence.
+
+Three sources, all described in ``data/patterns/relations.jsonl``: the candidates of the NLP
+stage's sentence rules, whose arguments are mapped to entities ("I", and "we" where the rule
+allows it, to the sender; "you" to the recipient); letter-level rules over the parts of the
+letter (salutation, address, superscription, "To the Editor of X", "Your loving father"); and
+entity-level rules over a name that contains a place name ("the Toulouse congress").
+
+Every relation fits the domain and range of its predicate (SIGNATURES, kept within the
+ontology's by a test), carries the confidence its rule was calibrated to, and is kept once
+per (subject, predicate, object): the most confident evidence wins.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from kgraph.model import (
+    Analysis,
+    Entity,
+    Letter,
+    Mention,
+    Relation,
+    RelationCandidate,
+    Sentence,
+    TextSpan,
+)
+from kgraph.settings import data_dir
+
+ANY = frozenset(
+    {"Person", "Place", "Organization", "Periodical", "Work", "Event", "Group", "Concept"}
+)
+AGENTS = frozenset({"Person", "Group", "Organization"})
+SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    # predicate: (allowed subject types, allowed object types); a test keeps this within the
+    # rdfs:domain and rdfs:range the ontology declares.
+    "visited": (frozenset({"Person"}), frozenset({"Place"})),
+    "livesIn": (frozenset({"Person"}), frozenset({"Place"})),
+    "locatedIn": (ANY - {"Person", "Concept"}, frozenset({"Place"})),
+    "authorOf": (frozenset({"Person"}), frozenset({"Work", "Periodical"})),
+    "editorOf": (frozenset({"Person"}), frozenset({"Work", "Periodical"})),
+    "contributorTo": (frozenset({"Person"}), frozenset({"Work", "Periodical"})),
+    "publishedIn": (frozenset({"Work", "Periodical"}), frozenset({"Place"})),
+    "heldIn": (frozenset({"Event"}), frozenset({"Place"})),
+    "memberOf": (frozenset({"Person"}), frozenset({"Organization", "Group"})),
+    "founderOf": (frozenset({"Person"}), frozenset({"Organization", "Periodical", "Group"})),
+    "participatedIn": (AGENTS, frozenset({"Event"})),
+    "correspondsWith": (frozenset({"Person"}), frozenset({"Person"})),
+    "spouseOf": (frozenset({"Person"}), frozenset({"Person"})),
+    "childOf": (frozenset({"Person"}), frozenset({"Person"})),
+}
+SYMMETRIC = frozenset({"correspondsWith", "spouseOf"})
+FIRST = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
+SECOND = frozenset({"you", "your", "yours", "yourself", "thou", "thee", "thy", "thine"})
+RULES_FILE = data_dir() / "patterns" / "relations.jsonl"
+NOT_RULES = ("set", "guard")
+_OF_PLACE = r"(?:of|de|di|du|d'|d’|von|van)\s+(?:the\s+|la\s+|le\s+)?"
+_EDITOR = re.compile(r"\beditors?\b", re.I)
+
+
+@lru_cache(maxsize=8)
+def rule_table(path: Path = RULES_FILE) -> dict[str, dict[str, Any]]:
+    """The rule rows of the rules file (every kind but word sets and guards), by id."""
+    from kgraph.knowledge.files import read_jsonl
+
+    return {r["id"]: r for r in read_jsonl(path) if "id" in r and r.get("kind") not in NOT_RULES}
+
+
+def relate(
+    letter: Letter,
+    analysis: Analysis,
+    entities: tuple[Entity, ...],
+    sender: str | None,
+    recipient: str | None,
+    place: str | None,
+    min_confidence: float = 0.0,
+    rules_file: Path = RULES_FILE,
+) -> tuple[Relation, ...]:
+    """The letter's relations: the best evidence for each triple, at least ``min_confidence``.
+
+    A weak rule ("my *Apostolato*") yields to another relation between the same two names
+    ("which I edited"): the possessive only says that the two belong together."""
+    table = rule_table(rules_file)
+    every = proposals(letter, analysis, entities, sender, recipient, place, rules_file)
+    weak = {r for r in every if table.get(r.rule, {}).get("weak")}
+    strong = {(frozenset((r.subject, r.object)), r.predicate) for r in every if r not in weak}
+    found: dict[tuple[str, str, str], Relation] = {}
+    for r in every:
+        pair = frozenset((r.subject, r.object))
+        if r in weak and any(p == pair and pred != r.predicate for p, pred in strong):
+            continue
+        s, o = sorted((r.subject, r.object)) if r.predicate in SYMMETRIC else (r.subject, r.object)
+        best = found.get((s, r.predicate, o))
+        if best is None or (r.confidence, -r.evidence.start) > (
+            best.confidence,
+            -best.evidence.start,
+        ):
+            found[(s, r.predicate, o)] = r
+    kept = [r for r in found.values() if r.confidence >= min_confidence]
+    return tuple(sorted(kept, key=lambda r: (r.evidence.start, r.predicate, r.subject, r.object)))
+
+
+def proposals(
+    letter: Letter,
+    analysis: Analysis,
+    entities: tuple[Entity, ...],
+    sender: str | None,
+    recipient: str | None,
+    place: str | None,
+    rules_file: Path = RULES_FILE,
+) -> list[Relation]:
+    """Every relation any rule proposes (repeats included) that fits its predicate's domain
+    and range: what ``relate`` chooses from and what the calibration counts."""
+    by_key = {e.key: e for e in entities}
+    table = rule_table(rules_file)
+    raw: list[Relation | None] = [
+        *_letter_relations(letter, entities, sender, recipient, place, table),
+        *_entity_relations(letter, analysis, entities, table),
+    ]
+    index = MentionIndex(entities)
+    raw += [_from_candidate(letter, c, index, sender, recipient) for c in analysis.candidates]
+    return [r for r in raw if r is not None and _fits(r, by_key)]
+
+
+def _fits(r: Relation, by_key: dict[str, Entity]) -> bool:
+    s, o = by_key.get(r.subject), by_key.get(r.object)
+    domain, range_ = SIGNATURES.get(r.predicate, (frozenset(), frozenset()))
+    return s is not None and o is not None and s != o and s.type in domain and o.type in range_
+
+
+def _make(
+    table: dict[str, dict[str, Any]], rule: str, s: str, o: str, evidence: TextSpan
+) -> Relation | None:
+    row = table.get(rule)
+    confidence = float(row.get("confidence", 0.5)) if row else 0.0
+    return Relation(s, row["predicate"], o, evidence, confidence, rule) if row else None
+
+
+def _inside(m: Mention, span: TextSpan | None) -> bool:
+    return span is not None and span.start <= m.start and m.end <= span.end
+
+
+def _letter_relations(
+    letter: Letter,
+    entities: tuple[Entity, ...],
+    sender: str | None,
+    recipient: str | None,
+    place: str | None,
+    table: dict[str, dict[str, Any]],
+) -> Iterator[Relation | None]:
+    if sender and recipient:
+        named = letter.salutation if letter.recipient_name is not None else None
+        evidence = named or letter.addressee or letter.heading or letter.salutation
+        evidence = evidence or letter.signature
+        if evidence is not None:
+            yield _make(table, "letter:sender-recipient", sender, recipient, evidence)
+    yield from _address_relations(letter, entities, sender, recipient, place, table)
+    if sender:
+        for span in (letter.heading, letter.addressee):
+            if span is not None and _EDITOR.search(span.text):
+                for e in entities:
+                    if e.type == "Periodical" and any(_inside(m, span) for m in e.mentions):
+                        yield _make(table, "letter:to-the-editor", sender, e.key, span)
+    if sender and recipient:
+        words = table.get("letter:kinship-closing", {}).get("words", {})
+        for span, about_sender in ((letter.valediction, True), (letter.salutation, False)):
+            if span is None:
+                continue
+            last = re.findall(r"[^\W\d_]+", span.text.lower())[-1:]
+            role = words.get(last[0]) if last else None
+            if role is not None:  # the valediction speaks of the sender, the salutation of
+                child = sender if (role == "child") == about_sender else recipient
+                parent = recipient if child == sender else sender  # the recipient
+                yield _make(table, "letter:kinship-closing", child, parent, span)
+
+
+def _address_relations(
+    letter: Letter,
+    entities: tuple[Entity, ...],
+    sender: str | None,
+    recipient: str | None,
+    place: str | None,
+    table: dict[str, dict[str, Any]],
+) -> Iterator[Relation | None]:
+    """livesIn from the writer's address (or a superscription's, for the recipient) and
+    locatedIn between the steps of an address or dateline. A one-line address without a
+    house number or an address word ("Soho, Tuesday.") reads as a bare dateline: no livesIn."""
+    row = table.get("letter:address", {})
+    skip = {w.lower() for w in row.get("not_words", [])}
+    streets = {w.lower() for w in row.get("address_words", [])}
+    for span in (letter.address, letter.dateline):
+        if span is None:
+            continue
+        places = sorted(
+            ((m, e) for e in entities if e.type == "Place" for m in e.mentions if _inside(m, span)),
+            key=lambda pair: pair[0].start,
+        )
+        for (_, inner), (m, outer) in pairwise(places):
+            if inner.key != outer.key and not set(m.text.lower().split()) & skip:
+                yield _make(table, "letter:address-chain", inner.key, outer.key, span)
+        words = set(re.findall(r"[^\W\d_]+", span.text.lower()))
+        homes = [e.key for m, e in places if not set(m.text.lower().split()) & skip]
+        if not homes:
+            continue
+        superscription = (
+            span is letter.address
+            and letter.addressee is not None
+            and letter.signature is not None
+            and letter.signature.start < letter.addressee.start <= span.start
+        )
+        if superscription and recipient:
+            yield _make(table, "letter:superscription", recipient, homes[-1], span)
+        elif sender and (
+            words & streets
+            or (span is letter.address and ("\n" in span.text or re.search(r"\d", span.text)))
+        ):
+            home = place if place in homes else homes[-1]
+            yield _make(table, "letter:address", sender, home, span)
+
+
+def _entity_relations(
+    letter: Letter,
+    analysis: Analysis,
+    entities: tuple[Entity, ...],
+    table: dict[str, dict[str, Any]],
+) -> Iterator[Relation | None]:
+    """Relations between a name and a place name inside it: a place mention nested in the
+    mention, or a place the letter names whose form stands inside it as whole words."""
+    places = [e for e in entities if e.type == "Place"]
+    for rule, row in table.items():
+        if row.get("kind") != "entity":
+            continue
+        containers = set(row.get("container", ()))
+        tail = row.get("position") == "of"
+        for outer in entities:
+            if outer.type not in containers:
+                continue
+            for m in outer.mentions:
+                spans = {p.key: _place_in(m, p, tail) for p in places if p.key != outer.key}
+                for key, span in spans.items():
+                    # "New York Exhibition" is not held in York
+                    if span is not None and not any(
+                        o is not None and o != span and o[0] <= span[0] and span[1] <= o[1]
+                        for o in spans.values()
+                    ):
+                        evidence = _sentence_of(letter, analysis, m)
+                        yield _make(table, rule, outer.key, key, evidence)
+
+
+def _place_in(m: Mention, place: Entity, tail: bool) -> tuple[int, int] | None:
+    """Where a form of ``place`` stands as whole words inside mention ``m`` (for ``tail``,
+    only in a closing "of / de PLACE"), as offsets into ``m.text``; None if nowhere."""
+    for form in sorted({pm.text for pm in place.mentions} | {place.label}, key=len, reverse=True):
+        words = r"\s+".join(re.escape(w) for w in form.split())
+        pattern = rf"{_OF_PLACE}({words})$" if tail else rf"(?<!\w)({words})(?!\w)"
+        found = re.search(pattern, m.text) if form != m.text else None
+        if found:
+            return found.start(1), found.end(1)
+    return None
+
+
+def _sentence_of(letter: Letter, analysis: Analysis, m: Mention) -> TextSpan:
+    sentences = analysis.sentences  # in text order: find the last one starting at or before m
+    i = bisect.bisect_right([s.start for s in sentences], m.start) - 1
+    if i >= 0 and sentences[i].start <= m.start and m.end <= sentences[i].end:
+        return sentence_span(letter, sentences[i])
+    return TextSpan(m.start, m.end, m.text)
+
+
+class MentionIndex:
+    """Mentions by position, to find the ones that overlap a span without a full scan."""
+
+    def __init__(self, entities: tuple[Entity, ...]) -> None:
+        rows = sorted((m.start, m.end, e.key) for e in entities for m in e.mentions)
+        self.rows = rows
+        self.starts = [r[0] for r in rows]
+        self.longest = max((r[1] - r[0] for r in rows), default=0)
+
+    def entity_at(self, span: TextSpan) -> str | None:
+        """The entity of the mention that covers most of ``span`` (a place nested in an
+        event's name overlaps the event's span too)."""
+        best, size = None, 0
+        lo = bisect.bisect_left(self.starts, span.start - self.longest)
+        hi = bisect.bisect_left(self.starts, span.end)
+        for start, end, key in self.rows[lo:hi]:
+            overlap = min(end, span.end) - max(start, span.start)
+            if overlap > size:
+                best, size = key, overlap
+        return best
+
+
+def _from_candidate(
+    letter: Letter,
+    c: RelationCandidate,
+    index: MentionIndex,
+    sender: str | None,
+    recipient: str | None,
+) -> Relation | None:
+    def argument(span: TextSpan) -> str | None:
+        word = span.text.lower()
+        if word in FIRST or word in SECOND:
+            return sender if word in FIRST else recipient
+        return index.entity_at(span)
+
+    subject, obj = argument(c.subject), argument(c.object)
+    if subject is None or obj is None:
+        return None
+    return Relation(
+        subject, c.predicate, obj, sentence_span(letter, c.sentence), c.confidence, c.rule
+    )
+
+
+def sentence_span(letter: Letter, sentence: Sentence) -> TextSpan:
+    text = letter.source.text
+    start, end = sentence.start, sentence.end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return TextSpan(start, end, text[start:end])

@@ -1,0 +1,218 @@
+"""Stage 5, ``resolve``: one entity per real thing in a letter.
+
+Mentions join when the authority file knows them as one entry; when their normalised names
+are equal; when a short personal name ("Kropotkin", the vocative "Peter", "Mrs. Carlyle") is
+the surname or first name of exactly one fuller name in the letter; and when the letter's
+structure says they are one person (the signature and the heading's sender are the sender;
+the salutation's name and the heading's recipient are the recipient). The canonical label is
+the authority's label, else the fullest form seen. The name matching (honorifics, the
+fullest form, the authority lookup) is in ``name_match``; this module does the clustering.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kgraph.extract.name_match import HONORIFICS, Lookup, bare, fullest, is_female, name_words
+from kgraph.knowledge.authority import Authority, normalise
+from kgraph.model import Entity, EntityType, Letter, Mention
+
+PRIORITY = {"Periodical": 3, "Place": 2, "Organization": 1}
+SENDER_ROLES = ("signature", "heading_sender", "byline")
+RECIPIENT_ROLES = ("heading_recipient", "recipient_name")
+STREET = re.compile(
+    r"\b(?:street|road|row|square|lane|place|terrace|gardens|avenue|house|hall|hospital|"
+    r"hotel|hôtel|court|park|strasse|straße|rue|via|quai|boulevard|river)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Resolution:
+    entities: tuple[Entity, ...]
+    sender: str | None
+    recipient: str | None
+    place: str | None
+
+
+def resolve(letter: Letter, mentions: tuple[Mention, ...], authority: Authority) -> Resolution:
+    year = int(letter.date.iso[:4]) if letter.date is not None else None
+    lookup = Lookup(authority, year)
+    groups: dict[str, list[Mention]] = {}
+    types: dict[str, EntityType] = {}
+    for m in mentions:
+        entry = lookup.find(m)
+        if entry is not None and not (m.source == "structure" and entry.type != m.type):
+            key = f"auth:{entry.id}"
+            types[key] = entry.type
+        else:
+            name = normalise(m.text)
+            if m.type == "Person":  # "Mr. Herbert" is Herbert; "Mrs. Herbert" is someone else
+                name = ("mrs " if is_female([m]) else "") + " ".join(bare(m.text))
+            key = f"{m.type}:{name}"
+            types.setdefault(key, m.type)
+        groups.setdefault(key, []).append(m)
+    for roles in (SENDER_ROLES, RECIPIENT_ROLES):
+        _merge_roles(groups, types, roles)
+    _merge_short_names(groups, types)
+    _merge_same_names(groups, types)
+    _merge_short_titles(groups, types)
+    entities = []
+    for key, ms in groups.items():
+        entry = lookup.by_id.get(key[5:]) if key.startswith("auth:") else None
+        forms = list(dict.fromkeys(m.text for m in ms))
+        label = entry.label if entry else fullest(forms)
+        entities.append(
+            Entity(
+                key=key,
+                type=types[key],
+                label=label,
+                alternate_names=tuple(sorted(f for f in forms if f != label)),
+                mentions=tuple(sorted(ms, key=lambda m: (m.start, m.end))),
+                authority_id=entry.id if entry else None,
+            )
+        )
+    entities.sort(key=lambda e: (e.mentions[0].start, e.key))
+    return Resolution(
+        entities=tuple(entities),
+        sender=_entity_with_role(entities, SENDER_ROLES),
+        recipient=_entity_with_role(entities, RECIPIENT_ROLES),
+        place=_place_of_writing(entities, lookup),
+    )
+
+
+def _join(
+    groups: dict[str, list[Mention]], types: dict[str, EntityType], keep: str, drop: str
+) -> None:
+    if keep != drop and keep in groups and drop in groups:
+        groups[keep].extend(groups.pop(drop))
+        types.pop(drop)
+
+
+def _merge_roles(
+    groups: dict[str, list[Mention]], types: dict[str, EntityType], roles: tuple[str, ...]
+) -> None:
+    """The signature and the heading's sender are one person (likewise for the recipient)."""
+    keys = [k for k in groups if types[k] == "Person" and any(m.role in roles for m in groups[k])]
+    if len(keys) < 2:
+        return
+    keep = max(
+        keys,
+        key=lambda k: (k.startswith("auth:"), len(bare(fullest([m.text for m in groups[k]]))), k),
+    )
+    for key in keys:
+        _join(groups, types, keep, key)
+
+
+def _merge_short_names(groups: dict[str, list[Mention]], types: dict[str, EntityType]) -> None:
+    """Fold one-word (or honorific + surname) person names into the one fuller name they fit."""
+    people = [k for k, t in types.items() if t == "Person"]
+    full = {k: max((bare(m.text) for m in groups[k]), key=len) for k in people}
+    # Full names that share a surname and a first initial ("Pëtr Kropotkin", "Peter Kropotkin").
+    keys = [k for k in people if len(full[k]) > 1]
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            same = full[a][-1] == full[b][-1] and full[a][0][:1] == full[b][0][:1]
+            if (
+                a in groups
+                and b in groups
+                and same
+                and not (a.startswith("auth:") and b.startswith("auth:"))
+            ):
+                keep, drop = (b, a) if b.startswith("auth:") else (a, b)
+                _join(groups, types, keep, drop)
+    firsts = {
+        k: {bare(m.text)[0] for m in groups.get(k, []) if len(bare(m.text)) > 1} for k in people
+    }
+    for key in sorted(people, key=lambda k: (len(full[k]), k)):
+        words = full[key]
+        if len(words) != 1 or key not in groups:
+            continue
+        female = is_female(groups[key])
+        targets = [
+            k
+            for k in people
+            if k != key
+            and k in groups
+            and len(full[k]) > 1
+            and (words[0] == full[k][-1] or words[0] in firsts[k])
+        ]
+        # "Mrs. Hooker" is not Hooker: an honorific's gender must agree with the fuller name's
+        if female:
+            targets = [k for k in targets if is_female(groups[k])]
+        elif any(set(name_words(m.text)) & HONORIFICS for m in groups[key]):
+            targets = [k for k in targets if not is_female(groups[k])]
+        surnames = [k for k in targets if full[k][-1] == words[0]]
+        chosen = surnames if surnames else targets
+        if len(chosen) == 1:
+            _join(groups, types, chosen[0], key)
+
+
+def _merge_same_names(groups: dict[str, list[Mention]], types: dict[str, EntityType]) -> None:
+    """One name, one thing: "the *Dial*" read once as a book and once as a paper is one
+    entity (the authority's type, else the type most of its mentions have)."""
+    by_name: dict[str, list[str]] = {}
+    for key, ms in groups.items():
+        by_name.setdefault(normalise(ms[0].text), []).append(key)
+    for keys in by_name.values():
+        kinds = {types[k] for k in keys}
+        if len(keys) < 2 or ("Person" in kinds and len(kinds) > 1):
+            continue
+        keep = max(
+            keys,
+            key=lambda k: (k.startswith("auth:"), len(groups[k]), PRIORITY.get(types[k], 0), k),
+        )
+        for key in keys:
+            _join(groups, types, keep, key)
+
+
+def _merge_short_titles(groups: dict[str, list[Mention]], types: dict[str, EntityType]) -> None:
+    """ "the Congress" after "the Congress of Vienna": the one longer name it heads."""
+    kinds = ("Organization", "Event", "Periodical")
+    words = {
+        k: [w for w in normalise(groups[k][0].text).split() if w not in ("of", "de")]
+        for k in groups
+    }
+    for key in sorted(groups, key=lambda k: (len(words[k]), k)):
+        if key not in groups or types[key] not in kinds or len(words[key]) != 1:
+            continue
+        targets = [
+            k
+            for k in groups
+            if k != key
+            and types[k] in kinds
+            and len(words[k]) > 1
+            and words[key][0] in (words[k][0], words[k][-1])
+        ]
+        if len(targets) == 1:
+            _join(groups, types, targets[0], key)
+
+
+def _entity_with_role(entities: list[Entity], roles: tuple[str, ...]) -> str | None:
+    for role in roles:
+        for e in entities:
+            if e.type == "Person" and any(m.role == role for m in e.mentions):
+                return e.key
+    return None
+
+
+def _place_of_writing(entities: list[Entity], lookup: Lookup) -> str | None:
+    """The settlement named in the dateline or the writer's address."""
+    best: tuple[tuple[int, int, int, int], str] | None = None
+    for e in entities:
+        if e.type != "Place":
+            continue
+        for m in e.mentions:
+            if m.role not in ("place", "dateline", "address"):
+                continue
+            entry = lookup.by_id.get(e.authority_id) if e.authority_id else None
+            score = (
+                int(m.role == "place"),
+                int(not STREET.search(m.text)),
+                int(entry is not None and entry.within is not None),
+                m.start,
+            )
+            if best is None or score > best[0]:
+                best = (score, e.key)
+    return best[1] if best else None

@@ -1,0 +1,104 @@
+"""Every IRI kgraph mints, minted here and nowhere else. All are deterministic."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+
+import pyoxigraph
+from rdflib import URIRef
+
+from kgraph.errors import ConfigError
+from kgraph.model import Entity, Letter
+
+# Characters rdflib refuses in an IRI, and the controls and spaces RFC 3987 never allows.
+NOT_IN_IRI = frozenset('<>"{}|^`\\') | {chr(c) for c in (*range(0x21), *range(0x7F, 0xA0))}
+
+
+def is_iri(value: str) -> bool:
+    """Whether ``value`` is an absolute IRI (RFC 3987) that rdflib and pyoxigraph accept."""
+    if not value or any(c in NOT_IN_IRI for c in value):
+        return False
+    try:
+        pyoxigraph.NamedNode(value)
+    except ValueError:
+        return False
+    return True
+
+
+def checked_base(base: str) -> str:
+    """``base`` if every IRI minted under it is valid, else a ConfigError. A base with a
+    fragment ('#') cannot be used: mentions add their own fragment to the letter's IRI."""
+    if not base.endswith("/") or "#" in base or not is_iri(f"{base}letter/x#char=0,1"):
+        raise ConfigError(
+            f"base IRI {base!r} is not a valid IRI ending in '/' (without '#')",
+            "pass --base https://example.org/letters/",
+        )
+    return base
+
+
+def letter_iri(base: str, letter: Letter) -> URIRef:
+    return URIRef(f"{base}letter/{letter.source.name}")
+
+
+def entity_iri(base: str, entity: Entity) -> URIRef:
+    """One IRI per real thing across letters: the authority id, else type and label."""
+    kind = entity.type.lower()
+    return URIRef(f"{base}{kind}/{name_slug(entity.authority_id or entity.label, fallback=kind)}")
+
+
+def entity_iris(base: str, entities: Iterable[Entity]) -> dict[str, URIRef]:
+    """The IRI of each entity of one letter, by key. Two entities whose names make one
+    IRI ("O’Brien" and "OBrien") must not become one thing: the later gets a digest of its
+    key after the name."""
+    found: dict[str, URIRef] = {}
+    taken: set[URIRef] = set()
+    for entity in entities:
+        iri = entity_iri(base, entity)
+        if iri in taken:
+            iri = URIRef(f"{iri}-{_digest(entity.key)[:8]}")
+        taken.add(iri)
+        found[entity.key] = iri
+    return found
+
+
+def name_slug(value: str, fallback: str) -> str:
+    """An IRI segment for a name. A name written in Latin letters, accented or not, gets
+    ``slugify``'s ASCII slug ("Pëtr Kropotkin" → "petr-kropotkin"); a name with letters or
+    digits of other scripts keeps them, case-folded ("Москва" → "москва", "Łódź" → "łodz"),
+    where ASCII would lose them and make every Russian name one IRI. A slug longer than 80
+    characters is cut, and ends in a digest of the whole name."""
+    folded = "".join(
+        c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c)
+    )
+    if all(c.isascii() for c in folded if c.isalnum()):
+        slug = re.sub(r"[^a-z0-9]+", "-", folded.encode("ascii", "ignore").decode().lower())
+    else:
+        slug = "-".join(re.findall(r"[^\W_]+", unicodedata.normalize("NFC", folded.casefold())))
+    slug = slug.strip("-")
+    if len(slug) > 80:
+        slug = f"{slug[:80].strip('-')}-{_digest(value)[:8]}"
+    return slug or fallback
+
+
+def mention_iri(letter: URIRef, start: int, end: int) -> URIRef:
+    """RFC 5147 style fragment: ``<letter>#char=BEGIN,END``."""
+    return URIRef(f"{letter}#char={start},{end}")
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def assertion_iri(letter: URIRef, subject: str, predicate: str, obj: str) -> URIRef:
+    return URIRef(f"{letter}#assertion-{_digest(subject, predicate, obj)}")
+
+
+def candidate_iri(letter: URIRef, entity: str, qid: str) -> URIRef:
+    return URIRef(f"{letter}#candidate-{_digest(entity, qid)}")
+
+
+def edition_iri(letter: URIRef) -> URIRef:
+    return URIRef(f"{letter}#source")

@@ -1,0 +1,94 @@
+"""Dates as letters write them: find one in a short line and normalise it to ISO 8601."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from kgraph.model import DatePrecision
+
+MONTHS: dict[str, int] = {}
+_MONTH_NAMES = {
+    1: "january jan janv janvier januar jän gennaio genn enero январь января",
+    2: "february feb febr février fevrier februar febbraio febrero февраль февраля",
+    3: "march mar mars märz maerz marzo март марта",
+    4: "april apr avril aprile abril апрель апреля",
+    5: "may mai maggio mayo май мая",
+    6: "june jun juin juni giugno junio июнь июня",
+    7: "july jul juillet juli luglio julio июль июля",
+    8: "august aug août aout agosto август августа",
+    9: "september sep sept septembre settembre septiembre сентябрь сентября",
+    10: "october oct octobre oktober okt ottobre octubre октябрь октября",
+    11: "november nov novembre noviembre ноябрь ноября",
+    12: "december dec déc décembre decembre dezember dez dicembre diciembre декабрь декабря",
+}
+for _number, _names in _MONTH_NAMES.items():
+    for _name in _names.split():
+        MONTHS[_name] = _number
+
+_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|e|\.)?"
+_YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
+_PATTERNS = [
+    # 1908-11-20
+    re.compile(r"(?<!\d)(?P<year>1[5-9]\d\d|20\d\d)-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
+    # November 20, 1908 / Nov. 20th 1908
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
+    # 20 November 1908 / the 12th of March, 1794 / 3. März 1871
+    re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b"),
+    # 20/11/1908 or 20.11.1908 (day first, as in most of Europe)
+    re.compile(r"(?<!\d)(?P<day>\d{1,2})[/.](?P<mnum>\d{1,2})[/.](?P<year>1[5-9]\d\d|20\d\d)\b"),
+    # March 1915
+    re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b"),
+    # 1889 alone
+    re.compile(rf"(?<![\d-]){_YEAR}(?![\d-])"),
+]
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    start: int
+    end: int
+    iso: str
+    precision: DatePrecision
+
+
+def _month(value: str) -> int | None:
+    return MONTHS.get(value.lower().rstrip("."))
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def find_date(line: str) -> FoundDate | None:
+    """The first, most precise date in ``line`` (offsets relative to the line), or None."""
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(line):
+            groups = m.groupdict()
+            year = int(groups["year"])
+            month: int | None
+            if groups.get("mnum"):
+                month = int(groups["mnum"])
+            elif groups.get("month"):
+                month = _month(groups["month"])
+                if month is None:
+                    continue
+            else:
+                month = None
+            if month is not None and not 1 <= month <= 12:
+                continue
+            if groups.get("day"):
+                day = int(groups["day"])
+                if month is None or not _valid(year, month, day):
+                    continue
+                return FoundDate(m.start(), m.end(), f"{year:04d}-{month:02d}-{day:02d}", "day")
+            if month is not None:
+                return FoundDate(m.start(), m.end(), f"{year:04d}-{month:02d}", "month")
+            return FoundDate(m.start(), m.end(), f"{year:04d}", "year")
+    return None

@@ -1,0 +1,222 @@
+"""Line vocabulary of the ``letters`` stage: a letter's non-blank lines with offsets, the
+patterns that recognise its openings and closings (salutation, valediction, postscript,
+footnote, colophon, heading, addressee, access note), and the readers of single parts: a
+name, a salutation's name, a dateline's date and place, a colophon's edition.
+
+``letters.parse_letter`` uses these to assemble a letter's structure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kgraph.model import Edition, LetterDate, TextSpan
+from kgraph.text.dates import find_date
+
+GREETING = (
+    r"(?:(?:my|mine|our)\s+)?(?:(?:very\s+|dear\s+)?dear(?:est)?|beloved|darling|honou?red|"
+    r"respected|mon\s+cher|ma\s+chère|chère|cher|lieber|liebe|verehrter|caro|cara|"
+    r"carissimo|querido|dorogoi|sir|sirs|madam|madame|monsieur|gentlemen|ladies)\b"
+)
+SALUTATION = re.compile(rf"^{GREETING}", re.IGNORECASE)
+ENDEARMENT = re.compile(r"\b(?:dear|dearest|darling|beloved)\b[,:!]?\s*$", re.IGNORECASE)
+VALEDICTION = re.compile(
+    r"^(?:(?:i\s+am|i\s+remain|i\s+have\s+the\s+honou?r|believe\s+me|yours|your|ever|always|"
+    r"very|most|with|much|all|best|kind|fondest|affectionately|sincerely|faithfully|truly|"
+    r"cordially|respectfully|gratefully|adieu|farewell|love|salut|bien|tout|dein|ihr|"
+    r"vostro|tuo|votre|ton|je\s+suis)\b)",
+    re.IGNORECASE,
+)
+ACCESS_NOTE = re.compile(
+    r"^(?:\W*)(?:personal|private|confidential|not\s+for\s+(?:print|publication)|strictly)\b",
+    re.IGNORECASE,
+)
+POSTSCRIPT = re.compile(r"^(?:P\.\s?P\.\s?S\.|P\.\s?S\.|PS\b|N\.\s?B\.)", re.IGNORECASE)
+FOOTNOTE = re.compile(r"^(?:\[\d+\]|\d{1,2}[.)]\s|[¹²³⁴⁵⁶⁷⁸⁹†‡]|\*+\s)")
+SEPARATOR = re.compile(r"^[-*_=~\s]{3,}$")
+COLOPHON_CUE = re.compile(
+    r"https?://|www\.|\b\w+\.(?:com|org|net)\b|\blibrary\b|copyright|public\s+domain|"
+    r"licen[cs]e|^\W*source\s*:|\bretrieved\b|\btranscri|\btranslated\s+(?:from|by)\b|"
+    r"\bedition\b|\bpublished\s+by\b|\bvol\.\s*\d|\bpp?\.\s*\d|^\[.*\]\W*$",
+    re.IGNORECASE,
+)
+HEADING = re.compile(r"^(?:letter\s+[ivxlc\d]+\b|to\s+the\s+editor\b)", re.IGNORECASE)
+HEADING_PARTIES = re.compile(
+    r"^(?:(?:letter\s+)?from\s+)?(?P<s>[^\W\d_][^,;:]*?)\s+to\s+(?P<r>[^\W\d_][^,;:]*?)"
+    r"(?=\s*(?:[,;:.(\[]|$))"
+)
+ADDRESSEE = re.compile(r"^to\s+(?P<r>[^\W\d_][^,;]*?)\s*(?:[,.;]|$)", re.I)
+EDITOR = re.compile(r"^(?:the\s+)?editors?\b", re.I)
+NOT_NAMES = re.compile(
+    r"^(?:sir|sirs|madam|madame|friend|comrade|comrades|brother|sister|mother|father|mamma|"
+    r"papa|son|daughter|child|children|cousin|uncle|aunt|colleague|master|all|old|good|dear|"
+    r"dearest|kind|little|one|editor|friends|wife|husband|love|heart|boy|girl|darling|"
+    r"monsieur|signor|herr)$",
+    re.IGNORECASE,
+)
+HONORIFIC = re.compile(
+    r"^(?:sir|lady|lord|dr|doctor|prof|professor|mr|mrs|miss|ms|mme|m)\.?$", re.I
+)
+HOUSE = re.compile(
+    r"(?i)\b(?:h[oô]tel|house|hall|street|road|row|square|lane|place|terrace|gardens|court|"
+    r"rue|via|strasse|straße|palace|palais|castle|lodge|villa|cottage|hospital|college)\b"
+)
+WEEKDAY = re.compile(r"(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+SHORT = 70
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+    block: int
+
+    def span(self) -> TextSpan:
+        return TextSpan(self.start, self.end, self.text)
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-blank lines with offsets, stripped of surrounding space and Markdown markers."""
+    lines: list[Line] = []
+    block, pos = 0, 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        lead = len(body) - len(body.lstrip("#>*_ \t"))
+        if re.match(r"^\s*\*+\s", body):  # "* A footnote" or a list item: keep the marker
+            lead = len(body) - len(body.lstrip())
+        trail = len(body) - len(body.rstrip("*_ \t"))
+        inner = body[lead : len(body) - trail] if len(body) - trail > lead else ""
+        if body.strip() and SEPARATOR.match(body):
+            block += 1
+            lines.append(Line(pos, pos + len(body), body, -1))  # a separator line
+            block += 1
+        elif inner.strip():
+            lines.append(Line(pos + lead, pos + lead + len(inner), inner, block))
+        else:
+            block += 1
+        pos += len(raw)
+    return lines
+
+
+def cover(text: str, first: Line, last: Line) -> TextSpan:
+    return TextSpan(first.start, last.end, text[first.start : last.end])
+
+
+def looks_like_name(value: str) -> bool:
+    """A short run of capitalised words or initials ("C. Darwin", "Th: Jefferson", "E. G.")."""
+    words = re.findall(r"[^\W\d_][\w'’.-]*", value)
+    if not 1 <= len(words) <= 6 or len(value) > 60 or value.rstrip().endswith(("?", "!")):
+        return False
+    if re.search(r"\d", value):
+        return False
+    capitalised = [w for w in words if w[0].isupper()]
+    return len(capitalised) >= max(1, len(words) - 1) and not NOT_NAMES.match(words[-1])
+
+
+def span_in(line: Line, start: int, end: int) -> TextSpan:
+    return TextSpan(line.start + start, line.start + end, line.text[start:end])
+
+
+def name_in_salutation(line: Line) -> TextSpan | None:
+    """The name in "My dear Sir Roderick," or "Stella dearest," (None for "Dear Sir,")."""
+    text = re.split(r",\s*[—–-]", line.text)[0]
+    m = SALUTATION.match(text)
+    start = m.end() if m else 0
+    end = len(text)
+    if m is None and (e := ENDEARMENT.search(text)):
+        end = e.start()
+    words = list(re.finditer(r"[^\W\d_][\w'’.-]*", text[start:end]))
+    while words and NOT_NAMES.match(words[0].group().rstrip(".")):
+        words = words[1:]
+    while words and NOT_NAMES.match(words[-1].group().rstrip(".")):
+        words = words[:-1]
+    if not words:
+        return None
+    first, last = words[0], words[-1]
+    # keep an honorific that stands before a name ("Sir Roderick", "Mrs. Carlyle")
+    before = text[start : start + first.start()].split()
+    if before and HONORIFIC.match(before[-1]):
+        first_start = text.rfind(before[-1], 0, start + first.start())
+    else:
+        first_start = start + first.start()
+    name = text[first_start : start + last.end()].rstrip(".")
+    if not looks_like_name(name):
+        return None
+    return span_in(line, first_start, first_start + len(name))
+
+
+def parse_date(line: Line) -> tuple[LetterDate, TextSpan | None] | None:
+    """The date of a dateline and the place written before it ("Brighton, 14 May 1912")."""
+    masked = re.sub(r"[\[\]]", " ", line.text)  # editors' brackets: "April 14th [1860]"
+    found = find_date(masked)
+    if found is None or len(line.text) > SHORT:
+        return None
+    date = LetterDate(found.iso, found.precision, span_in(line, found.start, found.end))
+    prefix = masked[: found.start]
+    parts = [p for p in re.finditer(r"[^,;]+", prefix) if p.group().strip(" .")]
+    # The settlement comes first ("Concord, Mass.", "Down, Bromley, Kent"), after a house or
+    # street if there is one ("Hôtel de Langeac, Paris").
+    place = None
+    for part in parts:
+        value = re.sub(r"(?:^|\s+)(?:le|den|am|the|this|ce)\s*$", "", part.group(), flags=re.I)
+        value = value.strip(" .")
+        if not value or WEEKDAY.match(value) or not looks_like_name(value):
+            continue
+        if HOUSE.search(value) and part is not parts[-1]:
+            continue
+        offset = part.start() + part.group().index(value)
+        place = span_in(line, offset, offset + len(value))
+        break
+    return date, place
+
+
+def is_salutation(lines: list[Line], i: int) -> bool:
+    text = lines[i].text
+    if re.match(rf"^{GREETING}[^,]*,\s*[—–-]", text, re.I):
+        return True  # "Sir,—In your leading article…"
+    if len(text) > SHORT or (
+        not text.rstrip().endswith((",", ":", "!", "—"))
+        and i + 1 < len(lines)
+        and lines[i + 1].block == lines[i].block
+    ):
+        return False
+    if SALUTATION.match(text):
+        return True
+    return len(text.split()) <= 5 and bool(ENDEARMENT.search(text.rstrip(",:! ")))
+
+
+def signature_after(lines: list[Line], i: int, limit: int) -> int | None:
+    for j in (i + 1, i + 2):
+        if j < limit and lines[j].block >= 0 and looks_like_name(lines[j].text.rstrip(".,")):
+            return j
+        if j < limit and lines[j].block == lines[i].block:
+            break  # more valediction lines follow first
+    return None
+
+
+def parse_edition(colophon: TextSpan) -> Edition:
+    """Source metadata from a colophon: a URL, a licence, a title and a publisher line."""
+    url = None
+    if m := re.search(r"https?://[^\s)\]>*]+", colophon.text):
+        url = m.group(0)
+    lines = [ln.strip(" *#") for ln in colophon.text.splitlines() if ln.strip(" *#")]
+    licence = next(
+        (ln for ln in lines if re.search(r"copyright|public domain|licen[cs]e", ln, re.I)), None
+    )
+    title = None
+    for ln in lines:
+        if m := re.match(r"^source\s*:\s*(.+)$", ln, re.I):
+            title = re.split(r"\s+/\s+", m.group(1))[0].strip()
+            if licence is None and " / " in m.group(1):
+                licence = m.group(1).split(" / ", 1)[1].strip()
+    publisher = next(
+        (
+            ln
+            for ln in lines
+            if ln != licence and "http" not in ln and not ln.lower().startswith("source")
+        ),
+        None,
+    )
+    return Edition(span=colophon, title=title, publisher=publisher, url=url, licence=licence)

@@ -1,0 +1,253 @@
+"""Stage 2, ``letters``: find the parts of a letter (heading, dateline, address, salutation,
+body, valediction, signature, postscript, notes, colophon) with offsets into the source text.
+
+The parser works on non-blank lines grouped into blocks (runs of lines between blank lines).
+It finds the salutation near the top and the valediction and signature near the end, reads
+what stands before the salutation as heading, dateline, access note and address, and reads
+what follows the signature as postscripts, a bottom dateline or address, footnotes and a
+source colophon. Parts it cannot find are left as None: a letter without them still builds.
+The line vocabulary (the patterns of openings and closings, and the readers of a name, a
+dateline or a colophon) is in ``letter_lines``; this module assembles the structure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kgraph.model import Letter, LetterDate, Source, TextSpan
+from kgraph.text.dates import find_date
+from kgraph.text.letter_lines import (
+    ACCESS_NOTE,
+    ADDRESSEE,
+    COLOPHON_CUE,
+    EDITOR,
+    FOOTNOTE,
+    GREETING,
+    HEADING,
+    HEADING_PARTIES,
+    POSTSCRIPT,
+    SEPARATOR,
+    SHORT,
+    VALEDICTION,
+    Line,
+    cover,
+    is_salutation,
+    looks_like_name,
+    name_in_salutation,
+    parse_date,
+    parse_edition,
+    signature_after,
+    span_in,
+    split_lines,
+)
+
+
+def _tail_start(lines: list[Line]) -> int:
+    """Index of the first line after the letter proper (notes, colophon), or len(lines)."""
+    n = len(lines)
+    for i, line in enumerate(lines):
+        if line.block < 0 and i > n // 2:
+            return i
+    return n
+
+
+def parse_letter(source: Source) -> Letter:
+    """Find the parts of ``source``'s letter."""
+    text = source.text
+    lines = split_lines(text)
+    n = len(lines)
+    sal = next(
+        (i for i in range(min(n, 20)) if lines[i].block >= 0 and is_salutation(lines, i)), None
+    )
+    # Closing: the last valediction line followed by a name, searching back from the end.
+    val = sig = None
+    for i in range(n - 1, sal if sal is not None else -1, -1):
+        line = lines[i]
+        if line.block >= 0 and len(line.text) <= SHORT and VALEDICTION.match(line.text):
+            j = signature_after(lines, i, n)
+            if j is not None:
+                val, sig = i, j
+                break
+    if val is not None:  # "Believe me, / Yours very truly," is one valediction
+        while (
+            val - 1 > (sal if sal is not None else -1)
+            and lines[val - 1].block == lines[val].block
+            and len(lines[val - 1].text) <= SHORT
+            and VALEDICTION.match(lines[val - 1].text)
+        ):
+            val -= 1
+    after = (sig + 1) if sig is not None else _tail_start(lines)
+    # After the signature: postscripts, a bottom address or dateline, notes, a colophon.
+    postscript: list[Line] = []
+    notes: list[Line] = []
+    colophon: list[Line] = []
+    bottom: list[Line] = []
+    kinds: dict[int, str] = {}
+    for line in lines[after:]:
+        kind = kinds.get(line.block)
+        if colophon:
+            kind = "colophon"
+        elif line.block < 0:
+            kind = "separator"
+        elif kind is None:
+            if POSTSCRIPT.match(line.text):
+                kind = "postscript"
+            elif FOOTNOTE.match(line.text):
+                kind = "note"
+            elif COLOPHON_CUE.search(line.text):
+                kind = "colophon"
+            elif not notes and len(line.text) <= SHORT:
+                kind = "bottom"
+            else:
+                kind = "postscript" if not notes else "note"
+            kinds[line.block] = kind
+        {"postscript": postscript, "note": notes, "colophon": colophon, "bottom": bottom}.get(
+            kind, []
+        ).append(line)
+    # Before the salutation: heading, addressee, access note, dateline, byline, address.
+    head_end = (
+        sal
+        if sal is not None
+        else next((i for i in range(min(n, 15)) if len(lines[i].text) > SHORT), 0)
+    )
+    heading = byline = access = addressee = dateline = None
+    date: tuple[LetterDate, TextSpan | None] | None = None
+    address: list[Line] = []
+    for i, line in enumerate(lines[:head_end]):
+        raw_start = text.rfind("\n", 0, line.start) + 1
+        md_heading = text[raw_start : line.start].lstrip().startswith("#")
+        if line.block < 0:
+            continue
+        if i == 0 and (md_heading or HEADING.match(line.text) or HEADING_PARTIES.match(line.text)):
+            heading = line
+            if ADDRESSEE.match(line.text):
+                addressee = line
+        elif addressee is None and ADDRESSEE.match(line.text):
+            addressee = line
+        elif access is None and ACCESS_NOTE.match(line.text) and len(line.text) <= SHORT:
+            access = line
+        elif date is None and (parsed := parse_date(line)) is not None:
+            dateline, date = line, parsed
+        elif (
+            heading is not None
+            and i == 1
+            and looks_like_name(line.text)
+            and "," not in line.text
+            and line.block not in (lines[0].block, lines[2].block if n > 2 else -2)
+        ):
+            byline = line
+        elif len(line.text) <= SHORT:
+            address.append(line)
+    top_address = list(address)
+    for line in bottom:
+        if date is None and (parsed := parse_date(line)) is not None:
+            dateline, date = line, parsed
+        elif addressee is None and ADDRESSEE.match(line.text):
+            addressee = line
+        elif dateline is None or line.block != dateline.block or line.start < dateline.start:
+            address.append(line)
+    if date is None and heading is not None and (found := find_date(heading.text)) is not None:
+        date = (
+            LetterDate(found.iso, found.precision, span_in(heading, found.start, found.end)),
+            None,
+        )
+    # The body: from the salutation (or the end of the header) to the valediction.
+    if sal is not None:
+        salutation = lines[sal]
+        split = re.match(rf"^{GREETING}[^,]*,\s*[—–-]+\s*", salutation.text, re.I)
+        body_from = (
+            salutation.start + split.end()
+            if split
+            else lines[sal + 1].start
+            if sal + 1 < n
+            else salutation.end
+        )
+        if split:
+            salutation = Line(
+                salutation.start, salutation.start + split.end(), split.group(), salutation.block
+            )
+    else:
+        salutation = None
+        body_from = lines[head_end].start if head_end < n else 0
+    body_to = (
+        lines[val].start if val is not None else (lines[after].start if after < n else len(text))
+    )
+    body = paragraphs(text, body_from, body_to)
+    sender_name = recipient_name = None
+    if sig is not None:
+        sig_text = lines[sig].text.rstrip(",")
+        sig_text = sig_text.rstrip(".") if not re.search(r"\b\w\.$", sig_text) else sig_text
+        sender_name = span_in(lines[sig], 0, len(sig_text))
+    elif byline is not None:
+        sender_name = byline.span()
+    if salutation is not None:
+        recipient_name = name_in_salutation(salutation)
+    heading_sender = heading_recipient = None
+    if heading is not None and (m := HEADING_PARTIES.match(heading.text)):
+        heading_sender = span_in(heading, m.start("s"), m.end("s"))
+        heading_recipient = span_in(heading, m.start("r"), m.end("r"))
+    if (
+        addressee is not None
+        and (m := ADDRESSEE.match(addressee.text))
+        and not EDITOR.match(m["r"])
+    ):
+        name = m.group("r").rstrip(". ")
+        name = re.sub(r",?\s*(?:Esq|Esquire)\.?$", "", name)
+        if looks_like_name(name) and heading_recipient is None:
+            heading_recipient = span_in(addressee, m.start("r"), m.start("r") + len(name))
+    colophon_span = cover(text, colophon[0], colophon[-1]) if colophon else None
+    return Letter(
+        source=source,
+        body=body,
+        heading=heading.span() if heading else None,
+        byline=byline.span() if byline else None,
+        dateline=dateline.span() if dateline else None,
+        date=date[0] if date else None,
+        place=date[1] if date else None,
+        address=_join(text, top_address or address),
+        access_note=access.span() if access else None,
+        salutation=salutation.span() if salutation else None,
+        recipient_name=recipient_name,
+        valediction=cover(text, lines[val], lines[sig - 1])
+        if val is not None and sig is not None
+        else None,
+        signature=lines[sig].span() if sig is not None else None,
+        sender_name=sender_name,
+        postscript=_blocks(text, postscript),
+        notes=_blocks(text, notes),
+        colophon=colophon_span,
+        edition=parse_edition(colophon_span) if colophon_span else None,
+        heading_sender=heading_sender,
+        heading_recipient=heading_recipient,
+        addressee=addressee.span() if addressee else None,
+    )
+
+
+def _join(text: str, lines: list[Line]) -> TextSpan | None:
+    """The address: its lines (possibly in two places) as one span from first to last."""
+    if not lines:
+        return None
+    lines = sorted(lines, key=lambda ln: ln.start)
+    return cover(text, lines[0], lines[-1])
+
+
+def _blocks(text: str, lines: list[Line]) -> tuple[TextSpan, ...]:
+    groups: dict[int, list[Line]] = {}
+    for line in lines:
+        groups.setdefault(line.block, []).append(line)
+    return tuple(cover(text, g[0], g[-1]) for g in groups.values())
+
+
+def paragraphs(text: str, start: int, end: int) -> tuple[TextSpan, ...]:
+    """Paragraphs (split at blank lines and separator lines) of text[start:end], trimmed."""
+    found = []
+    for m in re.finditer(r"(?:[^\n]|\n(?![ \t]*(?:\n|$)))+", text[start:end]):
+        chunk = m.group()
+        s, e = start + m.start(), start + m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e and not SEPARATOR.match(chunk.strip()):
+            found.append(TextSpan(s, e, text[s:e]))
+    return tuple(found)
