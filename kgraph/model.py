@@ -169,6 +169,9 @@ class Entity:
     alternate_names: tuple[str, ...]
     mentions: tuple[Mention, ...]
     authority_id: str | None = None
+    # canonical IRIs of the entity in other authority files (GND, VIAF, GeoNames, LC, BnF,
+    # NDL; see kgraph.knowledge.authority_ids), written as schema:sameAs
+    same_as: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -102,7 +102,8 @@ def test_every_part_has_a_rank_and_a_documented_init() -> None:
         names = [
             n
             for n in tree.body
-            if isinstance(n, ast.Assign) and any(getattr(t, "id", "") == "__all__" for t in n.targets)
+            if isinstance(n, ast.Assign | ast.AnnAssign)
+            and "__all__" in ast.unparse(n).split("=")[0]
         ]
         assert names, f"{folder.name}/__init__.py needs __all__"
 

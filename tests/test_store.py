@@ -37,10 +37,16 @@ from kgraph.store.embedded import (
     load_results,
     load_store,
     read_graphs,
-    update,
 )
 from kgraph.store.endpoint import Auth, credentials, query_endpoint
-from kgraph.store.query import load_data, named_queries, query, resolve_query, run_query
+from kgraph.store.query import (
+    load_data,
+    named_queries,
+    query,
+    resolve_query,
+    run_query,
+    update,
+)
 from kgraph.store.results import QueryResult
 from kgraph.store.serve import oxigraph_binary, serve_command
 

@@ -1,8 +1,8 @@
 """The command line: parse options, call one library function, print. Nothing else.
 
 This module holds the ``kgraph`` group and the commands over RDF files; ``build`` is in
-``cli_build``, the commands over stores and endpoints in ``cli_store``, and what they all
-share (error messages, credentials) in ``cli_common``.
+``build``, the commands over stores and endpoints in ``store``, the exports in ``export``,
+and what they all share (error messages, credentials) in ``common``.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import click
 
 from kgraph.cli.build import build
 from kgraph.cli.common import CONTEXT, KGraphClickError, reported
+from kgraph.cli.export import export
 from kgraph.cli.store import load, query, serve
 from kgraph.version import __version__
 
@@ -106,3 +107,4 @@ main.add_command(build)
 main.add_command(query)
 main.add_command(load)
 main.add_command(serve)
+main.add_command(export)

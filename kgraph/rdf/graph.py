@@ -49,6 +49,7 @@ def letter_triples(result: LetterResult, base: str) -> Iterator[Triple]:
     yield L, RDF.type, KG.Letter
     yield L, RDFS.label, Literal(_letter_label(result, by_key))
     yield L, KG.sourceChecksum, Literal(letter.source.checksum)
+    yield L, KG.text, Literal(letter.source.text)
     yield L, KG.nlpModel, Literal(result.model)
     yield L, KG.generator, Literal(f"kgraph {result.kgraph_version}")
     if letter.heading is not None:
@@ -126,6 +127,8 @@ def _entity_triples(L: URIRef, e: URIRef, entity: Entity) -> Iterator[Triple]:
     yield e, RDFS.label, Literal(entity.label)
     for name in entity.alternate_names:
         yield e, SCHEMA.alternateName, Literal(name)
+    for iri in entity.same_as:
+        yield e, SCHEMA.sameAs, URIRef(iri)
     for m in entity.mentions:
         node = iris.mention_iri(L, m.start, m.end)
         yield node, RDF.type, KG.Mention

@@ -68,6 +68,7 @@ class KG(DefinedNamespace):
     signature: URIRef
     nlpModel: URIRef
     generator: URIRef
+    text: URIRef
 
     # Mention properties (beginIndex / endIndex are also used on assertions)
     mentionOf: URIRef
