@@ -128,7 +128,8 @@ def test_embedded_store_same_as_files(trig: Path, tmp_path: Path) -> None:
 @pytest.fixture
 def oxigraph_default(tmp_path: Path) -> Iterator[str]:
     """``oxigraph serve`` with its defaults (letters in named graphs, empty default graph)."""
-    from tests.test_store import free_port, oxigraph_binary, stop, wait_until_answers
+    from kgraph.store.serve import oxigraph_binary
+    from tests.test_store import free_port, stop, wait_until_answers
 
     port = free_port()
     command = [oxigraph_binary(), "serve", "--location", str(tmp_path / "db")]
