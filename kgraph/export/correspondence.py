@@ -106,9 +106,10 @@ def corresp_desc(
     source: str | None = None,
 ) -> etree._Element:
     """Add the ``correspDesc`` of ``letter`` to ``parent``: ``correspAction`` ``sent``
-    (sender, place of writing, date) and ``received`` (recipient). An unknown person is ``Unknown``. In CMIF,
-    ``@ref`` holds only the authority ids CMIF lists; in kgraph's TEI it holds the entity's
-    Wikidata URI or kgraph IRI and its authority IRIs (see ``mention_ref``)."""
+    (sender, place of writing, date) and ``received`` (recipient). An unknown person is
+    ``Unknown``. In CMIF, ``@ref`` holds only the authority ids CMIF lists; in kgraph's TEI
+    it holds the entity's Wikidata URI or kgraph IRI and its authority IRIs (see
+    ``mention_ref``)."""
     desc = etree.SubElement(parent, tei("correspDesc"))
     desc.set("ref", letter.iri)
     if source is not None:
