@@ -12,9 +12,12 @@ Same collection and same ``CmifInfo`` give byte-identical files.
 
 from __future__ import annotations
 
+import os
 import re
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
@@ -24,7 +27,15 @@ from kgraph.errors import DataError
 from kgraph.export.collection import Collection
 from kgraph.export.correspondence import corresp_desc, serialize, tei, write_all, xml_text
 
-__all__ = ["EDITION_TYPES", "LICENCE", "CmifInfo", "cmif_bytes", "write_cmif"]
+__all__ = [
+    "EDITION_TYPES",
+    "LICENCE",
+    "CmifInfo",
+    "cmif_bytes",
+    "default_date",
+    "export_cmif",
+    "write_cmif",
+]
 
 EditionType = Literal["print", "online", "hybrid"]
 EDITION_TYPES: tuple[EditionType, ...] = ("print", "online", "hybrid")
@@ -121,3 +132,27 @@ def write_cmif(collection: Collection, path: str | Path, info: CmifInfo) -> Path
         raise DataError(f"{path}: is a folder", "name the CMIF file, e.g. -o letters-cmif.xml")
     write_all({target: cmif_bytes(collection, info)})
     return target
+
+
+def default_date() -> str:
+    """The date of a CMIF file when none is given: SOURCE_DATE_EPOCH (the reproducible-builds
+    convention) when set, else today (UTC)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
+    return moment.date().isoformat()
+
+
+def export_cmif(
+    data: Sequence[str | Path],
+    path: str | Path,
+    info: CmifInfo,
+    *,
+    store: str | Path | None = None,
+    endpoint: str | None = None,
+) -> tuple[Path, int]:
+    """Read a collection (files, a store or an endpoint) and write its CMIF file; the path
+    and the number of letters."""
+    from kgraph.export.collection import read_collection
+
+    collection = read_collection(data, store=store, endpoint=endpoint)
+    return write_cmif(collection, path, info), len(collection.letters)

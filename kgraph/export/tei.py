@@ -17,7 +17,7 @@ followed by its authority IRIs (GND, VIAF, GeoNames, ...), space-separated. Char
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from lxml import etree
@@ -27,7 +27,7 @@ from kgraph.export.collection import Collection, EntityView, LetterView
 from kgraph.export.correspondence import corresp_desc, serialize, tei, write_all, xml_text
 from kgraph.export.tei_layout import Span, layout
 
-__all__ = ["file_names", "tei_bytes", "write_tei"]
+__all__ = ["export_tei", "file_names", "tei_bytes", "write_tei"]
 
 _SKELETON = b'<TEI xmlns="http://www.tei-c.org/ns/1.0"/>'
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -107,3 +107,16 @@ def write_tei(collection: Collection, folder: str | Path) -> list[Path]:
     }
     write_all(files)
     return list(files)
+
+
+def export_tei(
+    data: Sequence[str | Path] = (),
+    folder: str | Path = "tei",
+    *,
+    store: str | Path | None = None,
+    endpoint: str | None = None,
+) -> list[Path]:
+    """Read a collection (files, a store or an endpoint) and write its TEI letters."""
+    from kgraph.export.collection import read_collection
+
+    return write_tei(read_collection(data, store=store, endpoint=endpoint), folder)
