@@ -26,6 +26,7 @@ from kgraph.errors import DataError, QueryError
 from kgraph.store.query import (
     format_result,
     load_data,
+    load_graphs,
     named_queries,
     query,
     resolve_query,
@@ -227,7 +228,8 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.fixture(scope="module")
 def stores(data: dict[str, Path]) -> dict[str, ox.Store]:
-    return {layout: load_data([path]) for layout, path in data.items()}
+    """Each layout as ``kgraph query`` reads files: every triple in a named graph."""
+    return {layout: load_graphs([path]) for layout, path in data.items()}
 
 
 def run_named(store: ox.Store, name: str) -> QueryResult:
@@ -332,7 +334,7 @@ def test_the_queries_folder_holds_the_documented_queries() -> None:
 def test_query_file_starts_with_its_question(name: str) -> None:
     text = named_queries()[name].read_text(encoding="utf-8")
     assert re.match(r"# Question: \S", text), f"queries/{name}.rq must start with '# Question:'"
-    assert not re.search(r"(?im)^[^#]*\bGRAPH\b", text), "no GRAPH clauses: the union is used"
+    assert re.search(r"(?m)^[^#]*\bGRAPH \?g \{", text), "the letters are read with GRAPH ?g"
     assert "ORDER BY" in text
 
 
@@ -350,6 +352,41 @@ def test_query_gives_the_same_rows_in_every_layout(
     name: str, layout: str, stores: dict[str, ox.Store]
 ) -> None:
     assert run_named(stores[layout], name) == run_named(stores["ttl"], name)
+
+
+def rows(store: ox.Store, sparql: str, *, union: bool) -> list[tuple[str, ...]]:
+    solutions = store.query(sparql, use_default_graph_as_union=union)
+    assert isinstance(solutions, ox.QuerySolutions)
+    return [tuple(map(str, row)) for row in solutions]
+
+
+@pytest.mark.parametrize("name", QUERY_NAMES)
+def test_query_reads_the_letters_graphs_whatever_the_default_graph(
+    name: str, stores: dict[str, ox.Store], data: dict[str, Path]
+) -> None:
+    """The same rows with the default graph as the union of all graphs, as a graph of its own
+    (``oxigraph serve`` without flags), and holding a stray letter of its own."""
+    sparql = resolve_query(name)[1]
+    store = load_data([data["nq"]])
+    union = rows(store, sparql, union=True)
+    assert union and rows(store, sparql, union=False) == union
+    store.add(
+        ox.Quad(
+            ox.NamedNode(f"{RES}letter/stray"),
+            ox.NamedNode(str(RDF.type)),
+            ox.NamedNode(str(KG.Letter)),
+        )
+    )
+    assert rows(store, sparql, union=False) == union
+    assert rows(stores["ttl"], sparql, union=False) == union  # a Turtle file: a graph too
+
+
+def test_turtle_files_go_into_their_letters_graph_or_the_files(data: dict[str, Path]) -> None:
+    one = load_graphs([data["folder"]])
+    assert not one.query("ASK { ?s ?p ?o }")  # nothing left in the default graph
+    merged = load_graphs([data["ttl"]])  # three letters in one file: the file's graph
+    assert [g.value for g in merged.named_graphs()] == [data["ttl"].resolve().as_uri()]
+    assert len(merged) == len(load_data([data["ttl"]]))
 
 
 def test_terms_keep_their_datatypes(stores: dict[str, ox.Store]) -> None:
@@ -371,20 +408,23 @@ def test_folders_are_searched_recursively_skipping_hidden_and_other_files(
 ) -> None:
     store = load_data([data["folder"]])  # .cache/broken.ttl would fail to parse
     assert list(store.named_graphs()) == []
+    assert len(store) == len(load_data([data["ttl"]]))
+    store = load_graphs([data["folder"]])  # each Turtle file: the graph of its one letter
+    assert {g.value for g in store.named_graphs()} == {str(L1), str(L2), str(L3)}
     assert len(run_named(store, "letters").rows) == 3
 
 
 def test_named_graphs_are_kept_and_files_load_once(data: dict[str, Path]) -> None:
     store = load_data([data["nq"], str(data["nq"])])
     assert {g.value for g in store.named_graphs()} == {str(L1), str(L2), str(L3)}
-    assert run_named(store, "relations") == run_named(load_data([data["ttl"]]), "relations")
+    assert run_named(store, "relations") == run_named(load_graphs([data["ttl"]]), "relations")
 
 
 def test_jsonld_falls_back_to_rdflib(
     data: dict[str, Path], stores: dict[str, ox.Store], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(datafiles.FILE_FORMATS, ".jsonld", (None, "JSON-LD"))
-    store = load_data([data["jsonld"]])
+    store = load_graphs([data["jsonld"]])
     for name in QUERY_NAMES:
         assert run_named(store, name) == run_named(stores["ttl"], name)
 

@@ -9,6 +9,7 @@ query must give the rows it gives over the files, from every store.
 from __future__ import annotations
 
 import base64
+import contextlib
 import http.server
 import os
 import shutil
@@ -31,6 +32,7 @@ from click.testing import CliRunner
 from rdflib import Dataset, Literal, URIRef
 
 from kgraph.cli.main import main
+from kgraph.corpus.summary import COUNTS
 from kgraph.errors import ConfigError, DataError, QueryError
 from kgraph.store.embedded import (
     LoadError,
@@ -455,6 +457,121 @@ def test_virtuoso_load_with_digest_auth_reload_and_named_queries(
     assert endpoint_count(f"{virtuoso}/sparql") == len(load_data([files["changed"]]))
     load_endpoint([files["nq"]], f"{virtuoso}/sparql-auth", auth=DBA, update=True)
     assert endpoint_count(f"{virtuoso}/sparql") == n
+
+
+# --- the same rows on every setup, whatever it makes of its default graph ------------------
+
+
+@contextlib.contextmanager
+def running(command: list[str], port: int) -> Iterator[str]:
+    """The server started by ``command`` on 127.0.0.1:``port``, stopped by its pid after."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_until_answers(f"{base}/query{ASK}", process)
+        yield base
+    finally:
+        stop(process)
+
+
+@pytest.fixture(scope="module")
+def plain_oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``oxigraph serve`` started the plain way, with no flags but the port: its default graph
+    is a graph of its own, which kgraph never writes to."""
+    port, folder = free_port(), tmp_path_factory.mktemp("plain-oxigraph")
+    command = [oxigraph_binary(), "serve", "--location", str(folder / "db")]
+    with running([*command, "--bind", f"127.0.0.1:{port}"], port) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def kgraph_served(
+    tmp_path_factory: pytest.TempPathFactory, files: dict[str, Path]
+) -> Iterator[str]:
+    """``kgraph serve``'s command over an embedded store loaded from the N-Quads file."""
+    folder = tmp_path_factory.mktemp("served") / "store"
+    load_store([files["nq"]], folder)
+    port = free_port()
+    with running(serve_command(folder, f"127.0.0.1:{port}"), port) as base:
+        yield base
+
+
+def answers(
+    setup: str, request: pytest.FixtureRequest, files: dict[str, Path]
+) -> Callable[[str], QueryResult]:
+    """How one setup answers a query: files, the embedded store, or an endpoint (loaded
+    first through its Graph Store endpoint)."""
+    from kgraph.store.endpoint import load_endpoint
+
+    if setup in ("turtle-files", "nquads-file"):
+        data = files["folder" if setup == "turtle-files" else "nq"]
+        return lambda sparql: query(sparql, [data])
+    if setup == "embedded":
+        folder = request.getfixturevalue("tmp_path") / "store"
+        load_store([files["nq"]], folder)
+        return lambda sparql: query(sparql, store=folder)
+    if setup == "kgraph-serve":
+        base = request.getfixturevalue("kgraph_served")
+        return lambda sparql: query(sparql, endpoint=f"{base}/query")
+    if setup == "plain-oxigraph":
+        base = request.getfixturevalue("plain_oxigraph")
+        load_endpoint([files["nq"]], f"{base}/store")
+        return lambda sparql: query(sparql, endpoint=f"{base}/query")
+    base = request.getfixturevalue("virtuoso")
+    load_endpoint([files["nq"]], f"{base}/sparql-graph-crud-auth", auth=DBA)
+    return lambda sparql: query(sparql, endpoint=f"{base}/sparql")
+
+
+SETUPS = ["turtle-files", "nquads-file", "embedded", "kgraph-serve", "plain-oxigraph", "virtuoso"]
+
+
+@pytest.mark.parametrize("setup", SETUPS)
+def test_named_queries_give_the_same_rows_on_every_setup(
+    setup: str,
+    request: pytest.FixtureRequest,
+    files: dict[str, Path],
+    expected: dict[str, QueryResult],
+) -> None:
+    """Files (a Turtle file per letter, or N-Quads), the embedded store, ``kgraph serve``, a
+    plain ``oxigraph serve`` and Virtuoso with its defaults: every named query, the same rows
+    (and the summary's counts over files read the letters' graphs the same way)."""
+    ask = answers(setup, request, files)
+    for name in QUERY_NAMES:
+        assert ask(name) == expected[name], f"{name} on {setup}"
+    counts = ask(COUNTS)
+    assert sorted(counts.values()) == [
+        ("Person", "3"),
+        ("Place", "2"),
+        ("letters", "3"),
+        ("links", "1"),
+        ("relations", "2"),
+    ]
+
+
+def test_a_query_of_an_empty_default_graph_gets_a_hint(
+    plain_oxigraph: str, oxigraph: str, files: dict[str, Path]
+) -> None:
+    from kgraph.store.endpoint import load_endpoint
+
+    inline = f"SELECT ?letter WHERE {{ ?letter a <{KG.Letter}> }}"
+    in_graphs = f"SELECT ?letter WHERE {{ GRAPH ?g {{ ?letter a <{KG.Letter}> }} }}"
+    plain, union = f"{plain_oxigraph}/query", f"{oxigraph}/query"
+    empty = query(inline, endpoint=plain)
+    assert empty.rows == () and empty.note is not None and "GRAPH ?g" in empty.note
+    assert "\n" not in empty.note
+    found = query(in_graphs, endpoint=plain)
+    assert len(found.rows) == 3 and found.note is None
+    load_endpoint([files["nq"]], f"{oxigraph}/store")
+    assert len(query(inline, endpoint=union).rows) == 3
+    nothing = query(f"SELECT ?x WHERE {{ ?x a <{KG.Nothing}> }}", endpoint=union)
+    assert nothing.rows == () and nothing.note is None  # the default graph is not empty
+    runner = CliRunner()
+    result = runner.invoke(main, ["query", inline, "--endpoint", plain, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "letter\n"
+    assert result.stderr.startswith("hint: nothing found") and result.stderr.count("\n") == 1
+    result = runner.invoke(main, ["query", "letters", "--endpoint", plain, "--format", "csv"])
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 4 and not result.stderr
 
 
 def test_load_and_query_commands_with_a_password_from_the_environment(

@@ -90,6 +90,8 @@ def query(
             auth=auth,
         )
         click.echo(format_result(result, fmt), nl=False)  # type: ignore[arg-type]
+        if result.note:
+            click.echo(f"hint: {result.note}", err=True)
 
 
 @click.command(context_settings=CONTEXT)

@@ -31,22 +31,25 @@ def summarise_results(results: Sequence[LetterResult]) -> str:
 COUNTS = """PREFIX kg: <https://w3id.org/kgraph/ontology#>
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX wd: <http://www.wikidata.org/entity/>
 SELECT ?what ?n WHERE {
-  { SELECT ("letters" AS ?what) (COUNT(DISTINCT ?l) AS ?n) WHERE { ?l a kg:Letter } }
+  { SELECT ("letters" AS ?what) (COUNT(DISTINCT ?l) AS ?n) WHERE { GRAPH ?g { ?l a kg:Letter } } }
   UNION { SELECT ?what (COUNT(DISTINCT ?e) AS ?n) WHERE {
-      ?e a ?c . FILTER(?c IN (kg:Person, kg:Place, kg:Organization, kg:Periodical, kg:Work,
-                               kg:Event, kg:Group, kg:Concept))
+      GRAPH ?g { ?e a ?c }
+      FILTER(?c IN (kg:Person, kg:Place, kg:Organization, kg:Periodical, kg:Work,
+                    kg:Event, kg:Group, kg:Concept))
       BIND(STRAFTER(STR(?c), "#") AS ?what) } GROUP BY ?what }
   UNION { SELECT ("relations" AS ?what) (COUNT(DISTINCT ?a) AS ?n) WHERE {
-      ?a a kg:Assertion ; rdf:predicate ?p . FILTER(?p != owl:sameAs) } }
-  UNION { SELECT ("links" AS ?what) (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e owl:sameAs ?w } }
+      GRAPH ?g { ?a a kg:Assertion ; rdf:predicate ?p } FILTER(?p != owl:sameAs) } }
+  UNION { SELECT ("links" AS ?what) (COUNT(DISTINCT ?e) AS ?n) WHERE {
+      GRAPH ?g { ?e owl:sameAs ?w } FILTER(STRSTARTS(STR(?w), STR(wd:))) } }
 }"""
 
 
 def summarise_files(files: Sequence[str | Path]) -> str:
-    from kgraph.store.query import load_data, run_query
+    from kgraph.store.query import load_graphs, run_query
 
-    result = run_query(load_data(files), COUNTS)
+    result = run_query(load_graphs(files), COUNTS)
     counts = {row[0].value: int(row[1].value) for row in result.rows if row[0] and row[1]}
     types: Counter[str] = Counter({t: counts.get(t, 0) for t in ENTITY_TYPES})
     return summarise_counts(

@@ -1,10 +1,12 @@
 """Ask SPARQL questions of kgraph's RDF: named queries, checking query text, running queries.
 
-Queries run over an in-memory store with the union of all graphs as the default graph, so
-a query gives the same answers whether the letters' triples sit in the default graph
-(Turtle, N-Triples) or in one named graph per letter (N-Quads, TriG). That union keeps
-duplicates: a triple found in two graphs matches twice, so count with ``COUNT(DISTINCT …)``
-and use ``SELECT DISTINCT``, as the queries in ``queries/`` do.
+The named queries read every letter's graph with ``GRAPH ?g { … }`` (see
+``kgraph.store.graphs``), so they give the same rows over files, the embedded store and any
+SPARQL endpoint, whatever it makes of its default graph. Over files and the embedded store,
+queries run with the union of all graphs as the default graph as well, so a query that
+reads the default graph sees every letter too. That union keeps duplicates: a triple found
+in two graphs matches twice, so count with ``COUNT(DISTINCT …)`` and use ``SELECT
+DISTINCT``, as the queries in ``queries/`` do.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import pyoxigraph as ox
 from kgraph.errors import QueryError
 from kgraph.rdf.datafiles import load_data
 from kgraph.settings import project_root
+from kgraph.store.graphs import load_graphs
 from kgraph.store.ordering import order_rows, split_order
 from kgraph.store.results import FORMATS, OutputFormat, QueryResult, Term, format_result
 
@@ -35,6 +38,7 @@ __all__ = [
     "Term",
     "format_result",
     "load_data",
+    "load_graphs",
     "named_queries",
     "query",
     "resolve_query",
@@ -213,21 +217,22 @@ def query(
     """Resolve a query (name, .rq file or SPARQL), load ``data`` (default: output/), run it.
 
     Or run it read-only in the on-disk ``store`` folder (``kgraph load --store``), or at the
-    SPARQL query ``endpoint`` URL (with ``auth``, see ``kgraph.store.endpoint.credentials``);
-    both see the union of the letters' graphs, so named queries give the same rows."""
-    _, sparql = resolve_query(sparql_or_name)
+    SPARQL query ``endpoint`` URL (with ``auth``, see ``kgraph.store.endpoint.credentials``).
+    Named queries give the same rows from all three. When the user's own query finds nothing
+    at an endpoint whose default graph is empty, the result's ``note`` says why."""
+    label, sparql = resolve_query(sparql_or_name)
     if store is not None or endpoint is not None:
         if sum(x is not None for x in (data, store, endpoint)) != 1:
             raise QueryError("give one of: data files, a store folder, an endpoint URL")
         check_sparql(sparql, allow_service=allow_service)
         if endpoint is not None:
-            from kgraph.store.endpoint import query_endpoint
+            from kgraph.store.graphs import query_with_note
 
-            return query_endpoint(endpoint, sparql, auth)
+            return query_with_note(endpoint, sparql, auth, note=label not in named_queries())
         from kgraph.store.embedded import open_store
 
         return _run_ordered(open_store(str(store), read_only=True), sparql)
-    store_ = load_data(data if data is not None else [project_root() / "output"])
+    store_ = load_graphs(data if data is not None else [project_root() / "output"])
     return run_query(store_, sparql, allow_service=allow_service)
 
 

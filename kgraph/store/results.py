@@ -11,7 +11,7 @@ import csv
 import io
 import json
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from kgraph.errors import QueryError
@@ -107,6 +107,8 @@ class QueryResult:
     rows: tuple[Row, ...] = ()
     boolean: bool | None = None
     triples: str | None = None  # sorted N-Triples lines, for kind "graph"
+    # a hint for the user about the answer (not part of it): why it may be empty
+    note: str | None = field(default=None, compare=False)
 
     def values(self) -> list[tuple[str | None, ...]]:
         """The rows with each term reduced to its value (None where a variable is unbound)."""
