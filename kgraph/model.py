@@ -33,6 +33,8 @@ class Source:
     text: str
     checksum: str  # sha256 hex of the UTF-8 bytes of ``text``
     path: str | None = None  # as given by the user; None for stdin or in-memory text
+    # what an edition's markup (TEI) already says of ``text``; None for plain text
+    markup: Markup | None = None
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,52 @@ class TextSpan:
     start: int
     end: int
     text: str
+
+
+@dataclass(frozen=True)
+class TaggedName:
+    """A name an editor tagged (TEI persName, placeName, orgName, title, rs): its span in the
+    derived text, its type and the identifiers the markup gives it (@ref URIs, @key)."""
+
+    start: int
+    end: int
+    type: EntityType
+    refs: tuple[str, ...] = ()  # @ref values (URIs, "#id" pointers) and "key:"-prefixed @key
+    element: str = ""  # "persName", "title", ...
+    role: str = "body"  # the letter part it stands in ("signature", "place", "note", ...)
+
+
+@dataclass(frozen=True)
+class EncodedParty:
+    """A sender, recipient or place the edition encoded in its header (TEI correspDesc)."""
+
+    name: str
+    type: EntityType
+    refs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EncodedMetadata:
+    """What the edition's header says of the letter; it wins over what kgraph would guess."""
+
+    senders: tuple[EncodedParty, ...] = ()
+    recipients: tuple[EncodedParty, ...] = ()
+    place: EncodedParty | None = None  # place of writing
+    date: str | None = None  # "1908-11-20", "1908-11" or "1908"
+
+
+@dataclass(frozen=True)
+class Markup:
+    """The letter structure, tagged names and metadata an edition's markup gives a text."""
+
+    parts: tuple[tuple[str, TextSpan], ...]  # (Letter field, span) of the one-span parts
+    body: tuple[TextSpan, ...]
+    postscript: tuple[TextSpan, ...] = ()
+    notes: tuple[TextSpan, ...] = ()
+    date: LetterDate | None = None
+    tagged: tuple[TaggedName, ...] = ()
+    encoded: EncodedMetadata | None = None
+    format: str = "tei"
 
 
 @dataclass(frozen=True)
@@ -159,6 +207,7 @@ class Mention:
     source: str
     authority_id: str | None = None
     role: str = "body"
+    refs: tuple[str, ...] = ()  # identifiers an editor gave the name (TaggedName.refs)
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from kgraph.extract.encoded import honour_encoded
 from kgraph.extract.mentions import find_mentions
 from kgraph.extract.relate import relate
 from kgraph.extract.resolve import resolve
 from kgraph.knowledge.authority import Authority, load_authority
 from kgraph.link.linker import Linker, open_linker
-from kgraph.model import LetterResult, Source
+from kgraph.model import Entity, Letter, LetterResult, Link, Source
 from kgraph.settings import Settings
 from kgraph.text.letters import parse_letter
+from kgraph.text.tei import letter_of
 from kgraph.version import __version__
 
 
@@ -32,12 +34,14 @@ class Processor:
     def process(self, sources: Sequence[Source]) -> list[LetterResult]:
         from kgraph.nlp import analyse_many
 
-        letters = [parse_letter(s) for s in sources]
+        letters = [structure(s) for s in sources]
         analyses = analyse_many(self.nlp, letters)
         results = []
         for letter, analysis in zip(letters, analyses, strict=True):
             mentions = find_mentions(letter, analysis)
-            res = resolve(letter, mentions, self.authority)
+            res, by_editor = honour_encoded(
+                letter, resolve(letter, mentions, self.authority), self.authority
+            )
             relations = relate(
                 letter,
                 analysis,
@@ -50,6 +54,7 @@ class Processor:
             )
             year = int(letter.date.iso[:4]) if letter.date is not None else None
             links = self.linker.link(res.entities, year)
+            links = editor_first(by_editor, links, res.entities)
             results.append(
                 LetterResult(
                     letter=letter,
@@ -64,3 +69,19 @@ class Processor:
                 )
             )
         return results
+
+
+def structure(source: Source) -> Letter:
+    """The letter's parts: as its markup gives them (TEI), else as kgraph reads them."""
+    return letter_of(source) if source.markup is not None else parse_letter(source)
+
+
+def editor_first(
+    by_editor: tuple[Link, ...], found: tuple[Link, ...], entities: Sequence[Entity]
+) -> tuple[Link, ...]:
+    """The links an editor's identifiers give, then the linker's for the other entities,
+    in the order of the entities."""
+    mine = {link.entity for link in by_editor}
+    rank = {e.key: i for i, e in enumerate(entities)}
+    links = [*by_editor, *(link for link in found if link.entity not in mine)]
+    return tuple(sorted(links, key=lambda link: rank.get(link.entity, len(rank))))

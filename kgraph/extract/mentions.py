@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from kgraph.extract.tagged import tagged_mentions
 from kgraph.model import Analysis, EntityType, EntSpan, Letter, Mention, TextSpan
 
 KEEP_IN_ADDRESS: frozenset[str] = frozenset({"Place"})
@@ -78,9 +79,16 @@ class Taken:
 
 
 def find_mentions(letter: Letter, analysis: Analysis) -> tuple[Mention, ...]:
-    """Mentions of the letter in text order; structure beats statistics where they overlap."""
+    """Mentions of the letter in text order; an editor's tags beat structure, which beats
+    statistics, where they overlap."""
     text = letter.source.text
-    chosen = structure_mentions(letter)
+    tagged = tagged_mentions(letter)
+    by_editor = Taken()
+    for m in tagged:
+        by_editor.add(m.start, m.end)
+    chosen = tagged + [
+        m for m in structure_mentions(letter) if not by_editor.overlaps(m.start, m.end)
+    ]
     taken = Taken()
     for m in chosen:
         taken.add(m.start, m.end)
@@ -93,6 +101,8 @@ def find_mentions(letter: Letter, analysis: Analysis) -> tuple[Mention, ...]:
         if mention is None:
             continue
         nested = mention.source.startswith("nested:")
+        if by_editor.overlaps(mention.start, mention.end):
+            continue
         if taken.overlaps(mention.start, mention.end) and not nested:
             continue
         chosen.append(mention)

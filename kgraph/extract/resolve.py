@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from kgraph.extract.name_match import HONORIFICS, Lookup, bare, fullest, is_female, name_words
+from kgraph.extract.tagged import entry_for, merge_by_refs, ref_suffix, refs_conflict, same_as
 from kgraph.knowledge.authority import Authority, normalise
 from kgraph.model import Entity, EntityType, Letter, Mention
 
@@ -42,7 +43,7 @@ def resolve(letter: Letter, mentions: tuple[Mention, ...], authority: Authority)
     groups: dict[str, list[Mention]] = {}
     types: dict[str, EntityType] = {}
     for m in mentions:
-        entry = lookup.find(m)
+        entry = entry_for(m, lookup.find(m), authority)  # an editor's tag and ids win
         if entry is not None and not (m.source == "structure" and entry.type != m.type):
             key = f"auth:{entry.id}"
             types[key] = entry.type
@@ -50,9 +51,11 @@ def resolve(letter: Letter, mentions: tuple[Mention, ...], authority: Authority)
             name = normalise(m.text)
             if m.type == "Person":  # "Mr. Herbert" is Herbert; "Mrs. Herbert" is someone else
                 name = ("mrs " if is_female([m]) else "") + " ".join(bare(m.text))
-            key = f"{m.type}:{name}"
+            key = f"{m.type}:{name}{ref_suffix(m)}"
             types.setdefault(key, m.type)
         groups.setdefault(key, []).append(m)
+    for keep, drop in merge_by_refs(groups, list(groups)):  # one identifier, one thing
+        _join(groups, types, keep, drop)
     for roles in (SENDER_ROLES, RECIPIENT_ROLES):
         _merge_roles(groups, types, roles)
     _merge_short_names(groups, types)
@@ -71,6 +74,7 @@ def resolve(letter: Letter, mentions: tuple[Mention, ...], authority: Authority)
                 alternate_names=tuple(sorted(f for f in forms if f != label)),
                 mentions=tuple(sorted(ms, key=lambda m: (m.start, m.end))),
                 authority_id=entry.id if entry else None,
+                same_as=same_as(r for m in ms for r in m.refs),
             )
         )
     entities.sort(key=lambda e: (e.mentions[0].start, e.key))
@@ -86,6 +90,8 @@ def _join(
     groups: dict[str, list[Mention]], types: dict[str, EntityType], keep: str, drop: str
 ) -> None:
     if keep != drop and keep in groups and drop in groups:
+        if refs_conflict(groups[keep], groups[drop]):  # an editor told them apart
+            return
         groups[keep].extend(groups.pop(drop))
         types.pop(drop)
 

@@ -12,7 +12,8 @@ from pathlib import Path
 from kgraph.errors import InputError
 from kgraph.model import Source
 
-LETTER_SUFFIXES = (".txt", ".md")
+LETTER_SUFFIXES = (".txt", ".md", ".xml")
+MARKUP_SUFFIXES = (".xml",)  # TEI letters (kgraph.text.tei_files)
 NOT_LETTERS = frozenset({"README", "LICENSE", "LICENCE", "CHANGELOG", "NOTES"})  # in folders
 MAX_BYTES = 50_000_000
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -26,7 +27,10 @@ def slugify(value: str, fallback: str = "letter") -> str:
 
 
 def iter_inputs(inputs: Sequence[str | Path]) -> Iterator[str | Path]:
-    """Expand directories (recursively, sorted) into their .txt and .md files; keep '-'."""
+    """Expand directories (recursively, sorted) into their .txt, .md and .xml files; keep
+    '-'. A TEI file holding several letters (a teiCorpus) becomes one path per letter."""
+    from kgraph.text.tei_files import letter_paths
+
     for item in inputs:
         if str(item) == "-":
             yield "-"
@@ -43,11 +47,13 @@ def iter_inputs(inputs: Sequence[str | Path]) -> Iterator[str | Path]:
             )
             if not found:
                 raise InputError(
-                    f"{path} holds no .txt or .md letters", "pass letter files or another folder"
+                    f"{path} holds no .txt, .md or .xml letters",
+                    "pass letter files or another folder",
                 )
-            yield from found
+            for file in found:
+                yield from letter_paths(file)
         else:
-            yield path
+            yield from letter_paths(path)
 
 
 def _is_dir(path: Path) -> bool:
@@ -133,11 +139,16 @@ def read_text(text: str, name: str | None = None) -> Source:
 
 
 def read_path(path: str | Path, encoding: str = "utf-8", stdin: bytes | None = None) -> Source:
-    """Read one letter file (or standard input when ``path`` is '-')."""
+    """Read one letter file (or standard input when ``path`` is '-'); a TEI file (.xml, or
+    standard input holding TEI) is read by ``tei_files`` and keeps its markup."""
+    from kgraph.text.tei_files import is_markup, read_markup, read_markup_path
+
     if str(path) == "-":
         data = stdin if stdin is not None else b""
         if len(data) > MAX_BYTES:
             raise _too_big("standard input", len(data))
+        if is_markup(data):
+            return read_markup(data, "standard input", None)
         digest = hashlib.sha256(data).hexdigest()
         text = decode(data, "standard input", encoding)
         return Source(name=f"stdin-{digest[:12]}", text=text, checksum=digest, path=None)
@@ -147,6 +158,8 @@ def read_path(path: str | Path, encoding: str = "utf-8", stdin: bytes | None = N
         exists = p.exists()
     except OSError as exc:  # e.g. a name too long for the file system
         raise InputError(f"{where} cannot be read ({exc.strerror})", "check the path") from exc
+    if not exists and (letter := read_markup_path(p, where, slugify(p.stem))) is not None:
+        return letter  # one letter of a TEI corpus file
     if not exists:
         raise InputError(f"{where} does not exist", "check the path")
     if p.is_dir():
@@ -163,4 +176,6 @@ def read_path(path: str | Path, encoding: str = "utf-8", stdin: bytes | None = N
         raise InputError(f"{where} cannot be read ({exc.strerror})", "check the path") from exc
     if len(data) > MAX_BYTES:
         raise _too_big(where, None)
+    if p.suffix.lower() in MARKUP_SUFFIXES:
+        return read_markup(data, where, slugify(p.stem))
     return read_bytes(data, p.stem, encoding, path=where)
