@@ -20,6 +20,8 @@ from kgraph.knowledge.authority import Authority, normalise
 from kgraph.model import Entity, EntityType, Letter, Mention
 
 PRIORITY = {"Periodical": 3, "Place": 2, "Organization": 1}
+# authority descriptions of places too large to be a place of writing
+COARSE = re.compile(r"(?i)^(?:\w+\s+)?(?:country|continent|region|state|county|province|ocean)\b")
 SENDER_ROLES = ("signature", "heading_sender", "byline")
 RECIPIENT_ROLES = ("heading_recipient", "recipient_name")
 STREET = re.compile(
@@ -205,7 +207,7 @@ def _entity_with_role(entities: list[Entity], roles: tuple[str, ...]) -> str | N
 
 def _place_of_writing(entities: list[Entity], lookup: Lookup) -> str | None:
     """The settlement named in the dateline or the writer's address."""
-    best: tuple[tuple[int, int, int, int], str] | None = None
+    best: tuple[tuple[int, int, int, int, int], str] | None = None
     for e in entities:
         if e.type != "Place":
             continue
@@ -213,9 +215,11 @@ def _place_of_writing(entities: list[Entity], lookup: Lookup) -> str | None:
             if m.role not in ("place", "dateline", "address"):
                 continue
             entry = lookup.by_id.get(e.authority_id) if e.authority_id else None
+            coarse = entry is not None and bool(COARSE.match(entry.description))
             score = (
                 int(m.role == "place"),
                 int(not STREET.search(m.text)),
+                int(not coarse),  # "Camden | New Jersey | U. S. America": not the country
                 int(entry is not None and entry.within is not None),
                 m.start,
             )

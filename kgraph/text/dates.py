@@ -28,15 +28,31 @@ for _number, _names in _MONTH_NAMES.items():
         MONTHS[_name] = _number
 
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|e|\.)?"
+# "February 12 (24)": an Old Style day with its New Style day in brackets; the first counts
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|e|\.)?(?:\s?\(\d{1,2}\)|/\d{1,2}(?!\d))?"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
+_UNITS = "first second third fourth fifth sixth seventh eighth ninth".split()
+_TEENS = (
+    "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+    "nineteenth"
+).split()
+# "Twenty-first November, 1854": days written out as ordinal words
+DAY_WORDS: dict[str, int] = {w: i + 1 for i, w in enumerate(_UNITS)}
+DAY_WORDS.update({w: i + 10 for i, w in enumerate(_TEENS)})
+DAY_WORDS.update({"twentieth": 20, "thirtieth": 30, "thirty-first": 31})
+DAY_WORDS.update({f"twenty-{w}": 21 + i for i, w in enumerate(_UNITS)})
+DAY_WORDS.update({f"twenty {w}": 21 + i for i, w in enumerate(_UNITS)})
+_DAYWORD = r"(?P<dayword>(?:twenty[- ]|thirty[- ])?[a-z]+(?:st|nd|rd|th))"
 _PATTERNS = [
     # 1908-11-20
     re.compile(r"(?<!\d)(?P<year>1[5-9]\d\d|20\d\d)-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
     # November 20, 1908 / Nov. 20th 1908
-    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
+    re.compile(rf"\b{_MONTH},?\s+{_DAY},?\s+{_YEAR}\b"),
     # 20 November 1908 / the 12th of March, 1794 / 3. März 1871
     re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b"),
+    # the Twenty-first November, 1854 / November the twenty-first, 1854
+    re.compile(rf"(?i)\b{_DAYWORD}\s+(?:of\s+|day\s+of\s+)?{_MONTH},?\s+{_YEAR}\b"),
+    re.compile(rf"(?i)\b{_MONTH},?\s+(?:the\s+)?{_DAYWORD},?\s+{_YEAR}\b"),
     # 20/11/1908 or 20.11.1908 (day first, as in most of Europe)
     re.compile(r"(?<!\d)(?P<day>\d{1,2})[/.](?P<mnum>\d{1,2})[/.](?P<year>1[5-9]\d\d|20\d\d)\b"),
     # March 1915
@@ -83,6 +99,8 @@ def find_date(line: str) -> FoundDate | None:
                 month = None
             if month is not None and not 1 <= month <= 12:
                 continue
+            if groups.get("dayword"):
+                groups["day"] = str(DAY_WORDS.get(groups["dayword"].lower(), 0))
             if groups.get("day"):
                 day = int(groups["day"])
                 if month is None or not _valid(year, month, day):

@@ -22,7 +22,9 @@ __all__ = [
     "addressee_name",
     "complete_date",
     "intro_parties",
+    "intro_place",
     "is_site_line",
+    "is_title",
     "partial_date",
     "parties",
     "writer_year",
@@ -33,12 +35,13 @@ SITE = re.compile(
     r"\b(?:archives?|project|correspondence|collection|collected|letters|library|digital|"
     r"online|database|website|edition|updated|copyright|anti-copyright|rights\s+reserved|"
     r"cite\s+as|retrieved|accessed|licen[cs]ed?|creative\s+commons|cc\s+by|"
-    r"public\s+domain|annotated|complete)\b|©|https?://|www\.",
+    r"public\s+domain|annotated|complete|published|reprinted|printed\s+(?:in|by))\b|©|"
+    r"https?://|www\.",
     re.IGNORECASE,
 )
 _NAME = r"(?:[^\W\d_][\w'’.-]*)(?:\s+(?:[^\W\d_][\w'’.-]*|de|da|di|van|von|le|la|du|of))*?"
 _PARTIES = re.compile(
-    rf"^(?:(?:an?\s+|the\s+)?letters?\s+(?:of|from)\s+|from\s+)?(?P<s>{_NAME})\s+(?i:to)\s+"
+    rf"^(?i:(?:an?\s+|the\s+)?letters?\s+(?:of|from)\s+|from\s+)?(?P<s>{_NAME})\s+(?i:to)\s+"
     rf"(?P<r>{_NAME})(?=\s*(?:[,;:.(\[]|\d|$))"
 )
 _WRITER_YEAR = re.compile(rf"^(?P<s>{_NAME}),?\s+(?:\[?(?:1[5-9]\d\d)\]?)\.?$")
@@ -101,6 +104,27 @@ def writer_year(heading: str) -> tuple[int, int] | None:
     if m is None:
         return None
     return _clean(heading, *m.span("s"))
+
+
+_FROM_PLACE = re.compile(
+    r"\bfrom\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:(?:at|in)\s+)?"
+    r"(?P<p>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)"
+)
+
+
+def intro_place(sentence: str) -> tuple[int, int] | None:
+    """Where an introduction says the letter was written from ("… from his hiding-place at
+    Lausanne in October 1849")."""
+    for m in _FROM_PLACE.finditer(sentence):
+        if m["p"].lower().rstrip(".") not in MONTHS:
+            return m.span("p")
+    return None
+
+
+def is_title(line: str) -> bool:
+    """An editor's title in capitals ("MAZZINI AFTER ROME.", "THE BRUNT OF THE WAR")."""
+    letters = [c for c in line if c.isalpha()]
+    return len(line.split()) >= 2 and len(letters) >= 6 and all(c.isupper() for c in letters)
 
 
 def intro_parties(

@@ -22,7 +22,9 @@ from kgraph.text.headings import (
     addressee_name,
     complete_date,
     intro_parties,
+    intro_place,
     is_site_line,
+    is_title,
     partial_date,
     parties,
     writer_year,
@@ -65,7 +67,7 @@ def _tail_start(lines: list[Line]) -> int:
 def parse_letter(source: Source) -> Letter:
     """Find the parts of ``source``'s letter."""
     text = source.text
-    lines = split_lines(text)
+    lines = _split_closings(split_lines(text))
     n = len(lines)
     sal = next(
         (i for i in range(min(n, 20)) if lines[i].block >= 0 and is_salutation(lines, i)), None
@@ -144,6 +146,7 @@ def parse_letter(source: Source) -> Letter:
             or HEADING.match(line.text)
             or parties(line.text)
             or writer_year(line.text)
+            or (is_title(line.text) and parse_date(line) is None)
             or (ADDRESSEE.match(line.text) and find_date(_unbracket(line.text)))
         ):
             heading, first = line, False
@@ -199,6 +202,13 @@ def parse_letter(source: Source) -> Letter:
                     None,
                 )
                 break
+    place_span = date[1] if date else None
+    said = intro_parties(intro.text) if intro is not None and place_span is None else None
+    # "… written … from his hiding-place at Lausanne in October 1849"
+    if intro is not None and said is not None:
+        where = intro_place(intro.text[said[2][0] : said[2][1]])
+        if where is not None:
+            place_span = span_in(intro, said[2][0] + where[0], said[2][0] + where[1])
     # The body: from the salutation (or the end of the header) to the valediction.
     if sal is not None:
         salutation = lines[sal]
@@ -255,7 +265,7 @@ def parse_letter(source: Source) -> Letter:
         byline=byline.span() if byline else None,
         dateline=dateline.span() if dateline else None,
         date=date[0] if date else None,
-        place=date[1] if date else None,
+        place=place_span,
         address=_join(text, top_address or address),
         access_note=access.span() if access else None,
         salutation=salutation.span() if salutation else None,
@@ -313,3 +323,33 @@ def _quoted(text: str, line: Line) -> bool:
 def _unbracket(value: str) -> str:
     """Editors' brackets as spaces ("8 May [1860]" reads as "8 May  1860")."""
     return re.sub(r"[\[\]]", " ", value)
+
+
+_CLOSING_NAME = re.compile(
+    r"^(?P<v>.{2,60},|(?:your|yours)(?:\s+(?:ever|truly|affectionately|sincerely|faithfully|"
+    r"loving|devoted|affectionate|old|own|always|very|most|obediently))*)\s+(?P<n>[^,]{2,50})$",
+    re.IGNORECASE,
+)
+
+
+def _split_closings(lines: list[Line]) -> list[Line]:
+    """A valediction and the name on one line ("Yours ever, C. Darwin", "Your F.
+    Dostoevsky") as two lines, so the name is read as the signature."""
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        m = _CLOSING_NAME.match(line.text)
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if (
+            m is not None
+            and k > len(lines) // 3
+            and line.block >= 0
+            and len(line.text) <= SHORT
+            and VALEDICTION.match(line.text)
+            and looks_like_name(m["n"].rstrip("."))
+            and not (nxt is not None and nxt.block == line.block and looks_like_name(nxt.text))
+        ):
+            out.append(Line(line.start, line.start + m.end("v"), m["v"], line.block))
+            out.append(Line(line.start + m.start("n"), line.end, m["n"], line.block))
+        else:
+            out.append(line)
+    return out
