@@ -1,4 +1,8 @@
-"""One frozen ``Settings`` object carries every option into every stage."""
+"""One frozen ``Settings`` object carries every option into every stage.
+
+A value from the user is checked here, once, where it enters: the base IRI becomes a
+``BaseIRI``, which only a valid base can be, and the stages take that type and trust it.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,63 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from kgraph.errors import ConfigError
+
 DEFAULT_BASE = "https://w3id.org/kgraph/resource/"
 DEFAULT_ENDPOINT = "https://query.wikidata.org/sparql"
 
 LinkMode = Literal["offline", "online", "none"]
 LinkFailures = Literal["error", "skip"]
+
+
+# Characters rdflib refuses in an IRI, and the controls and spaces RFC 3987 never allows.
+NOT_IN_IRI = frozenset('<>"{}|^`\\') | {chr(c) for c in (*range(0x21), *range(0x7F, 0xA0))}
+
+
+def is_iri(value: str) -> bool:
+    """Whether ``value`` is an absolute IRI (RFC 3987) that rdflib and pyoxigraph accept."""
+    if not value or any(c in NOT_IN_IRI for c in value):
+        return False
+    import pyoxigraph
+
+    try:
+        pyoxigraph.NamedNode(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _valid_base(value: str) -> bool:
+    """Whether every IRI minted under ``value`` is valid. Mentions are ``<letter>#char=…``,
+    so the base must not hold a fragment itself."""
+    return (
+        value.startswith(("http://", "https://"))
+        and value.endswith("/")
+        and "#" not in value
+        and is_iri(f"{value}letter/x#char=0,1")
+    )
+
+
+class BaseIRI(str):
+    """A base IRI under which every IRI kgraph mints is valid: http(s), ending in '/', no
+    '#'. Made only through ``BaseIRI(value)``, which checks ``value`` (a ConfigError if it is
+    not one) or returns it as it is when it is a BaseIRI already; stages take this type and
+    do not check again."""
+
+    __slots__ = ()
+
+    def __new__(cls, value: str) -> BaseIRI:
+        if isinstance(value, BaseIRI):
+            return value
+        if not isinstance(value, str) or not _valid_base(value):
+            raise ConfigError(
+                f"base IRI {value!r} is not a valid IRI ending in '/' (without '#')",
+                "pass --base https://example.org/letters/",
+            )
+        return super().__new__(cls, value)
+
+
+DEFAULT_BASE_IRI = BaseIRI(DEFAULT_BASE)
 
 
 def project_root() -> Path:
@@ -26,7 +82,7 @@ def data_dir() -> Path:
 class Settings:
     """Options of a build. Stages read these and nothing else (no globals, no environment)."""
 
-    base: str = DEFAULT_BASE
+    base: BaseIRI = DEFAULT_BASE_IRI  # a str is accepted too, and checked here
     model: str | None = None
     encoding: str = "utf-8"
     link: LinkMode = "offline"
@@ -41,18 +97,15 @@ class Settings:
     link_failures: LinkFailures = "error"  # "skip": build without links when it cannot answer
 
     def __post_init__(self) -> None:
-        from kgraph.errors import ConfigError
-
-        # mentions are "<letter>#char=…", so the base itself must not hold a fragment
-        if (
-            not self.base.startswith(("http://", "https://"))
-            or not self.base.endswith("/")
-            or "#" in self.base
-        ):
+        object.__setattr__(self, "base", BaseIRI(self.base))
+        try:
+            b"a".decode(self.encoding)
+        except UnicodeError:
+            pass  # a text encoding (utf-16 cannot read one byte): the letters will tell
+        except LookupError as exc:  # unknown, or not text (rot13, base64)
             raise ConfigError(
-                f"base IRI {self.base!r} is not a valid IRI ending in '/' (without '#')",
-                "pass --base https://example.org/letters/",
-            )
+                f"unknown encoding {self.encoding!r}", "pass --encoding utf-8 or latin-1"
+            ) from exc
         if not 0.0 <= self.min_confidence <= 1.0:
             raise ConfigError(
                 f"min-confidence {self.min_confidence} is outside 0..1",

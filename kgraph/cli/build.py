@@ -10,7 +10,14 @@ import click
 
 from kgraph.cli.common import CONTEXT, reported
 from kgraph.cli.userdirs import user_cache_dir
-from kgraph.settings import DEFAULT_BASE, DEFAULT_ENDPOINT, LinkFailures, LinkMode, Settings
+from kgraph.settings import (
+    DEFAULT_BASE,
+    DEFAULT_ENDPOINT,
+    BaseIRI,
+    LinkFailures,
+    LinkMode,
+    Settings,
+)
 
 if TYPE_CHECKING:
     from kgraph.corpus.executors import Executor
@@ -158,7 +165,7 @@ def build(
         )
     with reported():
         settings = Settings(
-            base=base,
+            base=BaseIRI(base),
             link=cast(LinkMode, link),
             endpoint=endpoint,
             cache_dir=cache_dir if cache_dir is not None else user_cache_dir(),

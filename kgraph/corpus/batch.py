@@ -21,11 +21,10 @@ from pathlib import Path
 from kgraph.corpus.executors import Executor, Failure, expand_inputs, iter_outcomes
 from kgraph.corpus.manifest import MANIFEST, Manifest, build_fingerprint
 from kgraph.corpus.targets import Appender, file_format, is_folder, letter_file
-from kgraph.errors import ConfigError, DataError, KGraphError
+from kgraph.errors import DataError, KGraphError
 from kgraph.model import LetterResult
-from kgraph.rdf.iris import checked_base
 from kgraph.rdf.write import QUAD_FORMATS, Format, check_folder, serialize, write_atomic
-from kgraph.settings import Settings
+from kgraph.settings import BaseIRI, Settings
 from kgraph.text.reading import MAX_BYTES, slugify
 
 __all__ = [
@@ -77,14 +76,14 @@ def _checksum(path: str) -> str | None:
         return None
 
 
-def _bytes(result: LetterResult, fmt: Format, base: str) -> bytes:
+def _bytes(result: LetterResult, fmt: Format, base: BaseIRI) -> bytes:
     """One letter's bytes: as its worker wrote them, else serialised here."""
     if result.rendered is not None and result.rendered[0] == fmt:
         return result.rendered[1]
     return _serialize([result], fmt, base)
 
 
-def _serialize(results: list[LetterResult], fmt: Format, base: str) -> bytes:
+def _serialize(results: list[LetterResult], fmt: Format, base: BaseIRI) -> bytes:
     """``serialize``, with an unexpected failure turned into one line naming the letters."""
     try:
         return serialize(results, fmt, base)
@@ -145,16 +144,7 @@ def build_corpus(
 ) -> CorpusReport:
     """Build every letter under ``inputs`` into ``output`` (folder or single file)."""
     settings = settings or Settings()
-    started = time.perf_counter()
-    checked_base(settings.base)
-    try:
-        b"a".decode(settings.encoding)
-    except UnicodeError:
-        pass  # a text encoding (utf-16 cannot read one byte): the letters will tell
-    except LookupError as exc:  # unknown, or not text (rot13, base64)
-        raise ConfigError(
-            f"unknown encoding {settings.encoding!r}", "pass --encoding utf-8 or latin-1"
-        ) from exc
+    started = time.perf_counter()  # the base IRI and the encoding were checked by Settings
     inputs = list(inputs)
     paths = [str(p) for p in inputs if str(p) == "-"] + expand_inputs(
         p for p in inputs if str(p) != "-"

@@ -12,6 +12,7 @@ from rdflib.term import Node
 from kgraph.model import Entity, LetterResult
 from kgraph.rdf import iris
 from kgraph.rdf.namespace import KG, SCHEMA, WD
+from kgraph.settings import BaseIRI
 
 Triple = tuple[Node, Node, Node]
 DATE_TYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
@@ -40,7 +41,7 @@ def _iri_or_none(value: str | None) -> URIRef | None:
     return URIRef(value)
 
 
-def letter_triples(result: LetterResult, base: str) -> Iterator[Triple]:
+def letter_triples(result: LetterResult, base: BaseIRI) -> Iterator[Triple]:
     """The triples of one letter: the letter, its entities, mentions, relations and links."""
     letter = result.letter
     L = iris.letter_iri(base, letter)
@@ -169,13 +170,12 @@ def bind_prefixes(graph: Graph, base: str) -> None:
     graph.bind("res", base, override=True, replace=True)
 
 
-def graph_triples(results: Iterable[LetterResult], base: str) -> Iterator[Triple]:
+def graph_triples(results: Iterable[LetterResult], base: BaseIRI) -> Iterator[Triple]:
     """The triples of all letters as one graph (the default graph), as Turtle and N-Triples
     want it.
 
     A thing keeps one ``rdfs:label``: the first letter's. One IRI may be labelled otherwise
     in a later letter ("Zoë", then "Zoe"); that label becomes a ``schema:alternateName``."""
-    iris.checked_base(base)
     labels: dict[Node, Node] = {}
     for result in results:
         for s, p, o in letter_triples(result, base):
@@ -187,12 +187,14 @@ def graph_triples(results: Iterable[LetterResult], base: str) -> Iterator[Triple
 def prefixed(base: str) -> Graph:
     """An empty graph with kgraph's prefixes bound (``res:`` being ``base``)."""
     graph = Graph()
-    bind_prefixes(graph, iris.checked_base(base))
+    bind_prefixes(graph, BaseIRI(base))
     return graph
 
 
 def to_graph(results: Iterable[LetterResult], base: str) -> Graph:
-    """All letters in one graph (see ``graph_triples``)."""
+    """All letters in one graph (see ``graph_triples``). ``base`` a str is checked here; a
+    BaseIRI (``Settings.base``) is taken as it is."""
+    base = BaseIRI(base)
     graph = prefixed(base)
     for triple in graph_triples(results, base):
         graph.add(triple)
@@ -201,8 +203,9 @@ def to_graph(results: Iterable[LetterResult], base: str) -> Graph:
 
 def to_dataset(results: Iterable[LetterResult], base: str) -> Dataset:
     """One named graph per letter (the letter's IRI), for N-Quads, TriG and stores."""
+    base = BaseIRI(base)  # a no-op for a BaseIRI
     dataset = Dataset()
-    bind_prefixes(dataset, iris.checked_base(base))
+    bind_prefixes(dataset, base)
     for result in results:
         named = dataset.graph(iris.letter_iri(base, result.letter))
         for triple in letter_triples(result, base):

@@ -1,4 +1,7 @@
-"""Every IRI kgraph mints, minted here and nowhere else. All are deterministic."""
+"""Every IRI kgraph mints, minted here and nowhere else. All are deterministic.
+
+The base they are minted under is a ``BaseIRI`` (``kgraph.settings``), checked once where
+it entered, so nothing here checks it again."""
 
 from __future__ import annotations
 
@@ -7,49 +10,36 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-import pyoxigraph
 from rdflib import URIRef
 
-from kgraph.errors import ConfigError
 from kgraph.model import Entity, Letter
+from kgraph.settings import BaseIRI, is_iri
 
-# Characters rdflib refuses in an IRI, and the controls and spaces RFC 3987 never allows.
-NOT_IN_IRI = frozenset('<>"{}|^`\\') | {chr(c) for c in (*range(0x21), *range(0x7F, 0xA0))}
-
-
-def is_iri(value: str) -> bool:
-    """Whether ``value`` is an absolute IRI (RFC 3987) that rdflib and pyoxigraph accept."""
-    if not value or any(c in NOT_IN_IRI for c in value):
-        return False
-    try:
-        pyoxigraph.NamedNode(value)
-    except ValueError:
-        return False
-    return True
-
-
-def checked_base(base: str) -> str:
-    """``base`` if every IRI minted under it is valid, else a ConfigError. A base with a
-    fragment ('#') cannot be used: mentions add their own fragment to the letter's IRI."""
-    if not base.endswith("/") or "#" in base or not is_iri(f"{base}letter/x#char=0,1"):
-        raise ConfigError(
-            f"base IRI {base!r} is not a valid IRI ending in '/' (without '#')",
-            "pass --base https://example.org/letters/",
-        )
-    return base
+__all__ = [
+    "BaseIRI",
+    "assertion_iri",
+    "candidate_iri",
+    "edition_iri",
+    "entity_iri",
+    "entity_iris",
+    "is_iri",
+    "letter_iri",
+    "mention_iri",
+    "name_slug",
+]
 
 
-def letter_iri(base: str, letter: Letter) -> URIRef:
+def letter_iri(base: BaseIRI, letter: Letter) -> URIRef:
     return URIRef(f"{base}letter/{letter.source.name}")
 
 
-def entity_iri(base: str, entity: Entity) -> URIRef:
+def entity_iri(base: BaseIRI, entity: Entity) -> URIRef:
     """One IRI per real thing across letters: the authority id, else type and label."""
     kind = entity.type.lower()
     return URIRef(f"{base}{kind}/{name_slug(entity.authority_id or entity.label, fallback=kind)}")
 
 
-def entity_iris(base: str, entities: Iterable[Entity]) -> dict[str, URIRef]:
+def entity_iris(base: BaseIRI, entities: Iterable[Entity]) -> dict[str, URIRef]:
     """The IRI of each entity of one letter, by key. Two entities whose names make one
     IRI ("O’Brien" and "OBrien") must not become one thing: the later gets a digest of its
     key after the name."""

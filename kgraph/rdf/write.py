@@ -20,8 +20,9 @@ from rdflib.term import Node
 from kgraph.errors import DataError
 from kgraph.model import LetterResult
 from kgraph.rdf.graph import graph_triples, letter_triples, prefixed, to_dataset, to_graph
-from kgraph.rdf.iris import checked_base, letter_iri
+from kgraph.rdf.iris import letter_iri
 from kgraph.rdf.turtle import turtle
+from kgraph.settings import BaseIRI
 
 Format = Literal["ttl", "nt", "nq", "trig", "jsonld"]
 FORMATS: dict[str, str] = {
@@ -35,9 +36,11 @@ QUAD_FORMATS = frozenset({"nq", "trig"})
 
 
 def serialize(results: Sequence[LetterResult], fmt: Format, base: str) -> bytes:
-    """Byte-for-byte deterministic serialisation of ``results`` in ``fmt``."""
+    """Byte-for-byte deterministic serialisation of ``results`` in ``fmt``. ``base`` a str
+    is checked here; a BaseIRI (``Settings.base``) is taken as it is."""
     if fmt not in FORMATS:
         raise DataError(f"unknown format {fmt!r}", f"use one of {', '.join(FORMATS)}")
+    base = BaseIRI(base)
     if fmt == "nq":  # one named graph per letter, in input order; lines sorted in each
         return b"".join(_nquads(r, base) for r in results)
     if fmt == "trig":
@@ -48,10 +51,10 @@ def serialize(results: Sequence[LetterResult], fmt: Format, base: str) -> bytes:
     return _sorted_lines(data) if fmt == "nt" else data
 
 
-def _nquads(result: LetterResult, base: str) -> bytes:
+def _nquads(result: LetterResult, base: BaseIRI) -> bytes:
     """The letter's named graph as rdflib's N-Quads serializer writes it (its row writer,
     without building a Dataset first), lines sorted."""
-    graph = letter_iri(checked_base(base), result.letter).n3()
+    graph = letter_iri(base, result.letter).n3()
     rows = "".join(
         f"{s.n3()} {p.n3()} {_quoteLiteral(o) if isinstance(o, RDFLiteral) else o.n3()} {graph} .\n"
         for s, p, o in letter_triples(result, base)
@@ -200,6 +203,7 @@ def write_results(
     results: Sequence[LetterResult], output: Path, fmt: Format, base: str
 ) -> list[Path]:
     written = []
+    base = BaseIRI(base)
     for path, group in output_paths(results, output, fmt):
         write_atomic(path, serialize(group, fmt, base))
         written.append(path)
