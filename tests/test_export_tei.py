@@ -148,7 +148,8 @@ def test_hostile_names_and_texts_give_well_formed_xml(
     assert body_text(data) == xml_text(text)  # forbidden characters become U+FFFD
     root = etree.fromstring(data, SAFE)
     assert "".join(root.find(f".//{T}titleStmt/{T}title").itertext()) == xml_text(name or "X")
-    info = CmifInfo(url="https://example.org/c.xml", editor=name or "E", date="2024-01-01")
+    editor = name if name.strip() else "E"
+    info = CmifInfo(url="https://example.org/c.xml", editor=editor, date="2024-01-01")
     cmif = etree.fromstring(cmif_bytes(c, info), SAFE)
     sender = cmif.find(f".//{T}correspAction[@type='sent']/{T}persName")
     assert sender.text == xml_text(name or "P")
