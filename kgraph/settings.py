@@ -92,6 +92,8 @@ class Settings:
     patterns_dir: Path = field(default_factory=lambda: data_dir() / "patterns")
     wikidata_extract: Path = field(default_factory=lambda: data_dir() / "wikidata" / "extract.ttl")
     wikidata_classes: Path = field(default_factory=lambda: data_dir() / "wikidata" / "classes.tsv")
+    # the offline knowledge base (GeoNames places and the user's imports); None: not used
+    kb_dir: Path | None = field(default_factory=lambda: data_dir() / "kb")
     cache_dir: Path | None = None  # on-disk cache of online answers; None: no cache
     link_timeout: float = 30.0  # seconds per request to the endpoint
     link_failures: LinkFailures = "error"  # "skip": build without links when it cannot answer

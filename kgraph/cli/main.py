@@ -14,6 +14,7 @@ import click
 from kgraph.cli.build import build
 from kgraph.cli.common import CONTEXT, KGraphClickError, reported
 from kgraph.cli.export import export
+from kgraph.cli.kb import kb
 from kgraph.cli.site import site
 from kgraph.cli.store import load, query, serve
 from kgraph.version import __version__
@@ -109,4 +110,5 @@ main.add_command(query)
 main.add_command(load)
 main.add_command(serve)
 main.add_command(export)
+main.add_command(kb)
 main.add_command(site)

@@ -53,12 +53,12 @@ class Processor:
                 self.settings.patterns_dir / "relations.jsonl",
             )
             year = int(letter.date.iso[:4]) if letter.date is not None else None
-            links = self.linker.link(res.entities, year)
-            links = editor_first(by_editor, links, res.entities)
+            entities, links = self.linker.link_letter(res.entities, year)
+            links = editor_first(by_editor, links, entities)
             results.append(
                 LetterResult(
                     letter=letter,
-                    entities=res.entities,
+                    entities=entities,
                     relations=relations,
                     links=links,
                     sender=res.sender,

@@ -18,6 +18,8 @@ from typing import Literal
 
 from kgraph.errors import LinkError
 from kgraph.knowledge.authority import Authority, AuthorityEntry, normalise
+from kgraph.knowledge.kb import KnowledgeBase
+from kgraph.link.kb_link import KBLinker
 from kgraph.link.offline import OfflineStore, Store, load_classes
 from kgraph.link.queries import (
     LANGUAGES,
@@ -93,8 +95,10 @@ class Linker:
         classes: dict[str, EntityType] | None = None,
         failures: FailureMode = "error",
         languages: Sequence[str] = LANGUAGES,
+        kb: KnowledgeBase | None = None,
     ) -> None:
         self.store = store
+        self.kb = KBLinker(kb, authority) if kb is not None else None
         self.authority = authority
         self.classes = dict(classes or {})
         self.failures = failures
@@ -111,6 +115,16 @@ class Linker:
                 for name in entry.names:
                     if (found := dated_name(normalise(name))) is not None:
                         self.dated.setdefault(found[0], []).append((found[1], entry))
+
+    def link_letter(
+        self, entities: Sequence[Entity], year: int | None = None
+    ) -> tuple[tuple[Entity, ...], tuple[Link, ...]]:
+        """The entities with their authority ids (``same_as``) from the knowledge base, and
+        their links: Wikidata's path first, then the knowledge base's (see ``kb_link``)."""
+        links = self.link(entities, year)
+        if self.kb is None:
+            return tuple(entities), links
+        return self.kb.apply(entities, links, year)
 
     def link(self, entities: Sequence[Entity], year: int | None = None) -> tuple[Link, ...]:
         """A Link per entity that has an item or candidates; ``year`` is the letter's."""
@@ -293,7 +307,12 @@ def open_linker(settings: Settings, authority: Authority) -> Linker:
 
         store = SparqlClient(settings.endpoint, settings.cache_dir, settings.link_timeout)
     classes = load_classes(settings.wikidata_classes) if store is not None else {}
-    return Linker(store, authority, classes, settings.link_failures)
+    kb = None
+    if store is not None and settings.kb_dir is not None:
+        from kgraph.knowledge.kb_build import ensure_kb
+
+        kb = KnowledgeBase(ensure_kb(settings.kb_dir))
+    return Linker(store, authority, classes, settings.link_failures, kb=kb)
 
 
 def link_entities(
