@@ -38,7 +38,7 @@ def mention_tree(text: str, mentions: tuple[MentionView, ...]) -> _Node:
         while len(stack) > 1 and stack[-1].end <= m.begin:
             stack.pop()
         top = stack[-1]
-        if m.end > top.end or (top.begin, top.end) == (m.begin, m.end):
+        if m.end > top.end or (top.mention and (top.begin, top.end) == (m.begin, m.end)):
             continue
         node = _Node(m, m.begin, m.end)
         top.children.append(node)

@@ -126,7 +126,7 @@ def _filters(nodes: list[Node], edges: list[Edge]) -> str:
     )
     top = max((e.weight for e in edges), default=1)
     return (
-        '<form id="network-filters" class="filters" onsubmit="return false">'
+        '<form id="network-filters" class="filters">'
         f"<fieldset><legend>Ties</legend>{kinds}</fieldset>"
         f"<fieldset><legend>Types</legend>{types}</fieldset>"
         '<label for="min-weight">Minimum letters per tie: '

@@ -133,6 +133,7 @@
         e.style.display = on ? "" : "none";
       });
     };
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
     form.addEventListener("change", update);
     form.addEventListener("input", update);
     if (params.get("min")) { document.getElementById("min-weight").value = params.get("min"); }
