@@ -243,6 +243,17 @@ class Link:
 
 
 @dataclass(frozen=True)
+class MetadataCue:
+    """Why kgraph states one of a letter's metadata values: the cue that gave it (a rule
+    such as ``metadata:signature``), the text it read and how sure the cue is."""
+
+    field: str  # "sender", "recipient", "date" or "place"
+    rule: str
+    evidence: TextSpan | None
+    confidence: float
+
+
+@dataclass(frozen=True)
 class LetterResult:
     """Everything the per-letter work produces: plain data, picklable, ready for the writer."""
 
@@ -255,5 +266,6 @@ class LetterResult:
     place: str | None
     model: str
     kgraph_version: str
+    cues: tuple[MetadataCue, ...] = ()  # why sender, recipient, date and place are stated
     # the letter already written out as (format, bytes), when a worker did it for the writer
     rendered: tuple[str, bytes] | None = field(default=None, compare=False, repr=False)

@@ -8,6 +8,7 @@ from typing import Any
 
 from kgraph.extract.encoded import honour_encoded
 from kgraph.extract.mentions import find_mentions
+from kgraph.extract.metadata import metadata_cues
 from kgraph.extract.relate import relate
 from kgraph.extract.resolve import resolve
 from kgraph.knowledge.authority import Authority, load_authority
@@ -66,6 +67,7 @@ class Processor:
                     place=res.place,
                     model=analysis.model,
                     kgraph_version=__version__,
+                    cues=metadata_cues(letter, entities, res.sender, res.recipient, res.place),
                 )
             )
         return results

@@ -80,10 +80,12 @@ def resolve(letter: Letter, mentions: tuple[Mention, ...], authority: Authority)
             )
         )
     entities.sort(key=lambda e: (e.mentions[0].start, e.key))
+    sender = _entity_with_role(entities, SENDER_ROLES)
+    recipient = _entity_with_role(entities, RECIPIENT_ROLES)
     return Resolution(
         entities=tuple(entities),
-        sender=_entity_with_role(entities, SENDER_ROLES),
-        recipient=_entity_with_role(entities, RECIPIENT_ROLES),
+        sender=sender,
+        recipient=recipient if recipient != sender else None,  # conflicting cues: neither
         place=_place_of_writing(entities, lookup),
     )
 

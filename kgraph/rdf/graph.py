@@ -93,6 +93,7 @@ def letter_triples(result: LetterResult, base: BaseIRI) -> Iterator[Triple]:
         url = _iri_or_none(letter.edition.url)
         if url is not None:
             yield edition, SCHEMA.url, url
+    yield from _cue_triples(L, result, ent_iri)
     for entity in result.entities:
         yield from _entity_triples(L, ent_iri[entity.key], entity)
     for rel in result.relations:
@@ -140,8 +141,49 @@ def _entity_triples(L: URIRef, e: URIRef, entity: Entity) -> Iterator[Triple]:
         yield node, KG.endIndex, _int(m.end)
 
 
+_CUE_PROPERTIES = {
+    "sender": SCHEMA.sender,
+    "recipient": SCHEMA.recipient,
+    "date": SCHEMA.dateSent,
+    "place": KG.placeOfWriting,
+}
+
+
+def _cue_triples(L: URIRef, result: LetterResult, ent_iri: dict[str, URIRef]) -> Iterator[Triple]:
+    """Why the letter's sender, recipient, date and place are stated: one Assertion each."""
+    letter = result.letter
+    labels = {str(ent_iri[e.key]): e.label for e in result.entities}
+    values: dict[str, URIRef | Literal | None] = {
+        "sender": ent_iri.get(result.sender) if result.sender else None,
+        "recipient": ent_iri.get(result.recipient) if result.recipient else None,
+        "date": Literal(letter.date.iso, datatype=DATE_TYPES[letter.date.precision])
+        if letter.date is not None
+        else None,
+        "place": ent_iri.get(result.place) if result.place else None,
+    }
+    for cue in result.cues:
+        value = values.get(cue.field)
+        if value is None:
+            continue
+        p = _CUE_PROPERTIES[cue.field]
+        a = iris.assertion_iri(L, str(L), str(p), str(value))
+        yield from _assertion(a, L, L, p, value, cue.confidence, cue.rule)
+        if cue.evidence is not None:
+            yield a, KG.evidence, Literal(cue.evidence.text)
+            yield a, KG.beginIndex, _int(cue.evidence.start)
+            yield a, KG.endIndex, _int(cue.evidence.end)
+        else:  # encoded by an editor (TEI correspDesc): the value itself is the evidence
+            yield a, KG.evidence, Literal(labels.get(str(value), str(value)))
+
+
 def _assertion(
-    a: URIRef, L: URIRef, s: URIRef, p: URIRef, o: URIRef, confidence: float, rule: str
+    a: URIRef,
+    L: URIRef,
+    s: URIRef,
+    p: URIRef,
+    o: URIRef | Literal,
+    confidence: float,
+    rule: str,
 ) -> Iterator[Triple]:
     yield a, RDF.type, KG.Assertion
     yield a, RDF.type, RDF.Statement
