@@ -47,6 +47,7 @@ PARAGRAPHS = _words("p ab lg list table quote floatingText")
 DROPPED = _words("del fw pb cb milestone figure facsimile teiHeader surplus metamark gap")
 READING = ("reg", "expan", "corr")  # preferred children of <choice>, best first
 _SPACE = re.compile(r"[ \t\r\n]+")
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _FRAGMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]{0,79}")
 
 
@@ -65,9 +66,14 @@ class _Builder:
     space: bool = False
     brk: int = 0
     waiting: list[_Open] = field(default_factory=list)
+    verbatim: bool = False  # xml:space="preserve": the text content is the text, as it is
 
     def put(self, raw: str | None) -> None:
         if not raw:
+            return
+        if self.verbatim:
+            self.pieces.append(raw)
+            self.length += len(raw)
             return
         words = _SPACE.split(raw)
         for i, word in enumerate(words):
@@ -89,9 +95,15 @@ class _Builder:
         self.length += len(word)
 
     def open(self) -> _Open:
+        if self.verbatim:
+            return _Open(self.length)
         opened = _Open()
         self.waiting.append(opened)
         return opened
+
+    def separate(self, level: int) -> None:
+        """A line (1) or paragraph (2) break before the next word (none when verbatim)."""
+        self.brk = max(self.brk, level) if not self.verbatim else 0
 
     def close(self, opened: _Open) -> None:
         if opened in self.waiting:
@@ -125,12 +137,12 @@ class _Reader:
         name = local_name(el) if namespace(el) == TEI_NS else ""
         if name in DROPPED:
             return
-        if name == "note" and role != "note":
+        if name == "note" and role != "note" and not self.out.verbatim:
             self.deferred.append(el)
             return
         if name == "lb":
             if attribute(el, "break", self.where) != "no":
-                self.out.brk = max(self.out.brk, 1)
+                self.out.separate(1)
             return
         if name == "choice":
             children = [c for c in el if isinstance(c.tag, str)]
@@ -144,9 +156,9 @@ class _Reader:
         role = self._role(name, role)
         opened = self.out.open() if name else None
         if name in BLOCKS:
-            self.out.brk = 2
+            self.out.separate(2)
         elif name in LINES:
-            self.out.brk = max(self.out.brk, 1)
+            self.out.separate(1)
         self._note(name, el, opened, role, in_para)
         self.out.put(el.text)
         for child in el:
@@ -156,7 +168,7 @@ class _Reader:
         if opened is not None:
             self.out.close(opened)
         if name in BLOCKS:
-            self.out.brk = 2
+            self.out.separate(2)
 
     def _role(self, name: str, role: str) -> str:
         if name == "salute":
@@ -219,6 +231,7 @@ def read_letter(tei: Any, where: str) -> tuple[str, Markup]:
     if body is None:
         raise InputError(f"{where} has no <text><body>", "put the letter's text in <body>")
     reader = _Reader(where, pointer_targets(tei, where))
+    reader.out.verbatim = preserves_space(body)
     reader.walk(body, 0, "body", False)
     while reader.deferred:  # notes follow the letter, one paragraph each
         note = reader.deferred.pop(0)
@@ -261,6 +274,15 @@ def read_letter(tei: Any, where: str) -> tuple[str, Markup]:
         encoded=encoded,
     )
     return text, markup
+
+
+def preserves_space(body: Any) -> bool:
+    """Whether ``xml:space="preserve"`` holds for the body (on it or an ancestor)."""
+    for element in (body, *body.iterancestors()):
+        value = element.get(XML_SPACE)
+        if value is not None:
+            return bool(value == "preserve")
+    return False
 
 
 def _spans(text: str, opened: list[_Open]) -> tuple[TextSpan, ...]:

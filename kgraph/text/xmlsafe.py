@@ -32,7 +32,6 @@ def _parser() -> Any:
         huge_tree=False,
         remove_comments=True,
         remove_pis=True,
-        collect_ids=False,
         recover=False,
     )
 
