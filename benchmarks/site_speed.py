@@ -2,7 +2,7 @@
 
 Target (issue #16): the site of 1,000 letters in under 10 % of the time their build took.
 
-1. writes ``--letters`` synthetic letters (``benchmarks/speed.py``'s generator: the sample
+1. writes ``--letters`` synthetic letters (the speed benchmark's generator: the sample
    letter's paragraphs under other names, dates and places) into a temporary folder;
 2. builds them ``--build-runs`` times with ``build_corpus(folder, corpus.nq, "nq", jobs=1)``,
    the library call behind ``kgraph build DIR -o corpus.nq``;
@@ -25,7 +25,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from speed import build_synthetic_corpus
+try:  # the generator's home since the speed benchmark was split up
+    from speedkit.corpus import build_synthetic_corpus
+except ImportError:
+    from speed import build_synthetic_corpus
 
 RESULTS = Path(__file__).resolve().parent / "results" / "site_speed.json"
 

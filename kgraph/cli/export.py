@@ -41,7 +41,7 @@ _ENDPOINT = click.option(
     "-o",
     "--output",
     "out",
-    type=click.Path(path_type=Path),
+    type=click.Path(),
     required=True,
     help="File to write (CSV: FILE-nodes.csv and FILE-edges.csv, or DIR/ for "
     "DIR/nodes.csv and DIR/edges.csv).",
@@ -60,7 +60,7 @@ _ENDPOINT = click.option(
 @_ENDPOINT
 def network(
     data: tuple[str, ...],
-    out: Path,
+    out: str,
     fmt: str,
     places: bool,
     store_dir: Path | None,

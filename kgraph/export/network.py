@@ -182,12 +182,13 @@ def _edges_csv(network: Network) -> bytes:
     return _csv(rows)
 
 
-def csv_paths(out: Path) -> dict[str, Path]:
+def csv_paths(out: str | Path) -> dict[str, Path]:
     """Where the CSV files go: ``DIR/nodes.csv`` and ``DIR/edges.csv`` for a folder (an
     existing one or a name ending in ``/``), else ``NAME-nodes.csv`` and ``NAME-edges.csv``."""
-    if out.is_dir() or str(out).endswith(("/", "\\")):
-        return {"nodes": out / "nodes.csv", "edges": out / "edges.csv"}
-    stem = out.with_suffix("") if out.suffix.lower() == ".csv" else out
+    folder = Path(out)
+    if folder.is_dir() or str(out).endswith(("/", "\\")):
+        return {"nodes": folder / "nodes.csv", "edges": folder / "edges.csv"}
+    stem = folder.with_suffix("") if folder.suffix.lower() == ".csv" else folder
     return {part: stem.with_name(f"{stem.name}-{part}.csv") for part in ("nodes", "edges")}
 
 
@@ -205,8 +206,7 @@ def export_network(
         raise DataError(f"unknown network format {fmt!r}", f"use one of {', '.join(FORMATS)}")
     network = network_of(read_collection(data, store=store, endpoint=endpoint), places=places)
     files = network_bytes(network, fmt)
-    target = Path(out)
-    paths = csv_paths(target) if fmt == "csv" else {"": target}
+    paths = csv_paths(out) if fmt == "csv" else {"": Path(out)}
     written = []
     for part, content in files.items():
         write_atomic(paths[part], content)
