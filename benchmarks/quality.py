@@ -178,7 +178,15 @@ def run(folders: Sequence[Path], link: LinkMode = "offline") -> dict[str, Any]:
                 "baseline": bev.to_dict(),
             }
         )
+    shapes = {
+        relative(gold_path): json.loads(gold_path.read_text("utf-8")).get("shapes", [])
+        for gold_path, _, _ in golds
+    }
+    for item in letters:
+        item["shapes"] = shapes.get(item["gold"], [])
     return {
+        "fields": fields(letters),
+        "shapes": by_shape(letters),
         "kgraph_version": __version__,
         "model": results[0].model if results else "",
         "link": settings.link,
@@ -187,6 +195,58 @@ def run(folders: Sequence[Path], link: LinkMode = "offline") -> dict[str, Any]:
         "micro": {"kgraph": micro(ours), "baseline": micro(theirs)},
         "seconds": {"build": round(built - started, 2)},
     }
+
+
+FIELD_NAMES = ("sender", "recipient", "date", "place")
+
+
+def fields(letters: Sequence[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """Per metadata field: letters where it is right, given but wrong, and missing (a value
+    the gold has and kgraph left out). "Wrong" counts only values kgraph stated."""
+    out: dict[str, dict[str, int]] = {}
+    for name in FIELD_NAMES:
+        checks = [item["kgraph"]["metadata"][name] for item in letters]
+        out[name] = {
+            "right": sum(c["right"] for c in checks),
+            "wrong": sum(not c["right"] and c["got"] is not None for c in checks),
+            "missing": sum(not c["right"] and c["got"] is None for c in checks),
+            "of": len(checks),
+        }
+    return out
+
+
+def by_shape(letters: Sequence[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Per edition shape (the gold's "shapes" tags): letters, metadata right of 4 per letter,
+    wrong values, and entity F1 (macro)."""
+    out: dict[str, dict[str, Any]] = {}
+    for shape in sorted({s for item in letters for s in item.get("shapes", [])}):
+        these = [item for item in letters if shape in item.get("shapes", [])]
+        meta = [item["kgraph"]["metadata"] for item in these]
+        out[shape] = {
+            "letters": len(these),
+            "metadata_right": sum(m["right"] for m in meta),
+            "metadata_of": 4 * len(these),
+            "wrong": sum(
+                not m[f]["right"] and m[f]["got"] is not None for m in meta for f in FIELD_NAMES
+            ),
+            "entity_f1": round(
+                sum(item["kgraph"]["entities"]["f1"] for item in these) / len(these), 3
+            ),
+        }
+    return out
+
+
+def field_table(report: dict[str, Any]) -> str:
+    lines = ["", f"{'field':10} {'right':>7} {'wrong':>6} {'missing':>8}"]
+    for name, c in report["fields"].items():
+        lines.append(f"{name:10} {c['right']:>3}/{c['of']:<3} {c['wrong']:>6} {c['missing']:>8}")
+    lines += ["", f"{'shape':20} {'letters':>7} {'metadata':>9} {'wrong':>6} {'entity F1':>10}"]
+    for shape, c in report["shapes"].items():
+        meta = f"{c['metadata_right']}/{c['metadata_of']}"
+        lines.append(
+            f"{shape:20} {c['letters']:>7} {meta:>9} {c['wrong']:>6} {c['entity_f1']:>10.3f}"
+        )
+    return "\n".join(lines)
 
 
 def table(report: dict[str, Any]) -> str:
@@ -230,6 +290,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(table(report))
+    print(field_table(report))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8")
     print(f"\nwrote {relative(args.json)}")

@@ -31,11 +31,19 @@ _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 # "February 12 (24)": an Old Style day with its New Style day in brackets; the first counts
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|e|\.)?(?:\s?\(\d{1,2}\)|/\d{1,2}(?!\d))?"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
-_UNITS = "first second third fourth fifth sixth seventh eighth ninth".split()
-_TEENS = (
-    "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
-    "nineteenth"
-).split()
+_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_TEENS = [
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+]
 # "Twenty-first November, 1854": days written out as ordinal words
 DAY_WORDS: dict[str, int] = {w: i + 1 for i, w in enumerate(_UNITS)}
 DAY_WORDS.update({w: i + 10 for i, w in enumerate(_TEENS)})

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from kgraph.text.dates import MONTHS, find_date
 
 __all__ = [
+    "NUMBER",
     "PartialDate",
     "addressee_name",
     "complete_date",
@@ -41,7 +42,7 @@ SITE = re.compile(
 )
 _NAME = r"(?:[^\W\d_][\w'’.-]*)(?:\s+(?:[^\W\d_][\w'’.-]*|de|da|di|van|von|le|la|du|of))*?"
 _PARTIES = re.compile(
-    rf"^(?i:(?:an?\s+|the\s+)?letters?\s+(?:of|from)\s+|from\s+)?(?P<s>{_NAME})\s+(?i:to)\s+"
+    rf"(?i:(?:an?\s+|the\s+)?letters?\s+(?:of|from)\s+|from\s+)?(?P<s>{_NAME})\s+(?i:to)\s+"
     rf"(?P<r>{_NAME})(?=\s*(?:[,;:.(\[]|\d|$))"
 )
 _WRITER_YEAR = re.compile(rf"^(?P<s>{_NAME}),?\s+(?:\[?(?:1[5-9]\d\d)\]?)\.?$")
@@ -75,9 +76,18 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start + words[0].start(), start + words[-1].end()
 
 
+# An edition's number before the heading ("1742: To V. Sackville-West", "No. 12. To …")
+NUMBER = re.compile(r"^(?:no\.?\s*)?\d{1,4}[.:]\s+(?=\S)", re.IGNORECASE)
+
+
+def _numbered(line: str) -> int:
+    m = NUMBER.match(line)
+    return m.end() if m else 0
+
+
 def parties(heading: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """Sender and recipient named by an editor's heading ("X to Y", "Letter from X to Y")."""
-    m = _PARTIES.match(heading)
+    m = _PARTIES.match(heading, _numbered(heading))
     if m is None:
         return None
     s, r = _clean(heading, *m.span("s")), _clean(heading, *m.span("r"))
@@ -86,12 +96,12 @@ def parties(heading: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     return s, r
 
 
-_ADDRESSEE = re.compile(rf"^to\s+(?P<r>{_NAME})(?=\s*(?:[,;(\[]|\.?\s*$|\.\s|\d|\s{{2,}}))", re.I)
+_ADDRESSEE = re.compile(rf"to\s+(?P<r>{_NAME})(?=\s*(?:[,;(\[]|\.?\s*$|\.\s|\d|\s{{2,}}))", re.I)
 
 
 def addressee_name(line: str) -> tuple[int, int] | None:
     """The person a "To J. S. Henslow   12 May [1860]" or "TO JAMES MADISON." line names."""
-    m = _ADDRESSEE.match(line)
+    m = _ADDRESSEE.match(line, _numbered(line))
     if m is None or re.match(r"(?i)(?:the\s+)?editors?\b", m["r"]):
         return None
     value = re.sub(r",?\s*(?:Esq|Esquire)\.?$", "", m["r"]).rstrip(". ")

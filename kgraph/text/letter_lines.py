@@ -25,7 +25,7 @@ ENDEARMENT = re.compile(r"\b(?:dear|dearest|darling|beloved)\b[,:!]?\s*$", re.IG
 VALEDICTION = re.compile(
     r"^(?:(?:i\s+am|i\s+remain|i\s+have\s+the\s+honou?r|believe\s+me|yours|your|ever|always|"
     r"very|most|with|much|all|best|kind|fondest|affectionately|sincerely|faithfully|truly|"
-    r"cordially|respectfully|gratefully|adieu|farewell|love|salut|bien|tout|dein|ihr|"
+    r"cordially|respectfully|gratefully|adieu|farewell|love|salut|bien|tout|dein|ihr|yrs?|"
     r"vostro|tuo|votre|ton|je\s+suis)\b)",
     re.IGNORECASE,
 )

@@ -18,6 +18,7 @@ from kgraph.model import Letter, LetterDate, Source, TextSpan
 from kgraph.text.dates import find_date
 from kgraph.text.editorial import OPENING_QUOTES
 from kgraph.text.headings import (
+    NUMBER,
     PartialDate,
     addressee_name,
     complete_date,
@@ -148,9 +149,10 @@ def parse_letter(source: Source) -> Letter:
             or writer_year(line.text)
             or (is_title(line.text) and parse_date(line) is None)
             or (ADDRESSEE.match(line.text) and find_date(_unbracket(line.text)))
+            or (NUMBER.match(line.text) and addressee_name(line.text) is not None)
         ):
             heading, first = line, False
-            if ADDRESSEE.match(line.text):
+            if addressee_name(line.text) is not None:
                 addressee = line
             continue
         first = False
