@@ -28,6 +28,7 @@ from kgraph.export.collection import (
 from kgraph.export.site import build_site, export_site
 from kgraph.export.site.build import MARKER
 from kgraph.export.site.letter import mention_tree
+from kgraph.export.site.sitemap import site_map
 from tests.conftest import GOLDEN, KG
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -375,3 +376,96 @@ def test_generated_hostile_strings_stay_text(
         if path.startswith("entity/"):
             assert doc.xpath("//h1")[0].text_content() == label
             assert doc.xpath("//title")[0].text_content() == label
+
+
+# --- a development collection of 50 letters, built by kgraph --------------------------------
+
+PEOPLE = ["Ada Quill", "Bo Varga", "Cyril Moss", "Dagny Holt", "Emil Farrow", "Freya Lund"]
+TOWNS = ["Brindle", "Harrowby", "Eskholt", "Dalby"]
+MONTHS = ["January", "March", "May", "July", "September", "November"]
+
+
+def development_letters(folder: Path, count: int = 50) -> None:
+    """Letters invented for this test: who writes to whom, from where, naming whom."""
+    folder.mkdir()
+    for i in range(count):
+        sender, recipient = PEOPLE[i % 6], PEOPLE[(i * 5 + 1) % 6]
+        if sender == recipient:
+            recipient = PEOPLE[(i + 2) % 6]
+        other, town = PEOPLE[(i + 3) % 6], TOWNS[i % 4]
+        day, month, year = 1 + i % 27, MONTHS[i % 6], 1880 + i % 13
+        text = (
+            f"{town}, {day} {month} {year}\n\nDear {recipient.split()[0]},\n\n"
+            f"I went to {TOWNS[(i + 1) % 4]} with {other} last week, and we spoke of you. "
+            f"{other.split()[0]} sends greetings from London.\n\n"
+            f"Yours ever,\n{sender}\n"
+        )
+        (folder / f"{i:02d}-{sender.split()[1].lower()}.txt").write_text(text, encoding="utf-8")
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_fifty_letter_collection_in_the_browser(tmp_path: Path) -> None:
+    from kgraph.corpus.batch import build_corpus
+    from kgraph.settings import Settings
+
+    development_letters(tmp_path / "letters")
+    nq = tmp_path / "corpus.nq"
+    report = build_corpus([tmp_path / "letters"], nq, "nq", Settings(link="none"))
+    assert report.letters == 50 and not report.failures
+    folder = tmp_path / "site"
+    export_site([nq], folder)
+    collection = read_collection([nq])
+    expected = graph_mentions_by_letter(nq)
+
+    index = dump_dom((folder / "index.html").as_uri(), tmp_path)
+    rows = index.xpath("//table[@id='letters']/tbody/tr")
+    assert len(rows) == 50
+    first = [r.xpath("td")[2].text_content() for r in rows]
+    by_date = dump_dom((folder / "index.html").as_uri() + "?sort=date", tmp_path)
+    dates = [r.xpath("td")[2].text_content() for r in by_date.xpath("//tbody/tr")]
+    assert dates == sorted(first) != first
+
+    pages = site_map(collection).letters
+    for n, lt in enumerate(collection.letters):
+        path = folder / pages[lt.iri]
+        assert index.xpath(f"//tbody/tr/th/a[@href='{pages[lt.iri]}']")
+        doc = dump_dom(path.as_uri(), tmp_path) if n % 5 == 0 else page(path)
+        marked = doc.xpath("//pre[@id='text']//*[starts-with(@id,'char=')]")
+        assert {el.get("id"): el.text_content() for el in marked} == expected.get(lt.iri, {})
+
+    net = dump_dom((folder / "network.html").as_uri(), tmp_path)
+    nodes = set(net.xpath("//svg//*[contains(@class,'node')]/@data-iri"))
+    correspondents = {x for lt in collection.letters for x in (lt.sender, lt.recipient) if x}
+    assert len(correspondents) >= 4 and correspondents <= nodes
+    sizes = {p: p.stat().st_size for p in folder.rglob("*.html")}
+    assert max(sizes.values()) < 300_000
+    again = tmp_path / "again"
+    export_site([nq], again)
+    for p in folder.rglob("*"):
+        if p.is_file():
+            assert (again / p.relative_to(folder)).read_bytes() == p.read_bytes()
+
+
+def graph_mentions_by_letter(nq: Path) -> dict[str, dict[str, str]]:
+    from rdflib import Dataset
+
+    data = Dataset()
+    data.parse(nq, format="nquads")
+    found: dict[str, dict[str, str]] = {}
+    for letter_iri, b, e, a in data.query(
+        "SELECT ?l ?b ?e ?a WHERE { GRAPH ?g { ?m a kg:Mention ; kg:inLetter ?l ;"
+        " kg:beginIndex ?b ; kg:endIndex ?e ; kg:anchorOf ?a } }",
+        initNs={"kg": KG},
+    ):
+        found.setdefault(str(letter_iri), {})[f"char={b},{e}"] = str(a)
+    return found
+
+
+def test_site_from_a_store_is_the_site_from_the_files(tmp_path: Path) -> None:
+    from kgraph.store.embedded import load_store
+
+    load_store([GOLDEN], tmp_path / "store")
+    from_files = build_site(read_collection([GOLDEN]))
+    from_store = build_site(read_collection(store=tmp_path / "store"))
+    assert from_store == from_files
