@@ -169,7 +169,7 @@ def test_missing_unusable_and_endless_paths(tmp_path: Path) -> None:
     assert cli("build", tmp_path / "empty-folder", "-o", tmp_path / "out") == (
         1,
         [
-            f"Error: {tmp_path / 'empty-folder'} holds no .txt or .md letters; "
+            f"Error: {tmp_path / 'empty-folder'} holds no .txt, .md or .xml letters; "
             "pass letter files or another folder"
         ],
     )
