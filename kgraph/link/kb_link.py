@@ -133,6 +133,9 @@ class KBLinker:
     def _decide_place(
         self, e: Entity, items: list[KBItem], context: set[str] | None
     ) -> KBItem | None:
+        entry = self._entry(e)
+        if entry is not None and "district" in entry.description.lower():
+            return None  # a city's district ("Soho"): other cities have one of that name
         own = self._own_countries(e)
         if own:
             pool, floor = [i for i in items if i.country in own], MIN_IN_AUTHORITY
