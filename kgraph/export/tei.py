@@ -54,6 +54,7 @@ def tei_bytes(letter: LetterView, entities: Mapping[str, EntityView]) -> bytes:
     text = etree.SubElement(root, tei("text"))
     text.text, text.tail = "\n", "\n"
     body = etree.SubElement(text, tei("body"))
+    body.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")  # read back verbatim
     body.tail = "\n"
     tree = layout(letter, entities)
     _render(tree, etree.SubElement(body, tei(tree.tag), tree.attrs), letter.text or "")

@@ -143,6 +143,9 @@ def encoded_date(element: Any, where: str) -> tuple[str, DatePrecision] | None:
     return None
 
 
+UNKNOWN = frozenset({"unknown", "unbekannt", "inconnu", "anonymous", "n.n.", "nn"})
+
+
 def correspondence(
     tei: Any, where: str, pointers: dict[str, tuple[str, ...]]
 ) -> EncodedMetadata | None:
@@ -164,8 +167,11 @@ def correspondence(
             name = local_name(child)
             kind_of = tagged_type(child, where) if name != "title" else None
             text = plain_text(child)
+            refs = refs_of(child, where, pointers)
+            if text.lower() in UNKNOWN and not refs:
+                continue  # CMIF's convention for a party the edition does not know
             if kind_of in ("Person", "Organization", "Group") and text:
-                party = EncodedParty(text, kind_of, refs_of(child, where, pointers))
+                party = EncodedParty(text, kind_of, refs)
                 (senders if kind == "sent" else recipients).append(party)
             elif kind_of == "Place" and kind == "sent" and text and place is None:
                 place = EncodedParty(text, "Place", refs_of(child, where, pointers))
