@@ -73,8 +73,8 @@ def _svg(nodes: list[Node], edges: list[Edge], site: SiteMap) -> str:
         '<title id="net-title">Network of correspondents and people named together</title>\n'
     ]
     parts.append(
-        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
-        'markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" '
+        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="9" '
+        'markerHeight="9" markerUnits="userSpaceOnUse" orient="auto"><path d="M0 0L10 5L0 10z" '
         'fill="#1d3557"/></marker></defs>\n'
     )
     radius = {n.iri: _radius(n) for n in nodes}
