@@ -38,6 +38,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     return start, end
 
+FIRM = re.compile(r"(?i)(?:&|\band)\s*co\b|\b(?:ltd|limited|inc|company|brothers|bros|sons)\b\.?$")
+
 
 def _initial_before(text: str, start: int, end: int) -> bool:
     word = text[start : end - 1].split()[-1] if text[start : end - 1].split() else ""
@@ -54,6 +56,8 @@ def structure_mentions(letter: Letter) -> list[Mention]:
         start, end = trim(text, span.start, span.end)
         if start < end:
             role = "signature" if field == "sender_name" else field
+            if kind == "Person" and FIRM.search(text[start:end]):
+                kind = "Organization"  # "SMITH, ELDER & CO.": a firm signs, not a person
             found.append(Mention(start, end, text[start:end], kind, "structure", None, role))
     return found
 
