@@ -40,6 +40,13 @@ def main() -> int:
     parser.add_argument("--site-runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1908)
     parser.add_argument("--json", type=Path, default=RESULTS)
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        default=None,
+        help="work in this folder and keep it (letters/, corpus.nq, site/); with --build-runs 0"
+        " the site of its corpus.nq is timed again, against the build times in --json",
+    )
     args = parser.parse_args()
 
     from kgraph.corpus.batch import build_corpus
@@ -47,9 +54,13 @@ def main() -> int:
     from kgraph.settings import Settings
 
     with tempfile.TemporaryDirectory(prefix="kgraph-site-speed-") as tmp:
-        work = Path(tmp)
-        corpus = build_synthetic_corpus(work / "letters", args.letters, args.seed)
-        builds = []
+        work = args.keep or Path(tmp)
+        builds: list[float] = []
+        if args.build_runs:
+            corpus = build_synthetic_corpus(work / "letters", args.letters, args.seed)
+        else:  # the site again, of the corpus built before
+            earlier = json.loads(args.json.read_text(encoding="utf-8"))
+            corpus, builds = earlier["corpus"], earlier["build_s"]
         for run in range(args.build_runs):
             began = time.perf_counter()
             report = build_corpus(

@@ -26,20 +26,14 @@ def _types(site: SiteMap) -> list[str]:
 
 
 def _row(letter: LetterView, site: SiteMap) -> str:
-    def cell(col: str, iri: str | None) -> str:
-        label = site.label(iri)
-        return f'<td data-sort="{esc(label.lower())}">{site.entity_link(iri, "")}</td>'
-
-    title = letter.name or letter.label
+    """One letter's row; the script sorts by each cell's text, so no sort keys are repeated."""
+    cells = "".join(
+        f"<td>{site.entity_link(iri, '')}</td>" for iri in (letter.sender, letter.recipient)
+    )
     return (
-        f'<tr><th scope="row" data-sort="{esc(title.lower())}">'
-        f"{site.letter_link(letter, '')}</th>"
-        + cell("sender", letter.sender)
-        + cell("recipient", letter.recipient)
-        + f'<td data-sort="{esc(letter.date or "")}">{esc(letter.date or "")}</td>'
-        + cell("place", letter.place)
-        + f'<td class="n" data-sort="{len(letter.mentions)}">{len(letter.mentions)}</td>'
-        + "</tr>\n"
+        f'<tr><th scope="row">{site.letter_link(letter, "")}</th>{cells}'
+        f"<td>{esc(letter.date or '')}</td><td>{site.entity_link(letter.place, '')}</td>"
+        f'<td class="n">{len(letter.mentions)}</td></tr>\n'
     )
 
 
