@@ -4,14 +4,13 @@ the page shell every page shares.
 Everything printed comes from the data and is untrusted: names, labels, letter texts and
 IRIs. Text and attribute values go through ``html.escape`` (quotes included); an external
 link is kept only when it is an http(s) IRI and is percent-encoded where it is not plain
-IRI; inline JSON is ``json.dumps`` with ``<``, ``>`` and ``&`` written as ``\\u`` escapes.
+IRI. The pages hold no inline script or JSON: the one script is a file of its own.
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
-import json
 import re
 import unicodedata
 from urllib.parse import quote
@@ -21,7 +20,6 @@ __all__ = [
     "entity_path",
     "esc",
     "external_href",
-    "inline_json",
     "letter_path",
     "local_href",
     "page",
@@ -54,12 +52,6 @@ def local_href(path: str, fragment: str | None = None) -> str:
     if fragment is not None:
         href += "#" + quote(fragment, safe="=,")
     return esc(href)
-
-
-def inline_json(value: object) -> str:
-    """JSON safe inside a <script> element: no ``</script>``, no ``<!--``, no ``&``."""
-    text = json.dumps(value, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def slug(text: str, limit: int = 40) -> str:
