@@ -12,9 +12,11 @@ spans of the text.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+from kgraph.settings import data_dir
 from kgraph.text.dates import MONTHS, find_date
 
 __all__ = [
@@ -61,12 +63,24 @@ def is_site_line(text: str) -> bool:
     return bool(SITE.search(text)) and not _PARTIES.match(text)
 
 
+@functools.cache
+def _not_names() -> frozenset[str]:
+    """Capitalised common words that are never a name (``data/patterns/not-names.txt``)."""
+    path = data_dir() / "patterns" / "not-names.txt"
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
 def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Trim a name found by a pattern to capitalised words; None if it is no name."""
     value = text[start:end]
     words = list(re.finditer(r"\S+", value))
     while words and words[-1].group().lower() in _LOWER_OK:
         words.pop()
+    if any(w.group().strip(".,").lower() in _not_names() for w in words):
+        return None
     if not words or not all(
         w.group()[0].isupper() or w.group().lower() in _LOWER_OK for w in words
     ):

@@ -1,0 +1,244 @@
+"""Letters as editions print them: the editorial layer, editors' headings and introductions,
+year-less datelines, and the cue kgraph records for each metadata value.
+
+The letters here are written for these tests in the shapes real editions use; none is
+copied from an edition.
+"""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, XSD
+
+import kgraph
+from kgraph.model import Source
+from kgraph.text.dates import find_date
+from kgraph.text.editorial import footnote_markers, strip_markers
+from kgraph.text.headings import (
+    addressee_name,
+    complete_date,
+    intro_parties,
+    intro_place,
+    is_site_line,
+    partial_date,
+    parties,
+    writer_year,
+)
+from kgraph.text.letter_lines import split_lines
+from kgraph.text.letters import parse_letter
+
+from .conftest import KG, SCHEMA
+
+
+def source(text: str, name: str = "test-letter") -> Source:
+    import hashlib
+
+    return Source(name, text, hashlib.sha256(text.encode()).hexdigest())
+
+
+@pytest.mark.parametrize(
+    ("text", "markers"),
+    [
+        ("his onslaught.2 It was", ["2"]),
+        ("To J. S. Henslow   8 May [1860]1", ["1"]),
+        ("at this place.—3", ["3"]),
+        ("the experiments.6 Lyell came", ["6"]),
+        ("the primula case?9", ["9"]),
+        ("the word¹ again", ["¹"]),
+        ("Dresden, 12.5.1871", []),  # a numeric date is no marker
+        ("Jan.3, 1860", []),  # nor a day after a month's abbreviation
+        ("No.2 of the series", []),
+        ("CO2 and A4", []),
+        ("on May 8th 1860", []),
+    ],
+)
+def test_footnote_markers(text: str, markers: list[str]) -> None:
+    assert [text[a:b] for a, b in footnote_markers(text)] == markers
+
+
+def test_strip_markers_keeps_a_prefix() -> None:
+    assert strip_markers("8 May [1860]1") == "8 May [1860]"
+    assert strip_markers("Kent.") == "Kent."
+
+
+def test_pipes_quotes_and_markers_make_lines_with_exact_offsets() -> None:
+    text = "“Down | Bromley | Kent.\nYours ever | T. H. Huxley2\n"
+    lines = split_lines(text)
+    assert [ln.text for ln in lines] == ["Down", "Bromley", "Kent.", "Yours ever", "T. H. Huxley"]
+    assert all(text[ln.start : ln.end] == ln.text for ln in lines)
+
+
+@pytest.mark.parametrize(
+    ("heading", "sender", "recipient"),
+    [
+        ("HUXLEY TO TYNDALL, 1866.", "HUXLEY", "TYNDALL"),
+        ("Letter from Gustave Courbet to Alfred Bruyas", "Gustave Courbet", "Alfred Bruyas"),
+        ("Kropotkin to Alexander Berkman, November 20, 1908", "Kropotkin", "Alexander Berkman"),
+        ("1742: Woolf to V. Sackville-West", "Woolf", "V. Sackville-West"),
+    ],
+)
+def test_heading_parties(heading: str, sender: str, recipient: str) -> None:
+    found = parties(heading)
+    assert found is not None
+    (s0, s1), (r0, r1) = found
+    assert (heading[s0:s1], heading[r0:r1]) == (sender, recipient)
+
+
+def test_headings_that_name_no_parties() -> None:
+    assert parties("Answers to Correspondents") is None
+    assert parties("the way to Rome") is None
+    w = writer_year("Flora Tristan 1843")
+    assert w is not None and "Flora Tristan 1843"[w[0] : w[1]] == "Flora Tristan"
+    a = addressee_name("To J. S. Henslow   12 May [1860]1")
+    assert a is not None and "To J. S. Henslow   12 May [1860]1"[a[0] : a[1]] == "J. S. Henslow"
+    assert addressee_name("To the Editor of the Daily News.") is None
+
+
+def test_site_lines() -> None:
+    for line in (
+        "The Wexley Correspondence Project",
+        "Last updated 3 February 2012 · Anti-Copyright",
+        "Published 1923",
+        "Cite as: Letters Online, no. 12",
+    ):
+        assert is_site_line(line), line
+    for line in ("Bromley, Kent, 18 May 1897.", "Ornans, 9 January 1854", "My dear Grave,"):
+        assert not is_site_line(line), line
+
+
+def test_introduction_names_the_parties_and_the_place() -> None:
+    intro = (
+        "The following letter was written by Ugo Bassi to his friend, T. Morley, the "
+        "printer of Leeds, from his lodging at Ancona in March 1848, a week before the rising:"
+    )
+    found = intro_parties(intro)
+    assert found is not None
+    (s0, s1), (r0, r1), (a, b) = found
+    assert (intro[s0:s1], intro[r0:r1]) == ("Ugo Bassi", "T. Morley")
+    where = intro_place(intro[a:b])
+    assert where is not None and intro[a:b][where[0] : where[1]] == "Ancona"
+
+
+@pytest.mark.parametrize(
+    ("line", "context", "iso"),
+    [
+        ("May 12th", "HUXLEY TO TYNDALL, 1866.", "1866-05-12"),
+        ("Oct. 4, 87", "Whitman to Rossetti, 1887", "1887-10-04"),
+        ("Paris, le 2 juin.", "Flora Tristan 1843", "1843-06-02"),
+        ("Oct. 4, 87", "Whitman to Rossetti, 1901", None),  # the years disagree: no date
+        ("May 12th", "To Tyndall", None),  # no year anywhere: no date
+    ],
+)
+def test_year_less_datelines(line: str, context: str, iso: str | None) -> None:
+    partial = partial_date(line)
+    assert partial is not None
+    assert complete_date(partial, context) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Tuesday, Twenty-first November, 1854.", "1854-11-21"),
+        ("March, 21st, 1919.", "1919-03-21"),
+        ("Dresden, February 12 (24), 1870.", "1870-02-12"),
+        ("le 3 mars 1871", "1871-03-03"),
+        ("3. März 1871", "1871-03-03"),
+    ],
+)
+def test_dates_as_editions_print_them(text: str, iso: str) -> None:
+    found = find_date(text)
+    assert found is not None and found.iso == iso
+
+
+QUOTED = """THE EXILE'S WORD.
+
+The following letter was written by Ugo Bassi to his friend, Thomas Morley, the printer, from \
+his lodging at Ancona in March 1848:—
+
+“My dear Morley,—Your parcel came safely, and the pamphlets are already in good hands.
+
+“I shall write again when the roads are open.
+
+“Ever yours,
+
+“UGO BASSI.
+
+The Leeds Mercury, April 2nd.
+"""
+
+
+def test_a_quoted_letter_takes_its_metadata_from_the_introduction() -> None:
+    letter = parse_letter(source(QUOTED))
+    assert letter.heading is not None and letter.heading.text == "THE EXILE'S WORD."
+    assert letter.signature is not None and letter.signature.text == "UGO BASSI."
+    assert letter.heading_sender is not None and letter.heading_sender.text == "Ugo Bassi"
+    assert letter.heading_recipient is not None
+    assert letter.heading_recipient.text == "Thomas Morley"
+    assert letter.date is not None and letter.date.iso == "1848-03"  # not April, the source
+    assert letter.place is not None and letter.place.text == "Ancona"
+    assert letter.colophon is not None and "Leeds Mercury" in letter.colophon.text
+
+
+EDITION = """The Hartwell Letters Project
+Last updated 3 February 2012
+
+HALLAM TO WREN, 1838.
+
+12 Gower Street | London | May 12th | Saturday
+
+My dear Wren,
+
+I have read your paper on the tides twice over, and I think it sound.4 Sedley agrees.
+
+Yours ever | J. Hallam
+
+4 Sedley had read it in proof.
+"""
+
+
+@pytest.fixture(scope="module")
+def edition_graph() -> tuple[URIRef, Graph]:
+    settings = kgraph.Settings(link="none")
+    graph = kgraph.build(EDITION, settings)
+    letter = next(graph.subjects(RDF.type, KG.Letter))
+    return letter, graph
+
+
+def test_an_edition_letter_gets_its_metadata(edition_graph: tuple[URIRef, Graph]) -> None:
+    letter, graph = edition_graph
+    assert graph.value(letter, SCHEMA.dateSent) == Literal("1838-05-12", datatype=XSD.date)
+    labels = {
+        p: str(graph.value(graph.value(letter, p), RDFS.label))
+        for p in (SCHEMA.sender, SCHEMA.recipient, KG.placeOfWriting)
+    }
+    assert "Hallam" in labels[SCHEMA.sender]
+    assert "Wren" in labels[SCHEMA.recipient]
+    assert labels[KG.placeOfWriting] != "The Hartwell Letters Project"
+    # no mention's text carries a footnote marker, and the site line names nothing
+    for anchor in graph.objects(None, KG.anchorOf):
+        assert not any(ch.isdigit() for ch in str(anchor)), anchor
+        assert "Project" not in str(anchor)
+
+
+def test_each_metadata_value_has_its_cue(edition_graph: tuple[URIRef, Graph]) -> None:
+    letter, graph = edition_graph
+    rules = {}
+    for a in graph.subjects(RDF.subject, letter):
+        p = graph.value(a, RDF.predicate)
+        rules[p] = str(graph.value(a, KG.rule))
+        text = str(graph.value(a, KG.evidence))
+        begin = graph.value(a, KG.beginIndex)
+        end = graph.value(a, KG.endIndex)
+        assert begin is not None and EDITION[int(begin) : int(end)] == text
+    assert rules[SCHEMA.sender] in ("metadata:signature", "metadata:heading_sender")
+    assert rules[SCHEMA.recipient] in ("metadata:heading_recipient", "metadata:recipient_name")
+    assert rules[SCHEMA.dateSent] == "metadata:dateline-year-from-heading"
+
+
+def test_conflicting_or_missing_cues_leave_the_value_out() -> None:
+    text = "Dear Friend,\n\nThe weather is fine and the roads are open.\n\nYours,\nA Friend\n"
+    graph = kgraph.build(text, kgraph.Settings(link="none"))
+    letter = next(graph.subjects(RDF.type, KG.Letter))
+    assert graph.value(letter, SCHEMA.dateSent) is None
+    assert graph.value(letter, KG.placeOfWriting) is None
