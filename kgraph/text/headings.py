@@ -79,8 +79,8 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     words = list(re.finditer(r"\S+", value))
     while words and words[-1].group().lower() in _LOWER_OK:
         words.pop()
-    if any(w.group().strip(".,").lower() in _not_names() for w in words):
-        return None
+    if words and all(w.group().strip(".,").lower() in _not_names() for w in words):
+        return None  # "Answers to Correspondents": made only of words that name no one
     if not words or not all(
         w.group()[0].isupper() or w.group().lower() in _LOWER_OK for w in words
     ):
