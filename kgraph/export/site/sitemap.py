@@ -19,6 +19,7 @@ class SiteMap:
     # entity IRI -> its mentions, letter by letter; and the relations it is part of
     mentions: dict[str, list[tuple[LetterView, MentionView]]] = field(default_factory=dict)
     relations: dict[str, list[tuple[LetterView, RelationView]]] = field(default_factory=dict)
+    _links: dict[tuple[str, str], str] = field(default_factory=dict)  # (IRI, root) -> <a>
 
     def label(self, iri: str | None) -> str:
         if iri is None:
@@ -34,14 +35,25 @@ class SiteMap:
         """A link to the entity's page, its label as text (the IRI when it has no page)."""
         if iri is None:
             return ""
+        if fragment is None and (iri, root) in self._links:
+            return self._links[(iri, root)]
         path = self.entities.get(iri)
         if path is None:
             return esc(iri)
-        return f'<a href="{local_href(root + path, fragment)}">{esc(self.label(iri))}</a>'
+        link = f'<a href="{local_href(root + path, fragment)}">{esc(self.label(iri))}</a>'
+        if fragment is None:
+            self._links[(iri, root)] = link
+        return link
 
     def letter_link(self, letter: LetterView, root: str, fragment: str | None = None) -> str:
-        href = local_href(root + self.letters[letter.iri], fragment)
-        return f'<a href="{href}">{esc(letter.name or letter.label)}</a>'
+        key = (letter.iri, root)
+        if key not in self._links:
+            href = local_href(root + self.letters[letter.iri])
+            self._links[key] = f'<a href="{href}">{esc(letter.name or letter.label)}</a>'
+        link = self._links[key]
+        if fragment is None:
+            return link
+        return link.replace('">', local_href("", fragment) + '">', 1)
 
 
 def site_map(collection: Collection) -> SiteMap:
