@@ -95,6 +95,23 @@ def test_headings_that_name_no_parties() -> None:
     assert addressee_name("To the Editor of the Daily News.") is None
 
 
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("[To J. D. Hooker]", "J. D. Hooker"),
+        ("XXIII. To Mrs. Gaskell.", "Mrs. Gaskell"),
+        ("LETTER XII. To Alfred Bruyas", "Alfred Bruyas"),
+        ("To James Madison. Paris", "James Madison"),
+        ("To Josiah Wedgwood, Esq., Etruria.", "Josiah Wedgwood"),
+        ("TO THE SAME.", None),
+        ("To the Editor of the Times.", None),
+    ],
+)
+def test_addressee_lines(line: str, name: str | None) -> None:
+    found = addressee_name(line)
+    assert (line[found[0] : found[1]] if found else None) == name
+
+
 def test_site_lines() -> None:
     for line in (
         "The Wexley Correspondence Project",
@@ -144,6 +161,10 @@ def test_year_less_datelines(line: str, context: str, iso: str | None) -> None:
         ("Dresden, February 12 (24), 1870.", "1870-02-12"),
         ("le 3 mars 1871", "1871-03-03"),
         ("3. März 1871", "1871-03-03"),
+        ("Sept. 3d, 1862", "1862-09-03"),
+        ("Jany 5, 1860", "1860-01-05"),
+        ("Philadelphia, 7ber 12, 1768", "1768-09-12"),
+        ("Decr. 2d 1790", "1790-12-02"),
     ],
 )
 def test_dates_as_editions_print_them(text: str, iso: str) -> None:

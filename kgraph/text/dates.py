@@ -23,13 +23,28 @@ _MONTH_NAMES = {
     11: "november nov novembre noviembre ноябрь ноября",
     12: "december dec déc décembre decembre dezember dez dicembre diciembre декабрь декабря",
 }
+# abbreviations letters of the period use ("Jany", "Feby", "Septr", "7ber" for September)
+_OLD_FORMS = {
+    1: "jany jan'y janr",
+    2: "feby feb'y febr'y",
+    3: "mar'h",
+    4: "apl aprl",
+    8: "augt aug'st",
+    9: "septr sept'r 7ber 7bre",
+    10: "octr oct'r 8ber 8bre",
+    11: "novr nov'r 9ber 9bre",
+    12: "decr dec'r 10ber xber 10bre",
+}
+for _number, _names in _OLD_FORMS.items():
+    for _name in _names.split():
+        MONTHS[_name] = _number
 for _number, _names in _MONTH_NAMES.items():
     for _name in _names.split():
         MONTHS[_name] = _number
 
-_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
+_MONTH = r"(?P<month>[^\W\d_]{3,10}|[^\W\d_]{3}'[a-z]{1,2}|(?:7|8|9|10|x)b(?:e)?r)\.?"
 # "February 12 (24)": an Old Style day with its New Style day in brackets; the first counts
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|e|\.)?(?:\s?\(\d{1,2}\)|/\d{1,2}(?!\d))?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|d|er|e|\.)?(?:\s?\(\d{1,2}\)|/\d{1,2}(?!\d))?"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
 _UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
 _TEENS = [

@@ -91,7 +91,9 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 # An edition's number before the heading ("1742: To V. Sackville-West", "No. 12. To …")
-NUMBER = re.compile(r"^(?:no\.?\s*)?\d{1,4}[.:]\s+(?=\S)", re.IGNORECASE)
+NUMBER = re.compile(
+    r"^(?:\[|(?:no\.?\s*|letter\s+)?(?:\d{1,4}|[ivxlc]{1,7})[.:]\s+(?=\S))", re.IGNORECASE
+)
 
 
 def _numbered(line: str) -> int:
@@ -110,7 +112,9 @@ def parties(heading: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     return s, r
 
 
-_ADDRESSEE = re.compile(rf"to\s+(?P<r>{_NAME})(?=\s*(?:[,;(\[]|\.?\s*$|\.\s|\d|\s{{2,}}))", re.I)
+_ADDRESSEE = re.compile(
+    rf"to\s+(?P<r>{_NAME})(?=\s*(?:[,;(\[\]]|\.?\]?\s*$|(?<=[a-z]{{2}})\.\s|\d|\s{{2,}}))", re.I
+)
 
 
 def addressee_name(line: str) -> tuple[int, int] | None:
@@ -118,7 +122,9 @@ def addressee_name(line: str) -> tuple[int, int] | None:
     m = _ADDRESSEE.match(line, _numbered(line))
     if m is None or re.match(r"(?i)(?:the\s+)?editors?\b", m["r"]):
         return None
-    value = re.sub(r",?\s*(?:Esq|Esquire)\.?$", "", m["r"]).rstrip(". ")
+    # "To James Madison. Paris": a full stop after a word (not "Mrs." or "Esq.") ends the name
+    value = re.split(r"(?<=[a-z]{3})(?<!Mrs)(?<!Esq)(?<!Rev)(?<!Hon)\.\s", m["r"])[0]
+    value = re.sub(r",?\s*(?:Esq|Esquire)\.?$", "", value).rstrip(". ")
     return _clean(line, m.start("r"), m.start("r") + len(value))
 
 
@@ -177,7 +183,7 @@ class PartialDate:
 
 
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|e|\.)?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|d|er|e|\.)?"
 _PARTIAL = [
     re.compile(rf"\b{_MONTH},?\s+{_DAY}(?:,?\s+(?P<y2>\d\d))?(?![\d\w])"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_MONTH}(?:,?\s+(?P<y2>\d\d))?(?![\d\w])"),
