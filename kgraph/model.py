@@ -128,6 +128,8 @@ class Letter:
     sender_name: TextSpan | None = None
     postscript: tuple[TextSpan, ...] = ()
     notes: tuple[TextSpan, ...] = ()  # footnotes and editors' notes (their names count)
+    # an editor's introduction or bracketed headnote above the letter (its names count)
+    introduction: tuple[TextSpan, ...] = ()
     colophon: TextSpan | None = None
     edition: Edition | None = None
     heading_sender: TextSpan | None = None
@@ -152,6 +154,7 @@ class Letter:
         parts.extend(("body", span) for span in self.body)
         parts.extend(("postscript", span) for span in self.postscript)
         parts.extend(("note", span) for span in self.notes)
+        parts.extend(("note", span) for span in self.introduction)  # an editor's prose
         return tuple(sorted(parts, key=lambda p: p[1].start))
 
 

@@ -39,6 +39,7 @@ SEPARATOR = re.compile(r"^[-*_=~\s]{3,}$")
 COLOPHON_CUE = re.compile(
     r"https?://|www\.|\b\w+\.(?:com|org|net)\b|\blibrary\b|copyright|public\s+domain|"
     r"licen[cs]e|^\W*source\s*:|\bretrieved\b|\btranscri|\btranslated\s+(?:from|by)\b|"
+    r"^\W*cite\s+as\b|\blast\s+updated\b|\baccessed\b|"
     r"\bedition\b|\bpublished\s+by\b|\bvol\.\s*\d|\bpp?\.\s*\d|^\[.*\]\W*$",
     re.IGNORECASE,
 )

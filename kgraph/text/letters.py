@@ -129,6 +129,7 @@ def parse_letter(source: Source) -> Letter:
     date: tuple[LetterDate, TextSpan | None] | None = None
     partial: tuple[Line, PartialDate] | None = None
     address: list[Line] = []
+    prose: list[Line] = []  # an editor's introduction or headnote
     first = True  # the first line that is not a website's may be an editor's heading
     for line in lines[:head_end]:
         raw_start = text.rfind("\n", 0, line.start) + 1
@@ -138,6 +139,8 @@ def parse_letter(source: Source) -> Letter:
         if len(line.text) > SHORT:
             if intro is None and intro_parties(line.text) is not None:
                 intro = line
+            if not is_site_line(line.text) or intro is line:
+                prose.append(line)
             first = False
             continue
         if not md_heading and is_site_line(line.text):
@@ -279,6 +282,7 @@ def parse_letter(source: Source) -> Letter:
         sender_name=sender_name,
         postscript=_blocks(text, postscript),
         notes=_blocks(text, notes),
+        introduction=_blocks(text, prose),
         colophon=colophon_span,
         edition=parse_edition(colophon_span) if colophon_span else None,
         heading_sender=heading_sender,
