@@ -263,3 +263,17 @@ def test_conflicting_or_missing_cues_leave_the_value_out() -> None:
     letter = next(graph.subjects(RDF.type, KG.Letter))
     assert graph.value(letter, SCHEMA.dateSent) is None
     assert graph.value(letter, KG.placeOfWriting) is None
+
+
+def test_a_closing_at_the_end_of_the_last_paragraph_finds_the_signature() -> None:
+    text = (
+        "Bonn, 3 May 1790.\n\nDearest Father,\n\nThe concert went well, and the prince "
+        "has asked for two more quartets before the summer; I send the programme with this. "
+        "I kiss your hands and am ever your most obedient son,\n\nLudwig Kessler\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.signature is not None and letter.signature.text == "Ludwig Kessler"
+    assert letter.valediction is not None
+    assert letter.valediction.text.startswith("ever your most obedient son")
+    # the paragraph before the closing stays in the body
+    assert any("the prince has asked" in span.text for span in letter.body)

@@ -338,6 +338,18 @@ _CLOSING_NAME = re.compile(
 )
 
 
+_CLAUSE = re.compile(r"(?i)\b(?:ever|yours?|i\s+(?:am|remain)|believe\s+me)\b")
+
+
+def _closing_clause(line: Line) -> int | None:
+    """Where a closing phrase starts at the end of a paragraph that ends with a comma."""
+    text = line.text
+    if len(text) <= SHORT or not text.endswith(","):
+        return None
+    found = [m.start() for m in _CLAUSE.finditer(text) if len(text) - m.start() <= 60]
+    return found[0] if found and found[0] > 0 else None
+
+
 def _split_closings(lines: list[Line]) -> list[Line]:
     """A valediction and the name on one line ("Yours ever, C. Darwin", "Your F.
     Dostoevsky") as two lines, so the name is read as the signature."""
@@ -345,7 +357,14 @@ def _split_closings(lines: list[Line]) -> list[Line]:
     for k, line in enumerate(lines):
         m = _CLOSING_NAME.match(line.text)
         nxt = lines[k + 1] if k + 1 < len(lines) else None
-        if (
+        clause = _closing_clause(line) if nxt is not None and k > len(lines) // 3 else None
+        if clause is not None and nxt is not None and looks_like_name(nxt.text.rstrip(".,")):
+            # "… I kiss your hands and am ever your most obedient son, / Wolfgang Mozart"
+            cut = line.start + clause
+            head = line.text[:clause].rstrip()
+            out.append(Line(line.start, line.start + len(head), head, line.block))
+            out.append(Line(cut, line.end, line.text[clause:], line.block))
+        elif (
             m is not None
             and k > len(lines) // 3
             and line.block >= 0
