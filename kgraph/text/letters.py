@@ -346,8 +346,11 @@ def _closing_clause(line: Line) -> int | None:
     text = line.text
     if len(text) <= SHORT or not text.endswith(","):
         return None
-    found = [m.start() for m in _CLAUSE.finditer(text) if len(text) - m.start() <= 60]
-    return found[0] if found and found[0] > 0 else None
+    found = [m for m in _CLAUSE.finditer(text) if len(text) - m.start() <= 60]
+    # "… and am ever your most obedient son,": a closing verb or "ever" before a "your"
+    firm = [m.start() for m in found if not m.group().lower().startswith("your")]
+    starts = firm or [m.start() for m in found][-1:]
+    return starts[0] if starts and starts[0] > 0 else None
 
 
 def _split_closings(lines: list[Line]) -> list[Line]:
