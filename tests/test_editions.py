@@ -277,3 +277,19 @@ def test_a_closing_at_the_end_of_the_last_paragraph_finds_the_signature() -> Non
     assert letter.valediction.text.startswith("ever your most obedient son")
     # the paragraph before the closing stays in the body
     assert any("the prince has asked" in span.text for span in letter.body)
+
+
+@pytest.mark.parametrize(
+    ("address", "place"),
+    [
+        ("Hillcrest | Isle of Arran | Buteshire", "Hillcrest"),  # not the county
+        ("Rosemount, Quarry Road, Ludlow.", "Ludlow"),  # a house on its road: the town
+    ],
+)
+def test_the_place_of_writing_is_the_first_settlement_of_the_address(
+    address: str, place: str
+) -> None:
+    text = f"{address}\n12 June 1890.\n\nDear Morris,\n\nThe roses are out.\n\nYours,\nA. Kemble\n"
+    graph = kgraph.build(text, kgraph.Settings(link="none"))
+    letter = next(graph.subjects(RDF.type, KG.Letter))
+    assert str(graph.value(graph.value(letter, KG.placeOfWriting), RDFS.label)) == place

@@ -115,7 +115,9 @@ def find_mentions(letter: Letter, analysis: Analysis) -> tuple[Mention, ...]:
     return tuple(chosen)
 
 
-ADDRESS_PART = re.compile(r"(?:[^,;.\n]|\.(?=\S)|(?<=\bSt)\.|(?<=\bMt)\.|(?<=\bDr)\.)+")
+# one part of an address: up to a comma, semicolon, full stop, line break or " | " (the
+# manuscript's line break as editions print it)
+ADDRESS_PART = re.compile(r"(?:[^,;.\n|]|\.(?=\S)|(?<=\bSt)\.|(?<=\bMt)\.|(?<=\bDr)\.)+")
 
 
 WEEKDAY_OR_MONTH = re.compile(

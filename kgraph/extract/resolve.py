@@ -22,6 +22,8 @@ from kgraph.model import Entity, EntityType, Letter, Mention
 PRIORITY = {"Periodical": 3, "Place": 2, "Organization": 1}
 # authority descriptions of places too large to be a place of writing
 COARSE = re.compile(r"(?i)^(?:\w+\s+)?(?:country|continent|region|state|county|province|ocean)\b")
+# names of counties and the like in an address ("Argyllshire", "County Down")
+REGION = re.compile(r"(?i)shire\b|\bcounty\b|\bco\.\s|\bprovince\b|\bdépartement\b")
 SENDER_ROLES = ("signature", "heading_sender", "byline")
 RECIPIENT_ROLES = ("heading_recipient", "recipient_name")
 STREET = re.compile(
@@ -86,7 +88,7 @@ def resolve(letter: Letter, mentions: tuple[Mention, ...], authority: Authority)
         entities=tuple(entities),
         sender=sender,
         recipient=recipient if recipient != sender else None,  # conflicting cues: neither
-        place=_place_of_writing(entities, lookup),
+        place=_place_of_writing(entities, lookup, letter),
     )
 
 
@@ -207,8 +209,11 @@ def _entity_with_role(entities: list[Entity], roles: tuple[str, ...]) -> str | N
     return None
 
 
-def _place_of_writing(entities: list[Entity], lookup: Lookup) -> str | None:
-    """The settlement named in the dateline or the writer's address."""
+def _place_of_writing(entities: list[Entity], lookup: Lookup, letter: Letter) -> str | None:
+    """The place named in the dateline, else the first settlement of the writer's address:
+    not a street, not a house standing on the street named after it ("Viola. Muswill Hill
+    Row / London"), not a county or country when something smaller is named ("Down |
+    Bromley | Kent", "Barnhill | Isle of Jura | Argyllshire")."""
     best: tuple[tuple[int, int, int, int, int], str] | None = None
     for e in entities:
         if e.type != "Place":
@@ -217,14 +222,28 @@ def _place_of_writing(entities: list[Entity], lookup: Lookup) -> str | None:
             if m.role not in ("place", "dateline", "address"):
                 continue
             entry = lookup.by_id.get(e.authority_id) if e.authority_id else None
-            coarse = entry is not None and bool(COARSE.match(entry.description))
+            coarse = (entry is not None and bool(COARSE.match(entry.description))) or bool(
+                REGION.search(m.text)
+            )
             score = (
                 int(m.role == "place"),
                 int(not STREET.search(m.text)),
                 int(not coarse),  # "Camden | New Jersey | U. S. America": not the country
-                int(entry is not None and entry.within is not None),
-                m.start,
+                int(not _house(letter, m.end)),
+                -m.start,
             )
             if best is None or score > best[0]:
                 best = (score, e.key)
     return best[1] if best else None
+
+
+def _house(letter: Letter, end: int) -> bool:
+    """The address part ending at ``end`` is followed, within the address, by a street (so
+    it names a house)."""
+    span = letter.address
+    if span is None or not span.start <= end <= span.end:
+        return False
+    rest = letter.source.text[end : span.end]
+    nxt = re.match(r"[\s.,;|]*([^,;|\n]*)", rest)
+    part = nxt.group(1).strip() if nxt else ""
+    return bool(part) and (part[0].isdigit() or bool(STREET.search(part)))
