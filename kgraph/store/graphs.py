@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from kgraph.errors import DataError
-from kgraph.rdf.datafiles import data_files, load_file
+from kgraph.rdf.datafiles import FILE_FORMATS, data_files, load_file
 from kgraph.store.results import QueryResult
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["empty_default_note", "graph_of", "load_graphs", "query_with_note"]
 
 KG_LETTER = "https://w3id.org/kgraph/ontology#Letter"
-_QUADS_SUFFIXES = (".nq", ".trig")
+_QUADS = (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG)
 
 
 def load_graphs(paths: Sequence[str | Path]) -> ox.Store:
@@ -46,7 +46,7 @@ def load_graphs(paths: Sequence[str | Path]) -> ox.Store:
         raise DataError("no RDF data given", "name a file or a folder such as output/")
     store = ox.Store()
     for path in data_files(paths):
-        if path.suffix.lower() in _QUADS_SUFFIXES:
+        if FILE_FORMATS[path.suffix.lower()][0] in _QUADS:
             load_file(store, path)
             continue
         scratch = ox.Store()
