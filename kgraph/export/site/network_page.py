@@ -17,7 +17,8 @@ from kgraph.export.site.sitemap import SiteMap
 __all__ = ["MAX_EDGES", "MAX_NODES", "layout", "network_page"]
 
 MAX_NODES = 150
-MAX_EDGES = 1500
+MAX_EDGES = 1000
+MAX_TABLE = 200  # rows of the table of letters written
 LABELLED = 40  # nodes whose label is written beside them (all have a tooltip)
 SIZE = 1000
 RING = 60.0  # distance between rings
@@ -60,12 +61,15 @@ def layout(count: int) -> list[tuple[float, float]]:
     ]
 
 
-def _radius(node: Node) -> float:
-    return round(5 + 2.5 * math.sqrt(node.letters), 1)
+def _radius(node: Node, most: int) -> float:
+    """4 to 22 units, the area growing with the number of letters."""
+    return round(4 + 18 * math.sqrt(node.letters / max(1, most)), 1)
 
 
 def _svg(nodes: list[Node], edges: list[Edge], site: SiteMap) -> str:
-    spots = dict(zip((n.iri for n in nodes), layout(len(nodes)), strict=True))
+    heaviest = sorted(nodes, key=lambda n: (-n.letters, n.label, n.iri))
+    spots = dict(zip((n.iri for n in heaviest), layout(len(nodes)), strict=True))
+    labelled = {n.iri for n in heaviest[:LABELLED]}
     ids = {n.iri: f"n{i}" for i, n in enumerate(nodes)}
     parts = [
         f'<svg class="network" viewBox="0 0 {SIZE} {SIZE}" role="img" '
@@ -77,7 +81,8 @@ def _svg(nodes: list[Node], edges: list[Edge], site: SiteMap) -> str:
         'markerHeight="9" markerUnits="userSpaceOnUse" orient="auto"><path d="M0 0L10 5L0 10z" '
         'fill="#1d3557"/></marker></defs>\n'
     )
-    radius = {n.iri: _radius(n) for n in nodes}
+    most = heaviest[0].letters if heaviest else 1
+    radius = {n.iri: _radius(n, most) for n in nodes}
     for e in edges:
         (x1, y1), (x2, y2) = spots[e.source], spots[e.target]
         if e.kind == CORRESPONDENCE:  # stop at the recipient's circle, so the arrow shows
@@ -93,17 +98,18 @@ def _svg(nodes: list[Node], edges: list[Edge], site: SiteMap) -> str:
             f"<title>{esc(site.label(e.source))} → {esc(site.label(e.target))}: "
             f"{esc(e.kind)}, {e.weight} letters</title></line>\n"
         )
-    for rank, n in enumerate(nodes):
+    labels = []
+    for n in nodes:
         x, y = spots[n.iri]
         r = radius[n.iri]
-        label = (
-            f'<text x="{round(x + r + 2, 1)}" y="{round(y + 4, 1)}">{esc(n.label)}</text>'
-            if rank < LABELLED
-            else ""
-        )
+        if n.iri in labelled:  # drawn over every circle, so none hides a name
+            labels.append(
+                f'<text data-id="{ids[n.iri]}" x="{round(x + r + 2, 1)}" y="{round(y + 4, 1)}">'
+                f"{esc(n.label)}</text>\n"
+            )
         tip = f"{n.label} — {n.type} — {n.letters} letters"
         path = site.entities.get(n.iri)
-        shape = f'<circle cx="{x}" cy="{y}" r="{r}"/>{label}'
+        shape = f'<circle cx="{x}" cy="{y}" r="{r}"/>'
         if path is not None:
             shape = f'<a href="{local_href(path)}">{shape}</a>'
         parts.append(
@@ -111,7 +117,7 @@ def _svg(nodes: list[Node], edges: list[Edge], site: SiteMap) -> str:
             f'data-type="{esc(n.type)}" data-iri="{esc(n.iri)}"><title>{esc(tip)}</title>'
             f"{shape}</g>\n"
         )
-    parts.append("</svg>\n")
+    parts.append('<g class="labels" aria-hidden="true">\n' + "".join(labels) + "</g>\n</svg>\n")
     return "".join(parts)
 
 
@@ -145,13 +151,18 @@ def _table(network: Network, site: SiteMap) -> str:
         f"<tr><td>{site.entity_link(e.source, '')}</td><td>{site.entity_link(e.target, '')}</td>"
         f'<td class="n">{e.weight}</td><td>{esc(e.first or "")}</td><td>{esc(e.last or "")}</td>'
         "</tr>\n"
-        for e in ties[:MAX_EDGES]
+        for e in ties[:MAX_TABLE]
+    )
+    more = (
+        f'<p class="note">The {MAX_TABLE:,} heaviest of {len(ties):,} are listed.</p>\n'
+        if len(ties) > MAX_TABLE
+        else ""
     )
     return (
         "<h2>Letters written</h2>\n<table><caption>Sender to recipient, heaviest first</caption>"
         '<thead><tr><th scope="col">Sender</th><th scope="col">Recipient</th>'
         '<th scope="col">Letters</th><th scope="col">First</th><th scope="col">Last</th></tr>'
-        f"</thead><tbody>\n{rows}</tbody></table>\n"
+        f"</thead><tbody>\n{rows}</tbody></table>\n{more}"
     )
 
 

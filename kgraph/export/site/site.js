@@ -126,6 +126,9 @@
         n.style.display = on ? "" : "none";
         visible[n.getAttribute("data-id")] = on;
       });
+      svg.querySelectorAll(".labels text").forEach(function (t) {
+        t.style.display = visible[t.getAttribute("data-id")] ? "" : "none";
+      });
       svg.querySelectorAll(".edge").forEach(function (e) {
         var on = kinds[e.getAttribute("data-kind")] !== false
           && parseInt(e.getAttribute("data-weight"), 10) >= min
