@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from rdflib import Literal as RDFLiteral
 from rdflib import URIRef
@@ -48,7 +49,7 @@ def serialize(results: Sequence[LetterResult], fmt: Format, base: str) -> bytes:
     if fmt == "ttl":
         return turtle(graph_triples(results, base), prefixed(base))
     data = to_graph(results, base).serialize(format=FORMATS[fmt], encoding="utf-8")
-    return _sorted_lines(data) if fmt == "nt" else data
+    return _sorted_lines(data) if fmt == "nt" else _sorted_jsonld(data)
 
 
 def _nquads(result: LetterResult, base: BaseIRI) -> bytes:
@@ -60,6 +61,22 @@ def _nquads(result: LetterResult, base: BaseIRI) -> bytes:
         for s, p, o in letter_triples(result, base)
     )
     return _sorted_lines(rows.encode("utf-8", "replace"))
+
+
+def _sorted_jsonld(data: bytes) -> bytes:
+    """rdflib writes JSON-LD's nodes and values in hash order: sort them (a node's values
+    are a set; an ``@list`` keeps its order) and the keys, for stable bytes."""
+
+    def stable(value: Any, ordered: bool = False) -> Any:
+        if isinstance(value, dict):
+            return {k: stable(v, ordered=k == "@list") for k, v in sorted(value.items())}
+        if isinstance(value, list):
+            items = [stable(v) for v in value]
+            return items if ordered else sorted(items, key=lambda v: json.dumps(v, sort_keys=True))
+        return value
+
+    text = json.dumps(stable(json.loads(data)), indent=2, ensure_ascii=False)
+    return (text + "\n").encode("utf-8")
 
 
 def _no_prefix(uri: Node) -> bool:
