@@ -1,10 +1,11 @@
-# The two commands: `make run` builds the sample letter, `make test` runs the checks.
+# `make run` builds the sample letter; `make test` runs every check (what CI runs);
+# `make check` is the fast tier: lint, types and the tests not marked slow.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint typecheck pytest clean
+.PHONY: run test check install lint typecheck pytest pytest-fast clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +33,11 @@ pytest: $(STAMP)
 	$(BIN)/pytest -q
 
 test: lint typecheck pytest
+
+pytest-fast: $(STAMP)
+	$(BIN)/pytest -q -x -m 'not slow'
+
+check: lint typecheck pytest-fast
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

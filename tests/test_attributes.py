@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -49,6 +50,7 @@ def test_the_model_ruler_compiles() -> None:
     assert len(COMPILED.multi) > 0 and COMPILED.by_tag and COMPILED.by_lower
 
 
+@pytest.mark.slow  # every development letter, two pipelines
 def test_letters_are_annotated_alike() -> None:
     texts = [p.read_text(encoding="utf-8") for p in LETTERS] + [CONTRACTIONS]
     theirs, ours = both(texts)

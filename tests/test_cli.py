@@ -80,6 +80,7 @@ def test_bad_inputs_give_one_line_errors(tmp_path: Path) -> None:
     assert result.exit_code == 2  # usage error
 
 
+@pytest.mark.slow  # a fresh Python process loads spaCy
 def test_stdin_and_module_entry_point(tmp_path: Path) -> None:
     out = tmp_path / "stdin.ttl"
     done = subprocess.run(

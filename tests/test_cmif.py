@@ -54,6 +54,7 @@ def trig(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow  # runs jing (Java)
 def test_sample_output_is_valid_cmif(tmp_path: Path) -> None:
     path, count = export_cmif([GOLDEN.parent], tmp_path / "letters-cmif.xml", INFO)
     assert count == 1
@@ -152,6 +153,7 @@ LETTERS = {
 }
 
 
+@pytest.mark.slow  # builds letters, runs jing
 def test_built_collection_is_valid_cmif(tmp_path: Path) -> None:
     """Letters written for this test, built by kgraph (offline, no linking), then exported."""
     from kgraph.api import build_files

@@ -36,6 +36,7 @@ def letters(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow  # worker processes
 def test_two_processes_write_the_same_bytes_as_one(letters: Path, tmp_path: Path) -> None:
     one = build_corpus([letters], tmp_path / "one.nq", "nq", Settings(), jobs=1)
     two = build_corpus([letters], tmp_path / "two.nq", "nq", Settings(), jobs=2)
@@ -67,6 +68,7 @@ def test_a_bad_letter_is_reported_and_the_rest_are_built(letters: Path, tmp_path
     assert "1 of 4 letters failed" in result.output and "3 letters;" in result.output
 
 
+@pytest.mark.slow  # builds a corpus three times
 def test_unchanged_letters_are_skipped(letters: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     first = build_corpus([letters], out, "ttl", Settings())
@@ -84,6 +86,7 @@ def test_unchanged_letters_are_skipped(letters: Path, tmp_path: Path) -> None:
     assert other.letters == 3  # other settings: every letter is built again
 
 
+@pytest.mark.slow  # a Dask cluster
 def test_dask_cluster_gives_the_local_bytes(letters: Path, tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
     local = build_corpus([letters], tmp_path / "local.nq", "nq", Settings())

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -52,6 +53,7 @@ def test_sample_body_is_kg_text_and_every_mention_tagged(tmp_path: Path) -> None
     assert kropotkin.get("ref").split()[0].startswith("http://www.wikidata.org/entity/Q")
 
 
+@pytest.mark.slow  # runs jing (Java)
 def test_correspdesc_follows_cmif(tmp_path: Path) -> None:
     """The TEI's correspDesc, put into a CMIF file, passes CMIF's RelaxNG and Schematron."""
     c = read_collection([GOLDEN])

