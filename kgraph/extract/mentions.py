@@ -38,6 +38,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     return start, end
 
+
 FIRM = re.compile(r"(?i)(?:&|\band)\s*co\b|\b(?:ltd|limited|inc|company|brothers|bros|sons)\b\.?$")
 
 
