@@ -178,6 +178,14 @@ def run(folders: Sequence[Path], link: LinkMode = "offline") -> dict[str, Any]:
                 "baseline": bev.to_dict(),
             }
         )
+    linked: dict[str, dict[str, int]] = {}
+    for result in results:
+        qids = {link.entity for link in result.links if link.qid}
+        for entity in result.entities:
+            row = linked.setdefault(entity.type, {"entities": 0, "wikidata": 0, "authority": 0})
+            row["entities"] += 1
+            row["wikidata"] += entity.key in qids
+            row["authority"] += bool(entity.same_as)
     shapes = {
         relative(gold_path): json.loads(gold_path.read_text("utf-8")).get("shapes", [])
         for gold_path, _, _ in golds
@@ -186,6 +194,7 @@ def run(folders: Sequence[Path], link: LinkMode = "offline") -> dict[str, Any]:
         item["shapes"] = shapes.get(item["gold"], [])
     return {
         "fields": fields(letters),
+        "links_by_type": dict(sorted(linked.items())),
         "shapes": by_shape(letters),
         "kgraph_version": __version__,
         "model": results[0].model if results else "",
@@ -240,6 +249,12 @@ def field_table(report: dict[str, Any]) -> str:
     lines = ["", f"{'field':10} {'right':>7} {'wrong':>6} {'missing':>8}"]
     for name, c in report["fields"].items():
         lines.append(f"{name:10} {c['right']:>3}/{c['of']:<3} {c['wrong']:>6} {c['missing']:>8}")
+    lines += ["", f"{'type':13} {'entities':>8} {'Wikidata':>9} {'other ids':>10}"]
+    for kind, c in report["links_by_type"].items():
+        n = c["entities"] or 1
+        lines.append(
+            f"{kind:13} {c['entities']:>8} {c['wikidata'] / n:>9.0%} {c['authority'] / n:>10.0%}"
+        )
     lines += ["", f"{'shape':20} {'letters':>7} {'metadata':>9} {'wrong':>6} {'entity F1':>10}"]
     for shape, c in report["shapes"].items():
         meta = f"{c['metadata_right']}/{c['metadata_of']}"
