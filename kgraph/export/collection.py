@@ -242,25 +242,33 @@ def _read(store: ox.Store) -> Collection:
 
 def _entities(store: ox.Store) -> dict[str, EntityView]:
     types = " ".join(f"kg:{t}" for t in ENTITY_TYPES)
+    # Each letter's graph repeats an entity's type and label, so over the union graph a join
+    # of the two gives (letters naming it)² rows: read each part distinct, join in Python.
+    kinds: dict[str, set[str]] = defaultdict(set)
+    query = f"SELECT DISTINCT ?e ?t WHERE {{ VALUES ?t {{ {types} }} ?e a ?t }}"
+    for e, t in _select(store, query):
+        assert e is not None and t is not None
+        kinds[e].add(t[len(KG) :])
     labels: dict[str, tuple[str, str]] = {}
-    for e, t, label in _select(
-        store,
-        f"SELECT ?e ?t ?label WHERE {{ VALUES ?t {{ {types} }} ?e a ?t ; rdfs:label ?label }}",
-    ):
-        assert e is not None and t is not None and label is not None
-        candidate = (t[len(KG) :], label)
-        labels[e] = min(labels.get(e, candidate), candidate)
+    for e, label in _select(store, "SELECT DISTINCT ?e ?label WHERE { ?e rdfs:label ?label }"):
+        assert e is not None and label is not None
+        for t in kinds.get(e, ()):
+            candidate = (t, label)
+            labels[e] = min(labels.get(e, candidate), candidate)
     names: dict[str, set[str]] = defaultdict(set)
-    for e, name in _select(store, "SELECT ?e ?n WHERE { ?e schema:alternateName ?n }"):
+    for e, name in _select(store, "SELECT DISTINCT ?e ?n WHERE { ?e schema:alternateName ?n }"):
         assert e is not None and name is not None
         names[e].add(name)
     same: dict[str, set[str]] = defaultdict(set)
-    for e, iri in _select(store, "SELECT ?e ?i WHERE { ?e schema:sameAs ?i FILTER isIRI(?i) }"):
+    for e, iri in _select(
+        store, "SELECT DISTINCT ?e ?i WHERE { ?e schema:sameAs ?i FILTER isIRI(?i) }"
+    ):
         assert e is not None and iri is not None
         same[e].add(iri)
     qids: dict[str, str] = {}
     for e, item in _select(
-        store, f'SELECT ?e ?w WHERE {{ ?e owl:sameAs ?w FILTER STRSTARTS(STR(?w), "{WD}") }}'
+        store,
+        f'SELECT DISTINCT ?e ?w WHERE {{ ?e owl:sameAs ?w FILTER STRSTARTS(STR(?w), "{WD}") }}',
     ):
         assert e is not None and item is not None
         qid = item[len(WD) :]
