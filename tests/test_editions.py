@@ -90,6 +90,9 @@ def test_headings_that_name_no_parties() -> None:
     assert parties("the way to Rome") is None
     w = writer_year("Flora Tristan 1843")
     assert w is not None and "Flora Tristan 1843"[w[0] : w[1]] == "Flora Tristan"
+    w = writer_year("FROM THOMAS JEFFERSON.")
+    assert w is not None and "FROM THOMAS JEFFERSON."[w[0] : w[1]] == "THOMAS JEFFERSON"
+    assert writer_year("From the Archives, 1843") is None
     a = addressee_name("To J. S. Henslow   12 May [1860]1")
     assert a is not None and "To J. S. Henslow   12 May [1860]1"[a[0] : a[1]] == "J. S. Henslow"
     assert addressee_name("To the Editor of the Daily News.") is None
@@ -165,6 +168,7 @@ def test_year_less_datelines(line: str, context: str, iso: str | None) -> None:
         ("Jany 5, 1860", "1860-01-05"),
         ("Philadelphia, 7ber 12, 1768", "1768-09-12"),
         ("Decr. 2d 1790", "1790-12-02"),
+        ("Florence, 1847, March 4.", "1847-03-04"),
     ],
 )
 def test_dates_as_editions_print_them(text: str, iso: str) -> None:

@@ -76,6 +76,8 @@ _PATTERNS = [
     # the Twenty-first November, 1854 / November the twenty-first, 1854
     re.compile(rf"(?i)\b{_DAYWORD}\s+(?:of\s+|day\s+of\s+)?{_MONTH},?\s+{_YEAR}\b"),
     re.compile(rf"(?i)\b{_MONTH},?\s+(?:the\s+)?{_DAYWORD},?\s+{_YEAR}\b"),
+    # 1860, May 8 (year first, as some editions print a dateline)
+    re.compile(rf"\b{_YEAR},?\s+{_MONTH}\s+{_DAY}(?![\d\w])"),
     # 20/11/1908 or 20.11.1908 (day first, as in most of Europe)
     re.compile(r"(?<!\d)(?P<day>\d{1,2})[/.](?P<mnum>\d{1,2})[/.](?P<year>1[5-9]\d\d|20\d\d)\b"),
     # March 1915

@@ -47,7 +47,9 @@ _PARTIES = re.compile(
     rf"(?i:(?:an?\s+|the\s+)?letters?\s+(?:of|from)\s+|from\s+)?(?P<s>{_NAME})\s+(?i:to)\s+"
     rf"(?P<r>{_NAME})(?=\s*(?:[,;:.(\[]|\d|$))"
 )
-_WRITER_YEAR = re.compile(rf"^(?P<s>{_NAME}),?\s+(?:\[?(?:1[5-9]\d\d)\]?)\.?$")
+_WRITER_YEAR = re.compile(
+    rf"^(?:(?i:(?:letter\s+)?from)\s+(?P<f>{_NAME})\.?$|(?P<s>{_NAME}),?\s+\[?1[5-9]\d\d\]?\.?$)"
+)
 _INTRO = re.compile(
     rf"\bletter\b[^.:;]{{0,60}}?\b(?:written|sent|addressed)\s+by\s+(?P<s>{_NAME})"
     rf"(?:,[^,]{{1,60}},)?\s+to\s+(?:(?:his|her|their|an?|the)\s+)?"
@@ -87,7 +89,10 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     if len(words) > 6:
         return None
-    return start + words[0].start(), start + words[-1].end()
+    end = start + words[-1].end()
+    if text[end - 1] == "." and len(words[-1].group()) > 2:
+        end -= 1  # "JEFFERSON." but "J. S."
+    return start + words[0].start(), end
 
 
 # An edition's number before the heading ("1742: To V. Sackville-West", "No. 12. To …")
@@ -129,11 +134,14 @@ def addressee_name(line: str) -> tuple[int, int] | None:
 
 
 def writer_year(heading: str) -> tuple[int, int] | None:
-    """The writer of a heading that gives only the writer and a year ("Flora Tristan 1843")."""
+    """The writer of a heading that names only the writer ("Flora Tristan 1843", "FROM
+    THOMAS JEFFERSON.")."""
     m = _WRITER_YEAR.match(heading.strip())
     if m is None:
         return None
-    return _clean(heading, *m.span("s"))
+    group = "f" if m["f"] else "s"  # "FROM THOMAS JEFFERSON." or "Flora Tristan 1843"
+    start = len(heading) - len(heading.lstrip())
+    return _clean(heading, start + m.start(group), start + m.end(group))
 
 
 _FROM_PLACE = re.compile(
