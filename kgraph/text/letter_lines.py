@@ -243,3 +243,33 @@ def parse_edition(colophon: TextSpan) -> Edition:
         None,
     )
     return Edition(span=colophon, title=title, publisher=publisher, url=url, licence=licence)
+
+
+def join_lines(text: str, lines: list[Line]) -> TextSpan | None:
+    """The address: its lines (possibly in two places) as one span from first to last."""
+    if not lines:
+        return None
+    lines = sorted(lines, key=lambda ln: ln.start)
+    return cover(text, lines[0], lines[-1])
+
+
+def blocks(text: str, lines: list[Line]) -> tuple[TextSpan, ...]:
+    groups: dict[int, list[Line]] = {}
+    for line in lines:
+        groups.setdefault(line.block, []).append(line)
+    return tuple(cover(text, g[0], g[-1]) for g in groups.values())
+
+
+def paragraphs(text: str, start: int, end: int) -> tuple[TextSpan, ...]:
+    """Paragraphs (split at blank lines and separator lines) of text[start:end], trimmed."""
+    found = []
+    for m in re.finditer(r"(?:[^\n]|\n(?![ \t]*(?:\n|$)))+", text[start:end]):
+        chunk = m.group()
+        s, e = start + m.start(), start + m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e and not SEPARATOR.match(chunk.strip()):
+            found.append(TextSpan(s, e, text[s:e]))
+    return tuple(found)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from kgraph.model import Letter, LetterDate, Source, TextSpan
+from kgraph.text.closings import split_closings
 from kgraph.text.dates import find_date
 from kgraph.text.editorial import OPENING_QUOTES
 from kgraph.text.headings import (
@@ -39,14 +40,16 @@ from kgraph.text.letter_lines import (
     GREETING,
     HEADING,
     POSTSCRIPT,
-    SEPARATOR,
     SHORT,
     VALEDICTION,
     Line,
+    blocks,
     cover,
     is_salutation,
+    join_lines,
     looks_like_name,
     name_in_salutation,
+    paragraphs,
     parse_date,
     parse_edition,
     place_before,
@@ -68,7 +71,7 @@ def _tail_start(lines: list[Line]) -> int:
 def parse_letter(source: Source) -> Letter:
     """Find the parts of ``source``'s letter."""
     text = source.text
-    lines = _split_closings(split_lines(text))
+    lines = split_closings(split_lines(text))
     n = len(lines)
     sal = next(
         (i for i in range(min(n, 20)) if lines[i].block >= 0 and is_salutation(lines, i)), None
@@ -271,7 +274,7 @@ def parse_letter(source: Source) -> Letter:
         dateline=dateline.span() if dateline else None,
         date=date[0] if date else None,
         place=place_span,
-        address=_join(text, top_address or address),
+        address=join_lines(text, top_address or address),
         access_note=access.span() if access else None,
         salutation=salutation.span() if salutation else None,
         recipient_name=recipient_name,
@@ -280,45 +283,15 @@ def parse_letter(source: Source) -> Letter:
         else None,
         signature=lines[sig].span() if sig is not None else None,
         sender_name=sender_name,
-        postscript=_blocks(text, postscript),
-        notes=_blocks(text, notes),
-        introduction=_blocks(text, prose),
+        postscript=blocks(text, postscript),
+        notes=blocks(text, notes),
+        introduction=blocks(text, prose),
         colophon=colophon_span,
         edition=parse_edition(colophon_span) if colophon_span else None,
         heading_sender=heading_sender,
         heading_recipient=heading_recipient,
         addressee=addressee.span() if addressee else None,
     )
-
-
-def _join(text: str, lines: list[Line]) -> TextSpan | None:
-    """The address: its lines (possibly in two places) as one span from first to last."""
-    if not lines:
-        return None
-    lines = sorted(lines, key=lambda ln: ln.start)
-    return cover(text, lines[0], lines[-1])
-
-
-def _blocks(text: str, lines: list[Line]) -> tuple[TextSpan, ...]:
-    groups: dict[int, list[Line]] = {}
-    for line in lines:
-        groups.setdefault(line.block, []).append(line)
-    return tuple(cover(text, g[0], g[-1]) for g in groups.values())
-
-
-def paragraphs(text: str, start: int, end: int) -> tuple[TextSpan, ...]:
-    """Paragraphs (split at blank lines and separator lines) of text[start:end], trimmed."""
-    found = []
-    for m in re.finditer(r"(?:[^\n]|\n(?![ \t]*(?:\n|$)))+", text[start:end]):
-        chunk = m.group()
-        s, e = start + m.start(), start + m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e and not SEPARATOR.match(chunk.strip()):
-            found.append(TextSpan(s, e, text[s:e]))
-    return tuple(found)
 
 
 def _quoted(text: str, line: Line) -> bool:
@@ -329,55 +302,3 @@ def _quoted(text: str, line: Line) -> bool:
 def _unbracket(value: str) -> str:
     """Editors' brackets as spaces ("8 May [1860]" reads as "8 May  1860")."""
     return re.sub(r"[\[\]]", " ", value)
-
-
-_CLOSING_NAME = re.compile(
-    r"^(?P<v>.{2,60},|(?:your|yours)(?:\s+(?:ever|truly|affectionately|sincerely|faithfully|"
-    r"loving|devoted|affectionate|old|own|always|very|most|obediently))*)\s+(?P<n>[^,]{2,50})$",
-    re.IGNORECASE,
-)
-
-
-_CLAUSE = re.compile(r"(?i)\b(?:ever|yours?|i\s+(?:am|remain)|believe\s+me)\b")
-
-
-def _closing_clause(line: Line) -> int | None:
-    """Where a closing phrase starts at the end of a paragraph that ends with a comma."""
-    text = line.text
-    if len(text) <= SHORT or not text.endswith(","):
-        return None
-    found = [m for m in _CLAUSE.finditer(text) if len(text) - m.start() <= 60]
-    # "… and am ever your most obedient son,": a closing verb or "ever" before a "your"
-    firm = [m.start() for m in found if not m.group().lower().startswith("your")]
-    starts = firm or [m.start() for m in found][-1:]
-    return starts[0] if starts and starts[0] > 0 else None
-
-
-def _split_closings(lines: list[Line]) -> list[Line]:
-    """A valediction and the name on one line ("Yours ever, C. Darwin", "Your F.
-    Dostoevsky") as two lines, so the name is read as the signature."""
-    out: list[Line] = []
-    for k, line in enumerate(lines):
-        m = _CLOSING_NAME.match(line.text)
-        nxt = lines[k + 1] if k + 1 < len(lines) else None
-        clause = _closing_clause(line) if nxt is not None and k > len(lines) // 3 else None
-        if clause is not None and nxt is not None and looks_like_name(nxt.text.rstrip(".,")):
-            # "… I kiss your hands and am ever your most obedient son, / Wolfgang Mozart"
-            cut = line.start + clause
-            head = line.text[:clause].rstrip()
-            out.append(Line(line.start, line.start + len(head), head, line.block))
-            out.append(Line(cut, line.end, line.text[clause:], line.block))
-        elif (
-            m is not None
-            and k > len(lines) // 3
-            and line.block >= 0
-            and len(line.text) <= SHORT
-            and VALEDICTION.match(line.text)
-            and looks_like_name(m["n"].rstrip("."))
-            and not (nxt is not None and nxt.block == line.block and looks_like_name(nxt.text))
-        ):
-            out.append(Line(line.start, line.start + m.end("v"), m["v"], line.block))
-            out.append(Line(line.start + m.start("n"), line.end, m["n"], line.block))
-        else:
-            out.append(line)
-    return out

@@ -1,0 +1,64 @@
+"""Closings as editions print them: a valediction and the name on one line ("Yours ever,
+C. Darwin", "Your F. Dostoevsky"), and a closing phrase at the end of the last paragraph
+("… and am ever your most obedient son,") with the name on the next line. Both are split
+into lines of their own, so ``letters`` reads the name as the signature."""
+
+from __future__ import annotations
+
+import re
+
+from kgraph.text.letter_lines import SHORT, VALEDICTION, Line, looks_like_name
+
+__all__ = ["split_closings"]
+
+
+_CLOSING_NAME = re.compile(
+    r"^(?P<v>.{2,60},|(?:your|yours)(?:\s+(?:ever|truly|affectionately|sincerely|faithfully|"
+    r"loving|devoted|affectionate|old|own|always|very|most|obediently))*)\s+(?P<n>[^,]{2,50})$",
+    re.IGNORECASE,
+)
+
+
+_CLAUSE = re.compile(r"(?i)\b(?:ever|yours?|i\s+(?:am|remain)|believe\s+me)\b")
+
+
+def _closing_clause(line: Line) -> int | None:
+    """Where a closing phrase starts at the end of a paragraph that ends with a comma."""
+    text = line.text
+    if len(text) <= SHORT or not text.endswith(","):
+        return None
+    found = [m for m in _CLAUSE.finditer(text) if len(text) - m.start() <= 60]
+    # "… and am ever your most obedient son,": a closing verb or "ever" before a "your"
+    firm = [m.start() for m in found if not m.group().lower().startswith("your")]
+    starts = firm or [m.start() for m in found][-1:]
+    return starts[0] if starts and starts[0] > 0 else None
+
+
+def split_closings(lines: list[Line]) -> list[Line]:
+    """A valediction and the name on one line ("Yours ever, C. Darwin", "Your F.
+    Dostoevsky") as two lines, so the name is read as the signature."""
+    out: list[Line] = []
+    for k, line in enumerate(lines):
+        m = _CLOSING_NAME.match(line.text)
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        clause = _closing_clause(line) if nxt is not None and k > len(lines) // 3 else None
+        if clause is not None and nxt is not None and looks_like_name(nxt.text.rstrip(".,")):
+            # "… I kiss your hands and am ever your most obedient son, / Wolfgang Mozart"
+            cut = line.start + clause
+            head = line.text[:clause].rstrip()
+            out.append(Line(line.start, line.start + len(head), head, line.block))
+            out.append(Line(cut, line.end, line.text[clause:], line.block))
+        elif (
+            m is not None
+            and k > len(lines) // 3
+            and line.block >= 0
+            and len(line.text) <= SHORT
+            and VALEDICTION.match(line.text)
+            and looks_like_name(m["n"].rstrip("."))
+            and not (nxt is not None and nxt.block == line.block and looks_like_name(nxt.text))
+        ):
+            out.append(Line(line.start, line.start + m.end("v"), m["v"], line.block))
+            out.append(Line(line.start + m.start("n"), line.end, m["n"], line.block))
+        else:
+            out.append(line)
+    return out
