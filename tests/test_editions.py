@@ -297,3 +297,19 @@ def test_the_place_of_writing_is_the_first_settlement_of_the_address(
     graph = kgraph.build(text, kgraph.Settings(link="none"))
     letter = next(graph.subjects(RDF.type, KG.Letter))
     assert str(graph.value(graph.value(letter, KG.placeOfWriting), RDFS.label)) == place
+
+
+def test_the_parties_initials_are_mentions_of_them() -> None:
+    text = (
+        "To J. S. Hallam   8 May [1861]1\n\nDown | Bromley | Kent\nMay 8th\n\n"
+        "My dear Hallam\n\nThank you for standing up for me yesterday.\n\n"
+        "Yours affectionately | C. Darwell\n\n"
+        "1 CD had been attacked at the Society on 7 May; JSH answered for him.\n"
+    )
+    results = kgraph.process([text], kgraph.Settings(link="none"))
+    by_label = {e.label: e for e in results[0].entities}
+    darwell = next(e for label, e in by_label.items() if "Darwell" in label)
+    assert "CD" in {m.text for m in darwell.mentions}
+    hallam = next(e for label, e in by_label.items() if "Hallam" in label)
+    assert "JSH" in {m.text for m in hallam.mentions}
+    assert all(m.role != "byline" for m in darwell.mentions)  # "Down" is no name of his

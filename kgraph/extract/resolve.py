@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kgraph.extract.initials import add_initials
 from kgraph.extract.name_match import HONORIFICS, Lookup, bare, fullest, is_female, name_words
 from kgraph.extract.tagged import entry_for, merge_by_refs, ref_suffix, refs_conflict, same_as
 from kgraph.knowledge.authority import Authority, normalise
@@ -65,6 +66,7 @@ def resolve(letter: Letter, mentions: tuple[Mention, ...], authority: Authority)
     _merge_short_names(groups, types)
     _merge_same_names(groups, types)
     _merge_short_titles(groups, types)
+    add_initials(letter, groups, types)  # "CD", "J. S. H." for the letter's parties
     entities = []
     for key, ms in groups.items():
         entry = lookup.by_id.get(key[5:]) if key.startswith("auth:") else None

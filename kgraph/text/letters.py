@@ -110,8 +110,10 @@ def parse_letter(source: Source) -> Letter:
         elif kind is None:
             if POSTSCRIPT.match(line.text):
                 kind = "postscript"
-            elif FOOTNOTE.match(line.text):
-                kind = "note"
+            elif FOOTNOTE.match(line.text) or (
+                re.match(r"\d{1,2}\s+[A-Z]", line.text) and find_date(line.text) is None
+            ):
+                kind = "note"  # "1 CD had been attacked …" (not "12 May 1860.")
             elif COLOPHON_CUE.search(line.text):
                 kind = "colophon"
             elif not notes and len(line.text) <= SHORT:
@@ -178,6 +180,7 @@ def parse_letter(source: Source) -> Letter:
             and looks_like_name(line.text)
             and "," not in line.text
             and line.block != heading.block
+            and _whole_line(text, line)  # not "Down" of "Down | Bromley | Kent"
         ):
             byline = line
         else:
@@ -302,3 +305,11 @@ def _quoted(text: str, line: Line) -> bool:
 def _unbracket(value: str) -> str:
     """Editors' brackets as spaces ("8 May [1860]" reads as "8 May  1860")."""
     return re.sub(r"[\[\]]", " ", value)
+
+
+def _whole_line(text: str, line: Line) -> bool:
+    """The line is a printed line of its own, not a piece of one split at " | "."""
+    before = text[text.rfind("\n", 0, line.start) + 1 : line.start]
+    after_end = text.find("\n", line.end)
+    after = text[line.end : after_end if after_end >= 0 else len(text)]
+    return "|" not in before and "|" not in after
