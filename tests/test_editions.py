@@ -313,3 +313,17 @@ def test_the_parties_initials_are_mentions_of_them() -> None:
     hallam = next(e for label, e in by_label.items() if "Hallam" in label)
     assert "JSH" in {m.text for m in hallam.mentions}
     assert all(m.role != "byline" for m in darwell.mentions)  # "Down" is no name of his
+
+
+def test_named_bodies_keep_their_adjectives_and_possessives() -> None:
+    text = (
+        "Leeds, 4 May 1910.\n\nDear Mrs. Fenwick,\n\nI spoke for the Northern League of "
+        "Women Teachers at the Imperial Congress of Teachers, and two delegates came with "
+        "me. The Woman's Temperance Party met us at the station.\n\n"
+        "Yours sincerely,\nAgnes Harrow\n"
+    )
+    results = kgraph.process([text], kgraph.Settings(link="none"))
+    names = {(e.type, e.label) for e in results[0].entities}
+    assert ("Organization", "Northern League of Women Teachers") in names
+    assert ("Organization", "Woman's Temperance Party") in names
+    assert ("Event", "Imperial Congress of Teachers") in names
