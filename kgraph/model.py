@@ -88,6 +88,8 @@ class Markup:
     tagged: tuple[TaggedName, ...] = ()
     encoded: EncodedMetadata | None = None
     format: str = "tei"
+    introduction: tuple[TextSpan, ...] = ()  # an editor's introduction (its names count)
+    edition: Edition | None = None  # the source edition a colophon names
 
 
 @dataclass(frozen=True)

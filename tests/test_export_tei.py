@@ -117,13 +117,17 @@ def test_nested_mentions_nest_and_crossing_ones_keep_the_outer() -> None:
     assert root.find(f"{T}text").find(f".//{T}persName") is None
 
 
-def test_parts_not_found_stay_in_paragraphs() -> None:
-    text = "\n\nDear Ann,\n\nAll is well.\n\nYours, Bo\n"
+def test_parts_are_those_kgraph_reads_in_the_text() -> None:
+    """The layout follows kgraph's reading of kg:text (as the build did), not a search for
+    the graph's strings: a Markdown '#' stays outside the head, text between parts between
+    them, and a paragraph that is not a closing stays a paragraph."""
+    text = "\n\n# A Letter to Ann\n\nDear Ann,\n\nAll is well.\n\nYours,\nBo\n"
     c = _letter(text, [], salutation="Dear Ann,", signature="Nobody")
     root = etree.fromstring(tei_bytes(c.letters[0], c.entities), SAFE)
+    assert root.find(f".//{T}head").text == "A Letter to Ann"
     assert root.find(f".//{T}opener/{T}salute").text == "Dear Ann,"
-    assert root.find(f".//{T}signed") is None
-    assert [p.text for p in root.iter(f"{T}p")][-2:] == ["All is well.", "Yours, Bo"]
+    assert root.find(f".//{T}closer/{T}signed").text == "Bo"
+    assert [p.text for p in root.find(f"{T}text").iter(f"{T}p")] == ["All is well."]
     assert body_text(etree.tostring(root)) == text
 
 

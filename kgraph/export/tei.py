@@ -25,7 +25,8 @@ from lxml import etree
 from kgraph.errors import DataError
 from kgraph.export.collection import Collection, EntityView, LetterView
 from kgraph.export.correspondence import corresp_desc, serialize, tei, write_all, xml_text
-from kgraph.export.tei_layout import Span, layout
+from kgraph.export.tei_layout import Span, layout, parts_of
+from kgraph.model import Letter
 
 __all__ = ["export_tei", "file_names", "tei_bytes", "write_tei"]
 
@@ -43,11 +44,8 @@ def tei_bytes(letter: LetterView, entities: Mapping[str, EntityView]) -> bytes:
     publication = etree.SubElement(file_desc, tei("publicationStmt"))
     etree.SubElement(publication, tei("authority")).text = "kgraph"
     etree.SubElement(publication, tei("idno"), type="URI").text = letter.iri
-    source_desc = etree.SubElement(file_desc, tei("sourceDesc"))
-    if letter.source_edition:
-        etree.SubElement(source_desc, tei("bibl")).text = xml_text(letter.source_edition)
-    else:
-        etree.SubElement(source_desc, tei("p")).text = "The letter's text as kgraph read it."
+    parsed = parts_of(letter.text or "") if letter.text else None
+    _source_desc(etree.SubElement(file_desc, tei("sourceDesc")), letter, parsed)
     profile = etree.SubElement(header, tei("profileDesc"))
     corresp_desc(profile, letter, entities, mode="tei")
     etree.indent(root, space="  ")  # only the header so far: the body's text stays as it is
@@ -56,10 +54,30 @@ def tei_bytes(letter: LetterView, entities: Mapping[str, EntityView]) -> bytes:
     body = etree.SubElement(text, tei("body"))
     body.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")  # read back verbatim
     body.tail = "\n"
-    tree = layout(letter, entities)
+    tree = layout(letter, entities, parsed)
     _render(tree, etree.SubElement(body, tei(tree.tag), tree.attrs), letter.text or "")
     root[0].tail = "\n"
     return serialize(root)
+
+
+def _source_desc(parent: etree._Element, letter: LetterView, parsed: Letter | None) -> None:
+    """The source edition the text names (``bibl type="edition"``: title, publisher, URL,
+    licence as kgraph reads them in the colophon), else the graph's edition name."""
+    edition = parsed.edition if parsed is not None else None
+    if edition is not None:
+        bibl = etree.SubElement(parent, tei("bibl"), type="edition")
+        for tag, value in (("title", edition.title), ("publisher", edition.publisher)):
+            if value:
+                etree.SubElement(bibl, tei(tag)).text = xml_text(value)
+        if edition.url:
+            ref = etree.SubElement(bibl, tei("ref"), target=xml_text(edition.url))
+            ref.text = xml_text(edition.url)
+        if edition.licence:
+            etree.SubElement(bibl, tei("note"), type="licence").text = xml_text(edition.licence)
+    elif letter.source_edition:
+        etree.SubElement(parent, tei("bibl")).text = xml_text(letter.source_edition)
+    else:
+        etree.SubElement(parent, tei("p")).text = "The letter's text as kgraph read it."
 
 
 def _render(span: Span, element: etree._Element, text: str) -> None:

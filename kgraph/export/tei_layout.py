@@ -1,26 +1,35 @@
-"""The layout of a letter's text for TEI: which stretches are the heading, the opener
-(``dateline``, ``address``, ``salute``), paragraphs, the closer (``salute``, ``signed``) and a
-postscript, and where each mention goes inside them, as a tree of spans over kg:text.
+"""The layout of a letter's text for TEI: the letter's parts as kgraph reads them, and where
+each mention goes inside them, as a tree of spans over kg:text.
+
+The parts are those ``kgraph.text.letters.parse_letter`` finds in kg:text (a pure function of
+the text, so the same parts a build of that text found): the heading (``head``), an
+addressee line (``head type="addressee"``), a byline, the dateline (with the date as
+written in ``date when``), the address (``addrLine`` a line), an access note
+(``ab type="access"``), the salutation (``salute`` in ``opener``), paragraphs (``p``), the
+valediction and signature (``salute`` and ``signed`` in ``closer``), postscripts, notes, an
+editor's introduction (``note type="introduction"``) and the colophon (``ab
+type="colophon"``, the source edition in it as ``bibl``). ``kgraph.text.tei`` reads each back
+into the same part, so that building the exported TEI gives the letter its build had.
 
 The spans cover the text without changing it: the text content of the tree is the letter's
-text exactly. The parts kgraph keeps as written (kg:dateText, kg:address, kg:salutation,
-kg:valediction, kg:signature, the heading) are looked up in the text in reading order,
-preferring an occurrence that begins a line; a part not found is left in the paragraphs.
-Paragraphs are runs of text between blank lines. A mention lies inside one block, or it is
-left out (it would cross a block's edge); properly nested mentions nest, and of two that
-overlap otherwise the outer (earlier) one is kept.
+text exactly; what lies between parts (blank lines, a Markdown ``#`` before a heading) stays
+between them. A mention lies inside one part, or it is left out (it would cross a part's
+edge); properly nested mentions nest, and of two that overlap otherwise the outer (earlier)
+one is kept.
 """
 
 from __future__ import annotations
 
-import re
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from kgraph.export.collection import EntityView, LetterView
-from kgraph.export.correspondence import mention_ref
+from kgraph.export.correspondence import cmif_date, mention_ref
+from kgraph.model import Letter, Source, TextSpan
+from kgraph.text.letters import parse_letter
 
-__all__ = ["MENTION_TAGS", "Span", "layout"]
+__all__ = ["MENTION_TAGS", "Span", "layout", "parts_of"]
 
 MENTION_TAGS: dict[str, tuple[str, dict[str, str]]] = {
     "Person": ("persName", {}),
@@ -32,9 +41,8 @@ MENTION_TAGS: dict[str, tuple[str, dict[str, str]]] = {
     "Group": ("rs", {"type": "group"}),
     "Concept": ("rs", {"type": "concept"}),
 }
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
-_PS = re.compile(r"(P\.\s?S\.|PS\b|Post[- ]?scriptum)", re.IGNORECASE)
-_NEAR = 300  # at most this many characters between two parts of an opener or a closer
+OPENER = frozenset({"dateline", "address", "salutation", "access"})
+CLOSER = frozenset({"valediction", "signature", "dateline", "address"})
 
 
 @dataclass
@@ -45,52 +53,26 @@ class Span:
     attrs: dict[str, str] = field(default_factory=dict)
     children: list[Span] = field(default_factory=list)
     mention: bool = False
+    part: str = ""  # the Letter field it stands for ("salutation", "colophon", ...)
 
 
-def layout(letter: LetterView, entities: Mapping[str, EntityView]) -> Span:
-    """The tree of a letter's text: a ``div`` over the whole text."""
+def parts_of(text: str, name: str = "letter") -> Letter:
+    """The parts kgraph reads in ``text`` (as a build of that text reads them)."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return parse_letter(Source(name=name, text=text, checksum=digest))
+
+
+def layout(
+    letter: LetterView, entities: Mapping[str, EntityView], parsed: Letter | None = None
+) -> Span:
+    """The tree of a letter's text: a ``div`` over the whole text (``parsed``: the parts of
+    the text, when already read)."""
     text = letter.text or ""
     div = Span(0, len(text), "div", {"type": "letter"})
-    pos = 0
-    head = _find(text, letter.name, 0)
-    blocks: list[Span] = []
-    if head is not None:
-        blocks += _paragraphs(text, 0, head[0])
-        blocks.append(Span(*head, "head"))
-        pos = head[1]
-    opener = _group(
-        text,
-        pos,
-        "opener",
-        [
-            ("dateline", letter.date_text),
-            ("address", letter.address),
-            ("salute", letter.salutation),
-        ],
-        first_within=len(text) // 2,
-    )
-    if opener is not None:
-        blocks += _paragraphs(text, pos, opener.begin)
-        blocks.append(opener)
-        pos = opener.end
-    closer = _group(
-        text,
-        pos,
-        "closer",
-        [("salute", letter.valediction), ("signed", letter.signature)],
-        first_within=len(text),
-    )
-    if closer is not None:
-        blocks += _paragraphs(text, pos, closer.begin)
-        blocks.append(closer)
-        pos = closer.end
-        rest = _paragraphs(text, pos, len(text))
-        if rest and _PS.match(text, rest[0].begin):
-            rest[0] = Span(rest[0].begin, rest[0].end, "postscript", children=[rest[0]])
-        blocks += rest
-    else:
-        blocks += _paragraphs(text, pos, len(text))
-    div.children = blocks
+    if not text:
+        return div
+    parsed = parsed or parts_of(text)
+    div.children = _grouped(_blocks(parsed, text))
     for m in sorted(letter.mentions, key=lambda m: (m.begin, -m.end)):  # outer ones first
         entity = entities.get(m.entity)
         if entity is None or not 0 <= m.begin < m.end <= len(text):
@@ -98,89 +80,110 @@ def layout(letter: LetterView, entities: Mapping[str, EntityView]) -> Span:
         if text[m.begin : m.end] != m.anchor:
             continue
         tag, attrs = MENTION_TAGS.get(entity.type, ("rs", {}))
-        span = Span(m.begin, m.end, tag, {**attrs, "ref": mention_ref(entity)}, mention=True)
-        _insert(div, span)
+        _insert(div, Span(m.begin, m.end, tag, {**attrs, "ref": mention_ref(entity)}, mention=True))
+    if parsed.date is not None and parsed.date.span.end > parsed.date.span.start:
+        when = cmif_date(letter.date) or parsed.date.iso
+        date = parsed.date.span
+        _insert(div, Span(date.start, date.end, "date", {"when": when}, part="date"))
     return div
 
 
-def _find(text: str, needle: str | None, start: int) -> tuple[int, int] | None:
-    """Where ``needle`` is written at or after ``start`` (an occurrence beginning a line
-    preferred), widened to markup before it and punctuation after it on its lines."""
-    needle = (needle or "").strip()
-    if not needle:
-        return None
-    first = i = text.find(needle, start)
-    while i != -1:
-        line_start = text.rfind("\n", 0, i) + 1
-        if not text[max(line_start, start) : i].strip(" \t#*>_"):
-            break
-        i = text.find(needle, i + 1)
-    i = first if i == -1 else i
-    if i == -1:
-        return None
-    begin, end = i, i + len(needle)
-    line_start = max(text.rfind("\n", 0, begin) + 1, start)
-    if not text[line_start:begin].strip(" \t#*>_"):
-        begin = line_start + len(text[line_start:begin]) - len(text[line_start:begin].lstrip())
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
-    if not text[end:line_end].strip(" \t.,;:!*_"):
-        end = end + len(text[end:line_end].rstrip())
-    return begin, end
-
-
-def _group(
-    text: str, start: int, tag: str, parts: list[tuple[str, str | None]], first_within: int
-) -> Span | None:
-    """An opener or closer: the parts found near each other, in reading order."""
+def _blocks(letter: Letter, text: str) -> list[Span]:
+    """The top-level parts of ``letter``, in text order (parts that overlap one already
+    taken are left out: their text stays in the part that holds it)."""
     found: list[Span] = []
-    for name, value in parts:
-        where = _find(text, value, start)
-        if where is not None:
-            found.append(Span(*where, name))
-    found.sort(key=lambda s: s.begin)
+
+    def add(span: TextSpan | None, tag: str, part: str, **attrs: str) -> Span | None:
+        if span is None or span.end <= span.start:
+            return None
+        block = Span(span.start, span.end, tag, dict(attrs), part=part)
+        found.append(block)
+        return block
+
+    add(letter.heading, "head", "heading")
+    add(letter.addressee, "head", "addressee", type="addressee")
+    add(letter.byline, "byline", "byline")
+    add(letter.dateline, "dateline", "dateline")
+    address = add(letter.address, "address", "address")
+    if address is not None:
+        address.children = _lines(text, address.begin, address.end)
+    add(letter.access_note, "ab", "access", type="access")
+    add(letter.salutation, "salute", "salutation")
+    add(letter.valediction, "salute", "valediction")
+    add(letter.signature, "signed", "signature")
+    for span in letter.body:
+        add(span, "p", "body")
+    for span in letter.postscript:
+        ps = add(span, "postscript", "postscript")
+        if ps is not None:
+            ps.children = [Span(ps.begin, ps.end, "p", part="body")]
+    for span in letter.notes:
+        add(span, "note", "note")
+    for span in letter.introduction:
+        add(span, "note", "introduction", type="introduction")
+    colophon = add(letter.colophon, "ab", "colophon", type="colophon")
+    edition = letter.edition.span if letter.edition is not None else None
+    if edition is not None and edition.end > edition.start:
+        bibl = Span(edition.start, edition.end, "bibl", part="edition")
+        if colophon is not None and colophon.begin <= bibl.begin and bibl.end <= colophon.end:
+            colophon.children.append(bibl)
+        else:
+            found.append(bibl)
+    found.sort(key=lambda s: (s.begin, -s.end))
     kept: list[Span] = []
-    for span in found:
-        if not kept:
-            if span.begin < first_within:
-                kept.append(span)
-        elif span.begin >= kept[-1].end and span.begin - kept[-1].end <= _NEAR:
-            kept.append(span)
-    if not kept:
-        return None
-    for span in kept:
-        if span.tag == "address":
-            span.children = _lines(text, span.begin, span.end)
-    return Span(kept[0].begin, kept[-1].end, tag, children=kept)
+    for block in found:
+        if kept and block.begin < kept[-1].end:
+            continue
+        kept.append(block)
+    return kept
+
+
+def _grouped(blocks: list[Span]) -> list[Span]:
+    """Runs of opener parts (before the first paragraph) in ``opener``, runs of closer
+    parts with a valediction or signature in ``closer``."""
+    first_p = next((b.begin for b in blocks if b.part == "body"), None)
+    out: list[Span] = []
+    run: list[Span] = []
+    kind = ""
+
+    def flush() -> None:
+        nonlocal run
+        if run and (kind == "opener" or any(b.part in ("valediction", "signature") for b in run)):
+            out.append(Span(run[0].begin, run[-1].end, kind, children=run))
+        else:
+            out.extend(run)
+        run = []
+
+    for block in blocks:
+        before = first_p is None or block.begin < first_p
+        here = "opener" if before and block.part in OPENER else ""
+        if not here and block.part in CLOSER and not (before and block.part == "valediction"):
+            here = "closer"
+        if here != kind:
+            flush()
+            kind = here
+        if here:
+            run.append(block)
+        else:
+            out.append(block)
+    flush()
+    return out
 
 
 def _lines(text: str, begin: int, end: int) -> list[Span]:
     lines = []
-    for match in re.finditer(r"[^\n]+", text[begin:end]):
-        stripped = match.group().strip()
+    pos = begin
+    for line in text[begin:end].split("\n"):
+        stripped = line.strip()
         if stripped:
-            s = begin + match.start() + match.group().index(stripped)
+            s = pos + line.index(stripped)
             lines.append(Span(s, s + len(stripped), "addrLine"))
+        pos += len(line) + 1
     return lines
 
 
-def _paragraphs(text: str, begin: int, end: int) -> list[Span]:
-    """``p`` spans for the runs of text between blank lines in ``text[begin:end]``."""
-    spans = []
-    pos = begin
-    for piece in [*_BLANK_LINE.finditer(text, begin, end), None]:
-        stop = end if piece is None else piece.start()
-        chunk = text[pos:stop]
-        if chunk.strip():
-            s = pos + len(chunk) - len(chunk.lstrip())
-            spans.append(Span(s, pos + len(chunk.rstrip()), "p"))
-        if piece is not None:
-            pos = piece.end()
-    return spans
-
-
 def _insert(parent: Span, span: Span) -> bool:
-    """Put a mention into the innermost span holding it; False where it cannot go."""
+    """Put a span into the innermost span holding it; False where it cannot go."""
     for child in parent.children:
         if child.end <= span.begin or child.begin >= span.end:
             continue
@@ -188,9 +191,9 @@ def _insert(parent: Span, span: Span) -> bool:
             if child.mention and (child.begin, child.end) == (span.begin, span.end):
                 return False  # the same words tagged twice: the first tag is kept
             return _insert(child, span)
-        return False  # crosses the edge of a block or overlaps another mention
-    if parent.tag == "div":
-        return False  # between blocks: only whitespace there
+        return False  # crosses the edge of a part or overlaps another mention
+    if parent.tag == "div" or parent.tag in ("opener", "closer", "address", "postscript"):
+        return False  # between parts: only what is not a part's text there
     parent.children.append(span)
     parent.children.sort(key=lambda s: s.begin)
     return True

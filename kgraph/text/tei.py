@@ -25,6 +25,7 @@ from kgraph.text.tei_header import (
     XML_ID,
     T,
     correspondence,
+    edition_of,
     encoded_date,
     iso_date,
     pointer_targets,
@@ -44,7 +45,15 @@ BLOCKS = _words(
 )
 LINES = _words("addrLine l item row")
 PARAGRAPHS = _words("p ab lg list table quote floatingText")
+PART_ELEMENTS = _words("head dateline address byline salute signed closer")
 DROPPED = _words("del fw pb cb milestone figure facsimile teiHeader surplus metamark gap")
+# elements of kgraph's own TEI (kgraph.export.tei) that stand for a part of the letter
+TYPED = {
+    ("head", "addressee"): "addressee",
+    ("ab", "access"): "access",
+    ("ab", "colophon"): "colophon",
+    ("note", "introduction"): "introduction",
+}
 READING = ("reg", "expan", "corr")  # preferred children of <choice>, best first
 _SPACE = re.compile(r"[ \t\r\n]+")
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -124,9 +133,11 @@ class _Reader:
     body: list[_Open] = field(default_factory=list)
     postscript: list[_Open] = field(default_factory=list)
     notes: list[_Open] = field(default_factory=list)
+    introduction: list[_Open] = field(default_factory=list)
+    edition: _Open | None = None
     deferred: list[Any] = field(default_factory=list)
     tagged: list[tuple[_Open, Any, str]] = field(default_factory=list)
-    dates: list[tuple[_Open, Any]] = field(default_factory=list)
+    dates: list[tuple[bool, _Open, Any]] = field(default_factory=list)  # (in heading, …)
 
     def walk(self, el: Any, depth: int, role: str, in_para: bool) -> None:
         if depth > MAX_DEPTH:
@@ -153,7 +164,7 @@ class _Reader:
             if chosen is not None:
                 self.walk(chosen, depth + 1, role, in_para)
             return
-        role = self._role(name, role)
+        role = self._role(name, el, role)
         opened = self.out.open() if name else None
         if name in BLOCKS:
             self.out.separate(2)
@@ -163,14 +174,19 @@ class _Reader:
         self.out.put(el.text)
         for child in el:
             if isinstance(child.tag, str):
-                self.walk(child, depth + 1, role, in_para or name in PARAGRAPHS)
+                self.walk(child, depth + 1, role, in_para or name in PARAGRAPHS or name == "note")
             self.out.put(child.tail)
         if opened is not None:
             self.out.close(opened)
         if name in BLOCKS:
             self.out.separate(2)
 
-    def _role(self, name: str, role: str) -> str:
+    def _role(self, name: str, el: Any, role: str) -> str:
+        kind = TYPED.get((name, attribute(el, "type", self.where) or ""))
+        if kind is not None:
+            return kind
+        if name == "note":
+            return "note"
         if name == "salute":
             return "valediction" if role == "closer" else "salutation"
         if name in ("opener", "closer", "dateline", "address", "byline", "postscript"):
@@ -187,6 +203,9 @@ class _Reader:
             return
         part = {
             "heading": "heading",
+            "addressee": "addressee",
+            "access": "access_note",
+            "colophon": "colophon",
             "dateline": "dateline",
             "address": "address",
             "byline": "byline",
@@ -194,15 +213,19 @@ class _Reader:
             "valediction": "valediction",
             "signature": "signature",
         }.get(role)
-        if name in ("head", "dateline", "address", "byline", "salute", "signed", "closer"):
+        if name in PART_ELEMENTS or (name == "ab" and role in ("access", "colophon")):
             self.parts.setdefault(part or name, opened)
-        if name in PARAGRAPHS and not in_para:
+        if name == "bibl" and role == "colophon" and self.edition is None:
+            self.edition = opened
+        if name == "note" and not in_para:
+            (self.introduction if role == "introduction" else self.notes).append(opened)
+        elif name in PARAGRAPHS and not in_para and role not in ("access", "colophon"):
             {"postscript": self.postscript, "note": self.notes}.get(role, self.body).append(opened)
         kind = tagged_type(el, self.where)
         if kind is not None:
             self.tagged.append((opened, el, self._tag_role(role, kind)))
-        if name == "date" and role == "dateline":
-            self.dates.append((opened, el))
+        if name == "date" and role in ("dateline", "heading"):
+            self.dates.append((role == "heading", opened, el))
 
     @staticmethod
     def _tag_role(role: str, kind: str) -> str:
@@ -212,7 +235,7 @@ class _Reader:
             return "recipient_name"
         if role == "dateline" and kind == "Place":
             return "place"
-        return {"opener": "body", "closer": "body"}.get(role, role)
+        return {"opener": "body", "closer": "body", "introduction": "note"}.get(role, role)
 
 
 def _span(text: str, opened: _Open | None) -> TextSpan | None:
@@ -272,6 +295,8 @@ def read_letter(tei: Any, where: str) -> tuple[str, Markup]:
         date=_letter_date(text, reader, parts.get("dateline"), encoded.date if encoded else None),
         tagged=tuple(tagged),
         encoded=encoded,
+        introduction=_spans(text, reader.introduction),
+        edition=edition_of(tei, _span(text, reader.edition) or parts.get("colophon"), where),
     )
     return text, markup
 
@@ -296,14 +321,15 @@ def _letter_date(
     the dateline; its span is the date as written (empty when the text has none)."""
     written: TextSpan | None = None
     value: tuple[str, str] | None = None
-    for opened, el in reader.dates:
+    for _, opened, el in sorted(reader.dates, key=lambda d: d[0]):  # a dateline's first
         span = _span(text, opened)
         if span is not None:
             written, value = span, encoded_date(el, reader.where)
             break
     if encoded is not None and (found := iso_date(encoded)) is not None:
         value = found
-    if value is None and dateline is not None and (seen := find_date(dateline.text)) is not None:
+    seen = find_date(dateline.text) if dateline is not None and written is None else None
+    if dateline is not None and seen is not None and (value is None or value[0] == seen.iso):
         start = dateline.start + seen.start
         end = dateline.start + seen.end
         written = TextSpan(start, end, text[start:end])
@@ -325,6 +351,8 @@ def letter_of(source: Source) -> Letter:
         body=markup.body,
         postscript=markup.postscript,
         notes=markup.notes,
+        introduction=markup.introduction,
+        edition=markup.edition,
         date=markup.date,
         **parts,
     )

@@ -10,7 +10,7 @@ import re
 from datetime import date
 from typing import Any
 
-from kgraph.model import DatePrecision, EncodedMetadata, EncodedParty, EntityType
+from kgraph.model import DatePrecision, Edition, EncodedMetadata, EncodedParty, EntityType, TextSpan
 from kgraph.text.xmlsafe import attribute, local_name
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -181,3 +181,27 @@ def correspondence(
     if not (senders or recipients or place or when):
         return None
     return EncodedMetadata(tuple(senders), tuple(recipients), place, when)
+
+
+def edition_of(tei: Any, span: TextSpan | None, where: str) -> Edition | None:
+    """The source edition the colophon ``span`` names (kgraph's TEI: the header's
+    ``sourceDesc/bibl type="edition"`` gives its title, publisher, URL and licence)."""
+    if span is None:
+        return None
+    bibl = tei.find(f"{T}teiHeader/{T}fileDesc/{T}sourceDesc/{T}bibl[@type='edition']")
+    if bibl is None:
+        return Edition(span)
+
+    def text_of(path: str) -> str | None:
+        found = bibl.find(path)
+        return plain_text(found) or None if found is not None else None
+
+    ref = bibl.find(f"{T}ref")
+    url = attribute(ref, "target", where) if ref is not None else None
+    return Edition(
+        span,
+        title=text_of(f"{T}title"),
+        publisher=text_of(f"{T}publisher"),
+        url=url or None,
+        licence=text_of(f"{T}note[@type='licence']"),
+    )
