@@ -327,3 +327,13 @@ def test_named_bodies_keep_their_adjectives_and_possessives() -> None:
     assert ("Organization", "Northern League of Women Teachers") in names
     assert ("Organization", "Woman's Temperance Party") in names
     assert ("Event", "Imperial Congress of Teachers") in names
+
+
+def test_a_misspelling_is_close_but_another_word_is_not() -> None:
+    from kgraph.extract.name_match import _close_enough
+
+    assert _close_enough("tempes nouveau", "temps nouveaux")
+    assert not _close_enough(
+        "northern union of women s suffrage societies",
+        "national union of women s suffrage societies",
+    )

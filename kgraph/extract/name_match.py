@@ -33,6 +33,7 @@ FEMALE = frozenset(
 )
 FUZZY_TYPES = frozenset({"Periodical", "Work", "Organization", "Event", "Place"})
 FUZZY_MIN = 8
+WORD_RATIO = 0.7  # each word of a misspelt name against the known name's word
 TITLE_KINDS = {"Work": ("Work", "Periodical"), "Periodical": ("Periodical", "Work")}
 FUZZY_RATIO = 0.88
 
@@ -172,8 +173,16 @@ def _close_enough(key: str, name: str) -> bool:
     """Whether difflib's similarity ratio of ``key`` and ``name`` reaches FUZZY_RATIO; its
     cheap upper bounds rule most names out first."""
     matcher = difflib.SequenceMatcher(None, key, name)
-    return (
+    if not (
         matcher.real_quick_ratio() >= FUZZY_RATIO
         and matcher.quick_ratio() >= FUZZY_RATIO
         and matcher.ratio() >= FUZZY_RATIO
+    ):
+        return False
+    # a misspelling changes letters within words, not a whole word: "Tempes Nouveau" is
+    # "Temps Nouveaux", but "Northern Union of …" is not "National Union of …"
+    words, known = key.split(), name.split()
+    return len(words) != len(known) or all(
+        a == b or difflib.SequenceMatcher(None, a, b).ratio() >= WORD_RATIO
+        for a, b in zip(words, known, strict=True)
     )
