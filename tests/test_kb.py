@@ -201,3 +201,83 @@ def test_cli_import_refuses_a_bad_file_and_changes_nothing(tmp_path: Path) -> No
     assert "unknown column 'colour'" in result.output
     assert (tmp_path / "kb.sqlite").read_bytes() == before
     assert not (tmp_path / "user").exists() or not list((tmp_path / "user").iterdir())
+
+
+# -- the knowledge base feeds the entity ruler (kgraph/nlp/kb_places.py) ----------------------
+
+# Letters written for these tests. The authority file is left out (an empty folder), so what
+# is found here is found by the model and the knowledge base alone.
+TRAVELS = """Dear Sister,
+
+Last month we travelled to Reval by the night boat, and we stayed a fortnight at Bremerhaven
+before sailing. Next week I go on to the camps at Springfontein and Kimberley, if the permits
+come.
+
+Reading his letter twice, I took a cold Bath and went to bed. He went on to Reading by the
+evening train. I wrote to Madison yesterday about the treaty. Mary Testwood sends her love.
+
+Your brother,
+John
+"""
+SHOT = "Dear Friend,\n\nOur friends {where}were taken at Cosenza with seven others.\n\nYours,\nA.\n"
+
+
+@pytest.fixture(scope="module")
+def kb_processor(kb_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from kgraph.corpus.runner import Processor
+    from kgraph.settings import Settings
+
+    empty = tmp_path_factory.mktemp("no-authority")
+    return Processor(Settings(link="none", kb_dir=kb_dir, authority_dir=empty))
+
+
+def places_of(processor: Any, text: str) -> dict[str, tuple[str, set[str]]]:
+    """label -> (type, sources of its mentions) of the entities kgraph finds in ``text``."""
+    from kgraph.text.reading import read_text
+
+    (result,) = processor.process([read_text(text, "test-letter")])
+    return {e.label: (e.type, {m.source for m in e.mentions}) for e in result.entities}
+
+
+@pytest.mark.slow  # builds the knowledge base and runs the spaCy pipeline
+def test_kb_finds_and_types_places_only_in_a_place_context(kb_processor: Any) -> None:
+    found = places_of(kb_processor, TRAVELS)
+    # the model misses it; "at" and a port of 100,000 people: the knowledge base finds it
+    assert found["Bremerhaven"] == ("Place", {"kb"})
+    # the model calls these an organisation and a person: "travelled to", "at ... and"
+    assert found["Reval"] == ("Place", {"kb"})
+    assert found["Kimberley"] == ("Place", {"kb"})
+    # a verb and a noun that are also towns of 100,000 people: not places
+    assert found.get("Reading", ("none",))[0] != "Place"
+    assert found.get("Bath", ("none",))[0] != "Place"
+    # "wrote to" is no motion: Madison stays a person
+    assert found["Madison"][0] == "Person"
+
+
+@pytest.mark.slow  # builds the knowledge base and runs the spaCy pipeline
+def test_a_smaller_town_needs_the_letter_to_name_its_country(kb_processor: Any) -> None:
+    # Cosenza has fewer than 100,000 people: a place only when the letter names Italy
+    assert "Cosenza" not in places_of(kb_processor, SHOT.format(where=""))
+    with_italy = places_of(kb_processor, SHOT.format(where="in Italy are well; others "))
+    assert with_italy["Cosenza"] == ("Place", {"kb"})
+
+
+@pytest.mark.slow  # builds the knowledge base and runs the spaCy pipeline
+def test_user_people_feed_the_ruler_by_full_name_only(kb_dir: Path, kb_processor: Any) -> None:
+    from kgraph.knowledge.kb_names import user_people
+
+    names = user_people(kb_dir)
+    # "E. G." (initials) and "Goldman, Emma" (inverted) are not full names
+    assert [n for n, _ in names] == ["Emma Goldman", "Mary Testwood", "Mary Testwood"]
+    assert places_of(kb_processor, TRAVELS)["Mary Testwood"] == ("Person", {"kb"})
+
+
+def test_common_words_from_the_model_and_the_word_list() -> None:
+    from kgraph.nlp.kb_places import model_common_words
+    from kgraph.nlp.pipeline import load_model
+
+    words = model_common_words(load_model(None))
+    assert {"bath", "nice", "split", "read"} <= words  # verbs and adjectives of the model
+    assert "paris" not in words and "london" not in words  # its nouns hold names: left out
+    listed = Path(__file__).parent.parent / "data" / "patterns" / "common-place-words.txt"
+    assert {"temple", "sale", "hope", "street"} <= set(listed.read_text().split())
