@@ -116,6 +116,9 @@ def find_mentions(letter: Letter, analysis: Analysis) -> tuple[Mention, ...]:
     return tuple(chosen)
 
 
+_TITLES = r"(?:mr|mrs|miss|ms|dr|madame|mme|mlle|monsieur|herr|frau)"
+HONORIFIC_START = re.compile(rf"(?i)^{_TITLES}\b\.?\s")  # "Miss Brontë" in an address
+HONORIFIC_BEFORE = re.compile(rf"(?i)\b{_TITLES}\.?\s+$")
 # one part of an address: up to a comma, semicolon, full stop, line break or " | " (the
 # manuscript's line break as editions print it)
 ADDRESS_PART = re.compile(r"(?:[^,;.\n|]|\.(?=\S)|(?<=\bSt)\.|(?<=\bMt)\.|(?<=\bDr)\.)+")
@@ -153,8 +156,12 @@ def _from_span(text: str, span: EntSpan) -> Mention | None:
         return None
     label = span.label
     if span.role in ("address", "dateline") and label in ("Person", "Organization"):
-        # an address is made of places: house names, streets, towns ("Viola", "Gower Street")
-        label = "Place" if text[span.end : span.end + 2] not in ("'s", "’s") else label
+        # an address is made of places: house names, streets, towns ("Viola", "Gower Street"),
+        # but "care of Miss Brontë" names a person
+        honorific = HONORIFIC_BEFORE.search(text[max(0, span.start - 12) : span.start])
+        titled = HONORIFIC_START.match(span.text) or honorific
+        possessive = text[span.end : span.end + 2] in ("'s", "’s")
+        label = label if possessive or (label == "Person" and titled) else "Place"
     if span.role in ("address", "dateline") and label not in KEEP_IN_ADDRESS:
         return None
     if span.role in ("salutation", "valediction"):

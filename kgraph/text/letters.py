@@ -35,7 +35,6 @@ from kgraph.text.letter_lines import (
     ACCESS_NOTE,
     ADDRESSEE,
     COLOPHON_CUE,
-    EDITOR,
     FOOTNOTE,
     GREETING,
     HEADING,
@@ -260,14 +259,9 @@ def parse_letter(source: Source) -> Letter:
     elif intro is not None and (said := intro_parties(intro.text)) is not None:
         heading_sender = span_in(intro, *said[0])
         heading_recipient = span_in(intro, *said[1])
-    if (
-        addressee is not None
-        and (m := ADDRESSEE.match(addressee.text))
-        and not EDITOR.match(m["r"])
-    ):
-        found_name = addressee_name(addressee.text)
-        if found_name is not None and heading_recipient is None:
-            heading_recipient = span_in(addressee, *found_name)
+    found_name = addressee_name(addressee.text) if addressee is not None else None
+    if addressee is not None and found_name is not None and heading_recipient is None:
+        heading_recipient = span_in(addressee, *found_name)  # "1742: To V. Sackville-West"
     colophon_span = cover(text, colophon[0], colophon[-1]) if colophon else None
     return Letter(
         source=source,
