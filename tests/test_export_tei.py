@@ -71,7 +71,7 @@ def test_correspdesc_follows_cmif(tmp_path: Path) -> None:
 def _letter(text: str, mentions: list[tuple[int, int, str]], **kw: str | None) -> Collection:
     entities = {
         f"{R}person/p": EntityView(f"{R}person/p", "Person", "P", (), None, ()),
-        f"{R}place/q": EntityView(f"{R}place/q", "Place", "Q", (), "Q84", ()),
+        f"{R}place/q": EntityView(f"{R}place/q", "Place", "London", (), "Q84", ()),
         f"{R}event/e": EntityView(f"{R}event/e", "Event", "E", (), None, ()),
     }
     views = tuple(MentionView(b, e, text[b:e], ent) for b, e, ent in mentions)

@@ -10,6 +10,7 @@ them as ``&#13;``, which a parser reads back as they were).
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 from collections.abc import Mapping
@@ -90,10 +91,37 @@ def _authority(entity: EntityView, *, place: bool) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _authority_labels() -> dict[str, str]:
+    """Wikidata id → label of the one entry of kgraph's authority file that has it."""
+    from kgraph.knowledge.authority import load_authority
+    from kgraph.settings import Settings
+
+    found: dict[str, list[str]] = {}
+    for entry in load_authority(Settings().authority_dir).entries:
+        if entry.wikidata:
+            found.setdefault(entry.wikidata, []).append(entry.label)
+    return {qid: labels[0] for qid, labels in found.items() if len(labels) == 1}
+
+
+def wikidata_ref(entity: EntityView) -> str | None:
+    """The Wikidata URI ``@ref`` gives an entity: its link, unless the authority file knows
+    that item under another name. kgraph's TEI reader takes a Wikidata ``@ref`` for the
+    authority entry of that item, so the link kgraph made from "Russian Revolution" in a
+    letter of 1908 to the item the authority file calls "Russian Revolution of 1905" would
+    make another entity of it; such a link is left out, and a build of the TEI links the
+    name again as the first build did."""
+    if not entity.wikidata:
+        return None
+    known = _authority_labels().get(entity.wikidata)
+    return f"{WIKIDATA}{entity.wikidata}" if known in (None, entity.label) else None
+
+
 def mention_ref(entity: EntityView) -> str:
-    """The ``@ref`` of an entity in kgraph's TEI: its Wikidata URI when linked, else its
-    kgraph IRI, followed by its authority IRIs (schema:sameAs), space-separated."""
-    first = f"{WIKIDATA}{entity.wikidata}" if entity.wikidata else entity.iri
+    """The ``@ref`` of an entity in kgraph's TEI: its Wikidata URI when linked (see
+    ``wikidata_ref``), else its kgraph IRI, followed by its authority IRIs (schema:sameAs),
+    space-separated."""
+    first = wikidata_ref(entity) or entity.iri
     return " ".join([first, *(iri for iri in entity.same_as if iri != first)])
 
 

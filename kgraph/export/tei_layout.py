@@ -3,13 +3,14 @@ each mention goes inside them, as a tree of spans over kg:text.
 
 The parts are those ``kgraph.text.letters.parse_letter`` finds in kg:text (a pure function of
 the text, so the same parts a build of that text found): the heading (``head``), an
-addressee line (``head type="addressee"``), a byline, the dateline (with the date as
-written in ``date when``), the address (``addrLine`` a line), an access note
-(``ab type="access"``), the salutation (``salute`` in ``opener``), paragraphs (``p``), the
-valediction and signature (``salute`` and ``signed`` in ``closer``), postscripts, notes, an
-editor's introduction (``note type="introduction"``) and the colophon (``ab
-type="colophon"``, the source edition in it as ``bibl``). ``kgraph.text.tei`` reads each back
-into the same part, so that building the exported TEI gives the letter its build had.
+addressee line (``head type="addressee"``), a byline, the dateline, the address
+(``addrLine`` a line), an access note (``ab type="access"``), the salutation (``salute`` in
+``opener``), paragraphs (``p``), the valediction and signature (``salute`` and ``signed`` in
+``closer``), postscripts, notes, an editor's introduction (``note type="introduction"``)
+and the colophon (``ab type="colophon"``, the source edition in it as ``bibl``); the date
+as written is ``date type="sent" when="…"`` wherever it is written. ``kgraph.text.tei``
+reads each back into the same part, so that building the exported TEI gives the letter its
+build had.
 
 The spans cover the text without changing it: the text content of the tree is the letter's
 text exactly; what lies between parts (blank lines, a Markdown ``#`` before a heading) stays
@@ -84,7 +85,8 @@ def layout(
     if parsed.date is not None and parsed.date.span.end > parsed.date.span.start:
         when = cmif_date(letter.date) or parsed.date.iso
         date = parsed.date.span
-        _insert(div, Span(date.start, date.end, "date", {"when": when}, part="date"))
+        attrs = {"when": when, "type": "sent"}
+        _insert(div, Span(date.start, date.end, "date", attrs, part="date"))
     return div
 
 

@@ -137,7 +137,7 @@ class _Reader:
     edition: _Open | None = None
     deferred: list[Any] = field(default_factory=list)
     tagged: list[tuple[_Open, Any, str]] = field(default_factory=list)
-    dates: list[tuple[bool, _Open, Any]] = field(default_factory=list)  # (in heading, …)
+    dates: list[tuple[int, _Open, Any]] = field(default_factory=list)  # (rank, span, <date>)
 
     def walk(self, el: Any, depth: int, role: str, in_para: bool) -> None:
         if depth > MAX_DEPTH:
@@ -224,8 +224,11 @@ class _Reader:
         kind = tagged_type(el, self.where)
         if kind is not None:
             self.tagged.append((opened, el, self._tag_role(role, kind)))
-        if name == "date" and role in ("dateline", "heading"):
-            self.dates.append((role == "heading", opened, el))
+        if name == "date":  # the letter's date: a dateline's, else one typed "sent", else a head's
+            sent = attribute(el, "type", self.where) == "sent"
+            rank = 0 if role == "dateline" else 1 if sent else 2 if role == "heading" else 3
+            if rank < 3:
+                self.dates.append((rank, opened, el))
 
     @staticmethod
     def _tag_role(role: str, kind: str) -> str:
