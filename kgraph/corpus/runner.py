@@ -8,7 +8,7 @@ from typing import Any
 
 from kgraph.extract.encoded import honour_encoded
 from kgraph.extract.mentions import find_mentions
-from kgraph.extract.metadata import metadata_cues
+from kgraph.extract.metadata import metadata_cues, within_lifetime
 from kgraph.extract.relate import relate
 from kgraph.extract.resolve import resolve
 from kgraph.knowledge.authority import Authority, load_authority
@@ -43,6 +43,7 @@ class Processor:
             res, by_editor = honour_encoded(
                 letter, resolve(letter, mentions, self.authority), self.authority
             )
+            letter = within_lifetime(letter, res.entities, res.sender, self.authority)
             relations = relate(
                 letter,
                 analysis,

@@ -10,11 +10,13 @@ to a dateline without one is weaker than a full dateline.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
+from kgraph.knowledge.authority import Authority
 from kgraph.model import Entity, Letter, MetadataCue, TextSpan
 
-__all__ = ["WEIGHTS", "metadata_cues"]
+__all__ = ["WEIGHTS", "metadata_cues", "within_lifetime"]
 
 WEIGHTS: dict[str, float] = {
     "signature": 0.9,
@@ -95,3 +97,23 @@ def metadata_cues(
         _entity_cue(letter, "place", by_key.get(place) if place else None),
     ]
     return tuple(c for c in found if c is not None)
+
+
+def within_lifetime(
+    letter: Letter, entities: Sequence[Entity], sender: str | None, authority: Authority
+) -> Letter:
+    """The letter without its date when the date and the sender conflict: a date before the
+    sender was ten or after they died (where the authority file knows their years) is an
+    edition's or a note's date, not the letter's, so it is left out."""
+    if letter.date is None or sender is None:
+        return letter
+    entity = next((e for e in entities if e.key == sender), None)
+    wanted = entity.authority_id if entity is not None else None
+    entry = next((e for e in authority.entries if e.id == wanted), None) if wanted else None
+    if entry is None or entry.type != "Person":
+        return letter
+    year = int(letter.date.iso[:4])
+    born, died = entry.start, entry.end
+    if (born is not None and year < born + 10) or (died is not None and year > died):
+        return dataclasses.replace(letter, date=None)
+    return letter
