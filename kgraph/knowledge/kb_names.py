@@ -4,7 +4,7 @@ the one source the linker asks also helps to find and type names.
 - :class:`PlaceNames`: a place by its exact name, the most populous of that name (or the most
   populous in a country the letter names), and the countries a letter names. Places are
   asked one name at a time through the knowledge base's index (and its cache), so start-up
-  reads only the names of countries, US states and places of a million people.
+  reads only the labels of countries, US states and places of a million people.
 - :func:`user_people`: the full names of the people a user imported (``<kb>/user/*.tsv``),
   for the ruler's phrase patterns: the label and aliases of two words or more, written as
   names, not inverted ("Goldman, Emma") and not initials ("E. G.").
@@ -47,16 +47,18 @@ class PlaceNames:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.country_names: dict[str, frozenset[str]] = {}
+        # labels only: the names table has no index by item, and a scan of it costs a second
         rows = kb.db.execute(
-            "SELECT n.name, i.country FROM names n JOIN items i ON i.id = n.item"
-            " WHERE i.type = 'Place' AND i.country != '' AND (i.level IN ('country', 'state')"
-            " OR (i.level = 'city' AND i.population >= ?)) ORDER BY n.name, i.country",
+            "SELECT label, country FROM items WHERE type = 'Place' AND country != ''"
+            " AND (level IN ('country', 'state') OR (level = 'city' AND population >= ?))"
+            " ORDER BY id",
             (CONTEXT_POPULATION,),
         )
         found: dict[str, set[str]] = {}
-        for name, country in rows:
-            if len(name) >= 4:
-                found.setdefault(str(name), set()).add(str(country))
+        for label, country in rows:
+            key = normalise(str(label))
+            if len(key) >= 4:
+                found.setdefault(key, set()).add(str(country))
         self.country_names = {k: frozenset(v) for k, v in found.items()}
         self.longest = max((len(k.split()) for k in self.country_names), default=1)
 
