@@ -39,14 +39,9 @@ DEV = sorted(
 )
 DEV = [p for p in DEV if p.name != "README.md"]
 PROVENANCE = {SCHEMA.sender, SCHEMA.recipient, SCHEMA.dateSent, KG.placeOfWriting, OWL.sameAs}
-# Letters that do not round-trip yet, with the entity that changes and why. The reason lies
-# in resolving (kgraph.extract.resolve): two tagged names sharing an @ref are joined into
-# the group of the first in the text; when that is a short form the authority file does not
-# know ("Academy", "Hooker") the authority entry of the longer one is lost with its label.
-KNOWN_GAPS = {
-    "constable-to-fisher-1821-08-04": "royal-academy",
-    "darwin-to-henslow-1860-05-08": "hooker",
-}
+# Letters that do not round-trip yet, with the entity that changes and why (none now: two
+# tagged names sharing an @ref keep the authority's entry, whichever comes first).
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def comparable(results: list[LetterResult]) -> set[tuple[Node, Node, Node]]:

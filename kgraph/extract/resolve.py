@@ -60,6 +60,8 @@ def resolve(letter: Letter, mentions: tuple[Mention, ...], authority: Authority)
             types.setdefault(key, m.type)
         groups.setdefault(key, []).append(m)
     for keep, drop in merge_by_refs(groups, list(groups)):  # one identifier, one thing
+        if drop.startswith("auth:") and not keep.startswith("auth:"):
+            keep, drop = drop, keep  # the authority's entry (and label) wins over a short form
         _join(groups, types, keep, drop)
     for roles in (SENDER_ROLES, RECIPIENT_ROLES):
         _merge_roles(groups, types, roles)
