@@ -140,7 +140,7 @@ HOSTILE = st.text(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(name=HOSTILE, before=HOSTILE, anchor=HOSTILE.filter(bool), after=HOSTILE)
 def test_hostile_names_and_texts_give_well_formed_xml(
     name: str, before: str, anchor: str, after: str

@@ -354,7 +354,7 @@ TEXT = st.lists(
 IRI_TAIL = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zs")), min_size=1, max_size=20)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(label=TEXT, other=TEXT, before=TEXT, after=TEXT, tail=IRI_TAIL, qid=TEXT)
 def test_generated_hostile_strings_stay_text(
     label: str, other: str, before: str, after: str, tail: str, qid: str

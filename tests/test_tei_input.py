@@ -341,7 +341,7 @@ XMLISH = st.lists(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(parts=XMLISH, noise=st.binary(max_size=20))
 def test_random_xmlish_input_gives_letters_or_one_clean_error(
     parts: list[str], noise: bytes
