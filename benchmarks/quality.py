@@ -241,6 +241,9 @@ def by_shape(letters: Sequence[dict[str, Any]]) -> dict[str, dict[str, Any]]:
             "entity_f1": round(
                 sum(item["kgraph"]["entities"]["f1"] for item in these) / len(these), 3
             ),
+            "baseline_entity_f1": round(
+                sum(item["baseline"]["entities"]["f1"] for item in these) / len(these), 3
+            ),
         }
     return out
 
@@ -255,11 +258,15 @@ def field_table(report: dict[str, Any]) -> str:
         lines.append(
             f"{kind:13} {c['entities']:>8} {c['wikidata'] / n:>9.0%} {c['authority'] / n:>10.0%}"
         )
-    lines += ["", f"{'shape':20} {'letters':>7} {'metadata':>9} {'wrong':>6} {'entity F1':>10}"]
+    lines += [
+        "",
+        f"{'shape':20} {'letters':>7} {'metadata':>9} {'wrong':>6} {'entity F1':>10} {'spaCy':>6}",
+    ]
     for shape, c in report["shapes"].items():
         meta = f"{c['metadata_right']}/{c['metadata_of']}"
         lines.append(
             f"{shape:20} {c['letters']:>7} {meta:>9} {c['wrong']:>6} {c['entity_f1']:>10.3f}"
+            f" {c['baseline_entity_f1']:>6.3f}"
         )
     return "\n".join(lines)
 

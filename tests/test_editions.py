@@ -341,7 +341,10 @@ def test_a_misspelling_is_close_but_another_word_is_not() -> None:
 
 def test_a_date_after_the_senders_death_is_left_out() -> None:
     # the authority file knows Charles Darwin (1809-1882): 1923 is an edition's year
-    text = "Down, Beckenham.\n\nMy dear Hooker,\n\nThe orchids are in flower.\n\nEver yours,\nC. Darwin\n\nPublished 1923.\n"
+    text = (
+        "Down, Beckenham.\n\nMy dear Hooker,\n\nThe orchids are in flower.\n\n"
+        "Ever yours,\nC. Darwin\n\nPublished 1923.\n"
+    )
     late = text.replace("Down, Beckenham.", "Down, Beckenham, 3 May 1923.")
     early = text.replace("Down, Beckenham.", "Down, Beckenham, 3 May 1860.")
     results = kgraph.process([late, early], kgraph.Settings(link="none"))
