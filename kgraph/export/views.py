@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from kgraph.model import ENTITY_TYPES
+
 __all__ = [
     "ENTITY_TYPES",
     "KG",
@@ -19,16 +21,6 @@ __all__ = [
 
 KG = "https://w3id.org/kgraph/ontology#"
 WD = "http://www.wikidata.org/entity/"
-ENTITY_TYPES = (
-    "Person",
-    "Place",
-    "Organization",
-    "Periodical",
-    "Work",
-    "Event",
-    "Group",
-    "Concept",
-)
 
 
 @dataclass(frozen=True)
