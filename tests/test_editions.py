@@ -351,3 +351,19 @@ def test_a_date_after_the_senders_death_is_left_out() -> None:
     assert results[0].letter.date is None
     assert results[1].letter.date is not None and results[1].letter.date.iso == "1860-05-03"
     assert results[0].sender is not None and results[1].sender is not None
+
+
+def test_a_place_qualified_by_another_country_is_not_the_known_place() -> None:
+    text = (
+        "Camden, 4 Oct. 1887.\n\nDear friend,\n\nDr. Mercer of London, Canada, was here in "
+        "August; he goes back to London in the spring, by way of Liverpool.\n\n"
+        "Yours,\nW. Harlan\n"
+    )
+    result = kgraph.process([text], kgraph.Settings())[0]
+    by_key = {e.key: e for e in result.entities}
+    qualified = next(e for e in result.entities if e.label == "London, Canada")
+    assert qualified.type == "Place"
+    linked = {link.entity: link.qid for link in result.links if link.qid}
+    assert qualified.key not in linked  # not London, England's Q84
+    plain = [e for e in by_key.values() if e.label == "London"]
+    assert plain and linked.get(plain[0].key) == "Q84"  # the other London is linked

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from kgraph.extract.initials import add_initials
 from kgraph.extract.name_match import HONORIFICS, Lookup, bare, fullest, is_female, name_words
+from kgraph.extract.places import split_qualified_places
 from kgraph.extract.tagged import entry_for, merge_by_refs, ref_suffix, refs_conflict, same_as
 from kgraph.knowledge.authority import Authority, normalise
 from kgraph.model import Entity, EntityType, Letter, Mention
@@ -63,6 +64,7 @@ def resolve(letter: Letter, mentions: tuple[Mention, ...], authority: Authority)
         if drop.startswith("auth:") and not keep.startswith("auth:"):
             keep, drop = drop, keep  # the authority's entry (and label) wins over a short form
         _join(groups, types, keep, drop)
+    split_qualified_places(letter.source.text, groups, types, lookup)  # "London, Canada"
     for roles in (SENDER_ROLES, RECIPIENT_ROLES):
         _merge_roles(groups, types, roles)
     _merge_short_names(groups, types)

@@ -1,0 +1,59 @@
+"""A place name qualified by another place that the authority file puts it outside of:
+"London, Canada" is not London in the United Kingdom, "Paris, Texas" not Paris in France.
+
+The authority entry's ``within`` chain says where a known place lies; when the letter writes
+the name followed by a comma and a place the chain does not reach, that mention is not of
+the known place: it becomes a mention of the qualified name ("London, Canada"), an entity of
+its own that no link of the known place's reaches.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kgraph.extract.name_match import Lookup
+from kgraph.knowledge.authority import normalise
+from kgraph.model import EntityType, Mention
+
+__all__ = ["split_qualified_places"]
+
+_QUALIFIER = re.compile(r",\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
+
+
+def _chain(lookup: Lookup, entry_id: str) -> set[str]:
+    seen: set[str] = set()
+    entry = lookup.by_id.get(entry_id)
+    while entry is not None and entry.within and entry.within not in seen:
+        seen.add(entry.within)
+        entry = lookup.by_id.get(entry.within)
+    return seen
+
+
+def split_qualified_places(
+    text: str,
+    groups: dict[str, list[Mention]],
+    types: dict[str, EntityType],
+    lookup: Lookup,
+) -> None:
+    """Move the mentions of a known place that the letter qualifies by a place outside it
+    into a group of their own (in place)."""
+    for key in [k for k in groups if k.startswith("auth:") and types[k] == "Place"]:
+        inside = _chain(lookup, key[5:]) | {key[5:]}
+        for m in list(groups[key]):
+            found = _QUALIFIER.match(text, m.end)
+            if found is None:
+                continue
+            places = [
+                e for e in lookup.by_name.get(normalise(found.group(1)), ()) if e.type == "Place"
+            ]
+            if not places or any(p.id in inside for p in places):
+                continue  # "Vienne, Isère" agrees with the chain, or the qualifier is unknown
+            groups[key].remove(m)
+            whole = text[m.start : found.end()]  # "London, Canada": the name as qualified
+            apart = f"Place:{normalise(whole)}"
+            qualified = Mention(m.start, found.end(), whole, "Place", m.source, None, m.role)
+            groups.setdefault(apart, []).append(qualified)
+            types.setdefault(apart, "Place")
+        if not groups[key]:
+            del groups[key]
+            del types[key]
