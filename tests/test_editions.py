@@ -367,3 +367,19 @@ def test_a_place_qualified_by_another_country_is_not_the_known_place() -> None:
     assert qualified.key not in linked  # not London, England's Q84
     plain = [e for e in by_key.values() if e.label == "London"]
     assert plain and linked.get(plain[0].key) == "Q84"  # the other London is linked
+
+
+def test_a_name_followed_by_who_or_a_kinship_is_a_person() -> None:
+    text = (
+        "Leeds, 4 May 1910.\n\nDear Agnes,\n\nThe review came, and Harrowgate, who edits it, "
+        "paid at once. Lenna, his wife, sends her love.\n\nYours,\nTom Bell\n"
+    )
+    results = kgraph.process([text], kgraph.Settings(link="none"))
+    types = {e.label: e.type for e in results[0].entities}
+    assert types.get("Harrowgate") in (None, "Person")
+    assert types.get("Lenna") in (None, "Person")
+    from kgraph.extract.mentions import PERSON_AFTER
+
+    assert PERSON_AFTER.match(", who edits it", 0)
+    assert PERSON_AFTER.match(", his wife, sends", 0)
+    assert not PERSON_AFTER.match(", where we lived", 0)

@@ -116,6 +116,13 @@ def find_mentions(letter: Letter, analysis: Analysis) -> tuple[Mention, ...]:
     return tuple(chosen)
 
 
+# what follows a name that only a person can have: a relative clause of a person ("who",
+# "whom", "whose") or an apposition of kinship or friendship ("his wife", "my old friend")
+PERSON_AFTER = re.compile(
+    r",\s+(?:who|whom|whose|(?:his|her|my|our|your|their)\s+(?:\w+\s+)?"
+    r"(?:wife|husband|son|daughter|brother|sister|father|mother|friend|cousin|uncle|aunt|"
+    r"nephew|niece|widow|fiancée?|secretary|servant|pupil|master))\b"
+)
 _TITLES = r"(?:mr|mrs|miss|ms|dr|madame|mme|mlle|monsieur|herr|frau)"
 HONORIFIC_START = re.compile(rf"(?i)^{_TITLES}\b\.?\s")  # "Miss Brontë" in an address
 HONORIFIC_BEFORE = re.compile(rf"(?i)\b{_TITLES}\.?\s+$")
@@ -166,6 +173,8 @@ def _from_span(text: str, span: EntSpan) -> Mention | None:
         return None
     if span.role in ("salutation", "valediction"):
         return None
+    if span.source == "ner" and label != "Person" and PERSON_AFTER.match(text, span.end):
+        label = "Person"  # "Knowles, who edits it", "Lina, his wife,": the model's GPE or ORG
     start, end = trim(text, span.start, span.end)
     if end - start < 2 or not any(c.isalpha() for c in text[start:end]):
         return None
