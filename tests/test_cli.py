@@ -92,3 +92,17 @@ def test_stdin_and_module_entry_point(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr.decode()
     graph = Graph().parse(out, format="turtle")
     assert any("Keats" in str(o) for o in graph.objects())
+
+
+def test_the_summary_of_the_files_is_the_summary_of_the_build(tmp_path: Path) -> None:
+    """The relations the build counts are the ones the summary counts from the graph (the
+    cues for a letter's metadata are assertions too, but no relations)."""
+    runner = CliRunner()
+    letter = (
+        Path(__file__).resolve().parent.parent / "data/letters/kropotkin-to-berkman-1908-11-20.txt"
+    )
+    built = runner.invoke(main, ["build", str(letter), "-o", str(tmp_path), "--link", "none"])
+    assert built.exit_code == 0, built.output
+    summary = runner.invoke(main, ["summary", str(tmp_path)])
+    assert summary.exit_code == 0, summary.output
+    assert built.output.strip().splitlines()[-1] == summary.output.strip().splitlines()[-1]

@@ -40,7 +40,8 @@ SELECT ?what ?n WHERE {
                     kg:Event, kg:Group, kg:Concept))
       BIND(STRAFTER(STR(?c), "#") AS ?what) } GROUP BY ?what }
   UNION { SELECT ("relations" AS ?what) (COUNT(DISTINCT ?a) AS ?n) WHERE {
-      GRAPH ?g { ?a a kg:Assertion ; rdf:predicate ?p } FILTER(?p != owl:sameAs) } }
+      GRAPH ?g { ?a a kg:Assertion ; rdf:predicate ?p }
+      FILTER(STRSTARTS(STR(?p), STR(kg:)) && ?p != kg:placeOfWriting) } }
   UNION { SELECT ("links" AS ?what) (COUNT(DISTINCT ?e) AS ?n) WHERE {
       GRAPH ?g { ?e owl:sameAs ?w } FILTER(STRSTARTS(STR(?w), STR(wd:))) } }
 }"""
