@@ -477,3 +477,33 @@ def test_site_from_a_store_is_the_site_from_the_files(tmp_path: Path) -> None:
     from_files = build_site(read_collection([GOLDEN]))
     from_store = build_site(read_collection(store=tmp_path / "store"))
     assert from_store == from_files
+
+
+def test_the_editorial_matter_is_shown_as_such(sample_site: tuple[Path, Collection]) -> None:
+    """The editor's heading and the source colophon of the sample are marked as editorial
+    matter (kg:editorialPart), and marking them leaves the text exactly as read."""
+    folder, collection = sample_site
+    (letter,) = collection.letters
+    assert letter.text is not None and letter.editorial
+    kinds = {kind for _, _, kind in letter.editorial}
+    assert {"heading", "colophon"} <= kinds
+    (path,) = sorted((folder / "letter").glob("*.html"))
+    doc = page(path)
+    assert pre_text(doc) == letter.text
+    marked = "".join(span.text_content() for span in doc.find_class("ed-colophon"))
+    (begin, end) = next((b, e) for b, e, k in letter.editorial if k == "colophon")
+    colophon = letter.text[begin:end]
+    assert marked and marked in colophon and "Anarchist Library" in marked
+    heading = "".join(span.text_content() for span in doc.find_class("ed-heading"))
+    assert heading and heading in letter.text[: letter.text.index("Dear")]
+    assert (
+        doc.find_class("legend")
+        and "Editorial matter" in doc.find_class("legend")[0].text_content()
+    )
+
+
+def test_the_cues_of_the_metadata_are_no_relations(sample_site: tuple[Path, Collection]) -> None:
+    _, collection = sample_site
+    (letter,) = collection.letters
+    assert letter.relations
+    assert all(r.subject != letter.iri for r in letter.relations)

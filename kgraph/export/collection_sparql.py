@@ -56,6 +56,14 @@ _LETTER_PROPS = {
 
 def read_store(store: ox.Store) -> Collection:
     """Every letter of ``store`` with its mentions and relations, and every entity."""
+    parts: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for letter, b, e, kind in _select(
+        store,
+        "SELECT DISTINCT ?l ?b ?e ?k WHERE { ?l kg:editorialPart ?p ."
+        " ?p kg:beginIndex ?b ; kg:endIndex ?e ; kg:partKind ?k }",
+    ):
+        if letter is not None and b is not None and e is not None and kind is not None:
+            parts[letter].append((int(b), int(e), kind))
     entities = _entities(store)
     values: dict[str, dict[str, str]] = defaultdict(dict)
     for letter, prop, value in _select(store, "SELECT ?l ?p ?o WHERE { ?l a kg:Letter ; ?p ?o }"):
@@ -101,6 +109,7 @@ def read_store(store: ox.Store) -> Collection:
                 valediction=v.get("valediction"),
                 signature=v.get("signature"),
                 date_text=v.get("date_text"),
+                editorial=tuple(sorted(set(parts.get(iri, ())))),
             )
         )
     return Collection(letters=tuple(letters), entities=entities)
@@ -171,7 +180,7 @@ def _relations(store: ox.Store) -> dict[str, list[RelationView]]:
         store,
         "SELECT ?l ?s ?p ?o ?ev ?b ?x ?c ?r WHERE { ?a a kg:Assertion ; rdf:subject ?s ;"
         " rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?l ."
-        f' FILTER STRSTARTS(STR(?p), "{KG}")'
+        f' FILTER (STRSTARTS(STR(?p), "{KG}") && ?p != kg:placeOfWriting)'  # not the cues
         " OPTIONAL { ?a kg:evidence ?ev } OPTIONAL { ?a kg:beginIndex ?b }"
         " OPTIONAL { ?a kg:endIndex ?x } OPTIONAL { ?a kg:confidence ?c }"
         " OPTIONAL { ?a kg:rule ?r } }",

@@ -72,6 +72,9 @@ class LetterView:
     valediction: str | None = None
     signature: str | None = None
     date_text: str | None = None
+    # editorial matter (kg:editorialPart): (begin, end, kind), kind one of "heading",
+    # "introduction", "note", "colophon"; sorted
+    editorial: tuple[tuple[int, int, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from decimal import Decimal
 from rdflib import OWL, PROV, RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kgraph.model import Entity, LetterResult
+from kgraph.model import Entity, Letter, LetterResult, TextSpan
 from kgraph.rdf import iris
 from kgraph.rdf.namespace import KG, SCHEMA, WD
 from kgraph.settings import BaseIRI
@@ -94,6 +94,13 @@ def letter_triples(result: LetterResult, base: BaseIRI) -> Iterator[Triple]:
         if url is not None:
             yield edition, SCHEMA.url, url
     yield from _cue_triples(L, result, ent_iri)
+    for kind, span in editorial_parts(letter):
+        part = iris.part_iri(L, span.start, span.end)
+        yield L, KG.editorialPart, part
+        yield part, RDF.type, KG.EditorialPart
+        yield part, KG.partKind, Literal(kind)
+        yield part, KG.beginIndex, _int(span.start)
+        yield part, KG.endIndex, _int(span.end)
     for entity in result.entities:
         yield from _entity_triples(L, ent_iri[entity.key], entity)
     for rel in result.relations:
@@ -147,6 +154,16 @@ _CUE_PROPERTIES = {
     "date": SCHEMA.dateSent,
     "place": KG.placeOfWriting,
 }
+
+
+def editorial_parts(letter: Letter) -> list[tuple[str, TextSpan]]:
+    """The stretches of the text an editor or a website wrote, in text order."""
+    parts = [("heading", letter.heading)] if letter.heading is not None else []
+    parts += [("introduction", s) for s in letter.introduction]
+    parts += [("note", s) for s in letter.notes]
+    if letter.colophon is not None:
+        parts.append(("colophon", letter.colophon))
+    return sorted(((k, s) for k, s in parts if s is not None), key=lambda p: p[1].start)
 
 
 def _cue_triples(L: URIRef, result: LetterResult, ent_iri: dict[str, URIRef]) -> Iterator[Triple]:

@@ -90,5 +90,10 @@ def candidate_iri(letter: URIRef, entity: str, qid: str) -> URIRef:
     return URIRef(f"{letter}#candidate-{_digest(entity, qid)}")
 
 
+def part_iri(letter: URIRef, start: int, end: int) -> URIRef:
+    """An editorial part of the letter's text: ``<letter>#part=BEGIN,END``."""
+    return URIRef(f"{letter}#part={start},{end}")
+
+
 def edition_iri(letter: URIRef) -> URIRef:
     return URIRef(f"{letter}#source")

@@ -39,6 +39,7 @@ class KG(DefinedNamespace):
     # Classes: letters and provenance
     Letter: URIRef
     SourceEdition: URIRef
+    EditorialPart: URIRef
 
     # Classes: entities (kg:Entity is abstract; data uses the subclasses)
     Entity: URIRef
@@ -59,6 +60,8 @@ class KG(DefinedNamespace):
     # Letter properties
     placeOfWriting: URIRef
     sourceEdition: URIRef
+    editorialPart: URIRef
+    partKind: URIRef
     address: URIRef
     sourceChecksum: URIRef
     dateText: URIRef

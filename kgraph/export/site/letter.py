@@ -46,15 +46,38 @@ def mention_tree(text: str, mentions: tuple[MentionView, ...]) -> _Node:
     return root
 
 
-def _render(node: _Node, text: str, site: SiteMap, out: list[str]) -> None:
+EDITORIAL = {
+    "heading": "Editor's heading",
+    "introduction": "Editor's introduction",
+    "note": "Editor's note",
+    "colophon": "Source (edition or website)",
+}
+Parts = tuple[tuple[int, int, str], ...]
+
+
+def _plain(text: str, begin: int, end: int, parts: Parts, out: list[str]) -> None:
+    """text[begin:end] escaped, the stretches of editorial matter in a span of their own."""
+    at = begin
+    for b, e, kind in parts:
+        lo, hi = max(b, at), min(e, end)
+        if lo >= hi:
+            continue
+        out.append(esc(text[at:lo]))
+        label = esc(EDITORIAL.get(kind, "Editorial matter"))
+        out.append(f'<span class="ed ed-{esc(kind)}" title="{label}">{esc(text[lo:hi])}</span>')
+        at = hi
+    out.append(esc(text[at:end]))
+
+
+def _render(node: _Node, text: str, site: SiteMap, out: list[str], parts: Parts = ()) -> None:
     at = node.begin
     for child in node.children:
-        out.append(esc(text[at : child.begin]))
+        _plain(text, at, child.begin, parts, out)
         _open(child, site, out)
-        _render(child, text, site, out)
+        _render(child, text, site, out, parts)
         out.append("</a>" if not child.children else "</span>")
         at = child.end
-    out.append(esc(text[at : node.end]))
+    _plain(text, at, node.end, parts, out)
 
 
 def _open(node: _Node, site: SiteMap, out: list[str]) -> None:
@@ -129,8 +152,13 @@ def _names(letter: LetterView, site: SiteMap) -> str:
     return f"<h2>Names in this letter</h2>\n<ul>{items}</ul>\n"
 
 
-def legend(types: list[str]) -> str:
+def legend(types: list[str], editorial: bool = False) -> str:
     items = "".join(f'<li><span class="m {type_class(t)}">{esc(t)}</span></li>' for t in types)
+    if editorial:  # the editor's or website's words, not the letter's
+        items += (
+            '<li><span class="ed">Editorial matter (heading, introduction, notes, source)'
+            "</span></li>"
+        )
     return f'<ul class="legend" aria-label="Entity types">{items}</ul>\n'
 
 
@@ -140,13 +168,14 @@ def letter_page(letter: LetterView, site: SiteMap) -> str:
         text_html = "<p>The graph holds no text of this letter (kg:text).</p>\n"
     else:
         out: list[str] = []
-        _render(mention_tree(letter.text, letter.mentions), letter.text, site, out)
+        tree = mention_tree(letter.text, letter.mentions)
+        _render(tree, letter.text, site, out, letter.editorial)
         # the parser drops one line feed right after <pre>: give it one to drop
         text_html = f'<pre class="letter" id="text">\n{"".join(out)}</pre>\n'
     types = sorted({site.entity_type(m.entity) for m in letter.mentions})
     body = (
         f"<h1>{esc(title)}</h1>\n{_meta(letter, site)}"
-        + (legend(types) if types else "")
+        + (legend(types, bool(letter.editorial)) if types or letter.editorial else "")
         + '<div class="columns">\n<section aria-labelledby="text-h">'
         '<h2 id="text-h">Text</h2>\n'
         + text_html
