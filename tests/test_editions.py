@@ -383,3 +383,17 @@ def test_a_name_followed_by_who_or_a_kinship_is_a_person() -> None:
     assert PERSON_AFTER.match(", who edits it", 0)
     assert PERSON_AFTER.match(", his wife, sends", 0)
     assert not PERSON_AFTER.match(", where we lived", 0)
+
+
+def test_the_english_as_a_people_is_a_group_but_the_language_is_not() -> None:
+    text = (
+        "Genoa, 3 May 1864.\n\nDear Cowley,\n\nI shall count on the English, who have always "
+        "stood by us. The letter is written in English, and the English edition follows.\n\n"
+        "Yours,\nG. Marenco\n"
+    )
+    results = kgraph.process([text], kgraph.Settings(link="none"))
+    english = [e for e in results[0].entities if e.label == "English"]
+    assert [e.type for e in english] == ["Group"]
+    starts = {m.start for m in english[0].mentions}
+    assert text.index("the English, who") + 4 in starts
+    assert text.index("in English") + 3 not in starts  # the language is no group

@@ -173,7 +173,11 @@ def _from_span(text: str, span: EntSpan) -> Mention | None:
         return None
     if span.role in ("salutation", "valediction"):
         return None
-    if span.source == "ner" and label != "Person" and PERSON_AFTER.match(text, span.end):
+    if (
+        span.source == "ner"
+        and label in ("Place", "Organization")
+        and PERSON_AFTER.match(text, span.end)
+    ):
         label = "Person"  # "Knowles, who edits it", "Lina, his wife,": the model's GPE or ORG
     start, end = trim(text, span.start, span.end)
     if end - start < 2 or not any(c.isalpha() for c in text[start:end]):

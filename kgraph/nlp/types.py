@@ -100,8 +100,8 @@ class TypeCorrector:
     def correct(self, doc: Doc, ent: Span) -> str | None:
         source = _source(ent)
         label = ent.label_ if ent.label_ in KG_TYPES else SPACY_TO_KG.get(ent.label_)
-        if label is None:
-            return None
+        if label is None:  # "count on the English, who …": the people, not the language
+            return "Group" if ent.label_ == "LANGUAGE" and self._people(doc, ent) else None
         if source in ("auth", "cue", "title", "kb"):
             return label
         words = [t for t in ent if t.is_alpha]
@@ -145,6 +145,19 @@ class TypeCorrector:
         ):
             return "Place"
         return label
+
+    def _people(self, doc: Doc, ent: Span) -> bool:
+        """A nationality after "the" and before no noun ("the English are pleased", "the
+        French, who …"): the people as a body, not the language ("in English") or an
+        adjective ("the English Channel", "the English edition")."""
+        prev = self._previous(doc, ent)
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        return (
+            len(ent) == 1
+            and prev is not None
+            and prev.lower_ == "the"
+            and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"))
+        )
 
     def _looks_personal(self, doc: Doc, ent: Span, content: list[Token]) -> bool:
         """A short name that starts with a given name, or that is the subject of a verb
