@@ -397,3 +397,15 @@ def test_the_english_as_a_people_is_a_group_but_the_language_is_not() -> None:
     starts = {m.start for m in english[0].mentions}
     assert text.index("the English, who") + 4 in starts
     assert text.index("in English") + 3 not in starts  # the language is no group
+
+
+def test_a_place_named_after_a_saint_is_one_place() -> None:
+    text = (
+        "Leeds, 4 May 1794.\n\nDear Sir,\n\nMr. Harker writes from St. Paul's Church-yard "
+        "that the sheets are printed, and the binder in St. Mary's Square has them.\n\n"
+        "Yours,\nJ. Aldous\n"
+    )
+    results = kgraph.process([text], kgraph.Settings(link="none"))
+    places = {e.label for e in results[0].entities if e.type == "Place"}
+    assert {"St. Paul's Church-yard", "St. Mary's Square"} <= places
+    assert "St. Paul" not in places
