@@ -288,6 +288,8 @@ def test_a_closing_at_the_end_of_the_last_paragraph_finds_the_signature() -> Non
     [
         ("Hillcrest | Isle of Arran | Buteshire", "Hillcrest"),  # not the county
         ("Rosemount, Quarry Road, Ludlow.", "Ludlow"),  # a house on its road: the town
+        ("Aux Charmettes", "Charmettes"),  # "at the Charmettes": the place, not "Aux"
+        ("Hillside, Aux Charmettes", "Hillside"),
     ],
 )
 def test_the_place_of_writing_is_the_first_settlement_of_the_address(

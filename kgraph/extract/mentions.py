@@ -8,6 +8,7 @@ import re
 
 from kgraph.extract.tagged import tagged_mentions
 from kgraph.model import Analysis, EntityType, EntSpan, Letter, Mention, TextSpan
+from kgraph.text.letter_lines import LOCATIVE
 
 KEEP_IN_ADDRESS: frozenset[str] = frozenset({"Place"})
 STRUCTURE_ROLES: dict[str, EntityType] = {
@@ -147,6 +148,8 @@ def address_places(letter: Letter) -> list[Mention]:
     found = []
     for m in ADDRESS_PART.finditer(span.text):
         start, end = trim(text, span.start + m.start(), span.start + m.end())
+        if (at := LOCATIVE.match(text[start:end])) is not None:
+            start += at.end()  # "Aux Charmettes": the place is "Charmettes"
         part = text[start:end]
         words = part.split()
         if not words or any(c.isdigit() for c in part) or len(part.replace(".", "")) <= 3:

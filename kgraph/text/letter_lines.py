@@ -64,6 +64,7 @@ HOUSE = re.compile(
     r"(?i)\b(?:h[oô]tel|house|hall|street|road|row|square|lane|place|terrace|gardens|court|"
     r"rue|via|strasse|straße|palace|palais|castle|lodge|villa|cottage|hospital|college)\b"
 )
+LOCATIVE = re.compile(r"^(?:aux|au|à|chez|bei|beim|im|zu|presso|nel|nella)\s+", re.I)
 WEEKDAY = re.compile(r"(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 SHORT = 70
 
@@ -185,6 +186,10 @@ def place_before(line: Line, start: int) -> TextSpan | None:
     for part in parts:
         value = re.sub(r"(?:^|\s+)(?:le|den|am|the|this|ce)\s*$", "", part.group(), flags=re.I)
         value = value.strip(" .")
+        # "Aux Délices", "Chez Madame Roland", "Bei Wien": where, not the place's name
+        value = re.sub(
+            r"^(?:aux|au|à|chez|bei|beim|im|zu|presso|nel|nella)\s+", "", value, flags=re.I
+        )
         if not value or WEEKDAY.match(value) or not looks_like_name(value):
             continue
         if HOUSE.search(value) and part is not parts[-1]:
