@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -15,6 +16,20 @@ if TYPE_CHECKING:
     from kgraph.store.endpoint import Auth
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+# Where the site and the exports read a built collection from, instead of files.
+COLLECTION_STORE = click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Read the collection from this on-disk store (see kgraph load) instead of files.",
+)
+COLLECTION_ENDPOINT = click.option(
+    "--endpoint",
+    default=None,
+    help="Read the collection from this SPARQL endpoint, e.g. http://localhost:7878/query.",
+)
 PASSWORD_HELP = "the password is read from KGRAPH_PASSWORD, else from ~/.netrc."
 
 

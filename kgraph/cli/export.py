@@ -7,7 +7,7 @@ from typing import cast
 
 import click
 
-from kgraph.cli.common import CONTEXT, reported
+from kgraph.cli.common import COLLECTION_ENDPOINT, COLLECTION_STORE, CONTEXT, reported
 
 __all__ = ["export"]
 
@@ -21,18 +21,6 @@ def export() -> None:
       kgraph export cmif output/ -o letters-cmif.xml --title "Letters" --editor "A. Editor"
       kgraph export tei output/ -o tei/
     """
-
-
-_STORE = click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Read the collection from this on-disk store instead of files.",
-)
-_ENDPOINT = click.option(
-    "--endpoint", default=None, help="Read the collection from this SPARQL endpoint."
-)
 
 
 @export.command(context_settings=CONTEXT)
@@ -56,8 +44,8 @@ _ENDPOINT = click.option(
     help="File format (Gephi, yEd, Palladio).",
 )
 @click.option("--places", is_flag=True, help="Also make nodes of the places named.")
-@_STORE
-@_ENDPOINT
+@COLLECTION_STORE
+@COLLECTION_ENDPOINT
 def network(
     data: tuple[str, ...],
     out: str,
@@ -101,8 +89,8 @@ def network(
     required=True,
     help="JSON-LD file to write, e.g. annotations.jsonld.",
 )
-@_STORE
-@_ENDPOINT
+@COLLECTION_STORE
+@COLLECTION_ENDPOINT
 def annotations_command(
     data: tuple[str, ...], out: Path, store_dir: Path | None, endpoint: str | None
 ) -> None:
@@ -130,8 +118,8 @@ def annotations_command(
     required=True,
     help="Folder for the TEI files (one a letter, named after the letter's IRI).",
 )
-@_STORE
-@_ENDPOINT
+@COLLECTION_STORE
+@COLLECTION_ENDPOINT
 def tei_command(
     data: tuple[str, ...], out: Path, store_dir: Path | None, endpoint: str | None
 ) -> None:
@@ -180,8 +168,8 @@ def tei_command(
 @click.option(
     "--date", default=None, help="Date of the file (default: SOURCE_DATE_EPOCH, else today)."
 )
-@_STORE
-@_ENDPOINT
+@COLLECTION_STORE
+@COLLECTION_ENDPOINT
 def cmif_command(
     data: tuple[str, ...],
     out: Path,

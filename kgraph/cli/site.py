@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from kgraph.cli.common import CONTEXT, reported
+from kgraph.cli.common import COLLECTION_ENDPOINT, COLLECTION_STORE, CONTEXT, reported
 
 __all__ = ["site"]
 
@@ -22,18 +22,8 @@ __all__ = ["site"]
     show_default=True,
     help="Folder to write the site to (a new or empty one, or a site kgraph wrote before).",
 )
-@click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Read the collection from this on-disk store (see kgraph load) instead of files.",
-)
-@click.option(
-    "--endpoint",
-    default=None,
-    help="Read the collection from this SPARQL endpoint, e.g. http://localhost:7878/query.",
-)
+@COLLECTION_STORE
+@COLLECTION_ENDPOINT
 def site(data: tuple[str, ...], out: Path, store_dir: Path | None, endpoint: str | None) -> None:
     """Write a static reading site of a built collection: an index of the letters, a page
     per letter with every name marked, a page per entity and the network of correspondents.
