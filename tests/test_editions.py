@@ -411,3 +411,72 @@ def test_a_place_named_after_a_saint_is_one_place() -> None:
     places = {e.label for e in results[0].entities if e.type == "Place"}
     assert {"St. Paul's Church-yard", "St. Mary's Square"} <= places
     assert "St. Paul" not in places
+
+
+@pytest.fixture(scope="module")
+def typing_pipeline() -> tuple[object, object]:
+    from kgraph.nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline(kgraph.Settings(link="none"))
+    return nlp, nlp.get_pipe("kgraph_types")
+
+
+def _typed(pipeline: tuple[object, object], text: str, spans: dict[str, str]) -> dict[str, str]:
+    """The kg types the corrector gives the names in ``spans`` (text → the tagger's label),
+    whatever the small model would have said: the rules are tested, not the model."""
+    from spacy.tokens import Span
+
+    nlp, types = pipeline
+    doc = nlp.make_doc(text)  # type: ignore[attr-defined]
+    for name, proc in nlp.pipeline:  # type: ignore[attr-defined]
+        if name == "kgraph_types":
+            break
+        doc = proc(doc)
+    ents = []
+    for name, label in spans.items():
+        start = text.index(name)
+        ents.append(doc.char_span(start, start + len(name), label=label))
+    doc.ents = [Span(doc, e.start, e.end, label=e.label_) for e in ents]
+    return {e.text: label for e, label in types.match(doc)}  # type: ignore[attr-defined]
+
+
+def test_a_one_word_body_nobody_knows_is_a_person(typing_pipeline: tuple[object, object]) -> None:
+    text = "I had a note from Brunetto yesterday, and the Congress sat late. We dine with Ibbotson."
+    typed = _typed(typing_pipeline, text, {"Brunetto": "ORG", "Congress": "ORG", "Ibbotson": "ORG"})
+    assert typed["Ibbotson"] == "Person"  # no English noun, no place: a surname
+    assert typed["Congress"] == "Organization"  # an English noun after "the"
+    assert typed["Brunetto"] == "Place"  # "from X" keeps the place reading
+
+
+def test_kinship_lists_and_states_make_people(typing_pipeline: tuple[object, object]) -> None:
+    text = (
+        "My wife, Tolla, sends her love. Greet Anna, Mirabel and Quennet for me. "
+        "Harkaway is tired of it all. We went down the Ozarva by boat."
+    )
+    typed = _typed(
+        typing_pipeline,
+        text,
+        {
+            "Tolla": "GPE",
+            "Anna": "PERSON",
+            "Mirabel": "PERSON",
+            "Quennet": "GPE",
+            "Harkaway": "GPE",
+            "Ozarva": "PERSON",
+        },
+    )
+    assert typed["Tolla"] == "Person"  # after "my wife,"
+    assert typed["Quennet"] == "Person"  # listed with people
+    assert typed["Harkaway"] == "Person"  # "is tired"
+    assert typed["Ozarva"] == "Place"  # "the X": no person
+
+
+def test_buildings_and_mountains_are_places() -> None:
+    text = (
+        "Bath, 3 June 1802.\n\nDear Ned,\n\nWe stayed a week at Pellingham House and climbed "
+        "Mount Arvolo before dinner.\n\nYours,\nT. Crane\n"
+    )
+    results = kgraph.process([text], kgraph.Settings(link="none"))
+    types = {e.label: e.type for e in results[0].entities}
+    assert types.get("Pellingham House") == "Place"
+    assert types.get("Mount Arvolo") == "Place"

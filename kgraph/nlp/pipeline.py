@@ -134,7 +134,7 @@ def build_pipeline(settings: Settings) -> Any:
             nlp.add_pipe("kgraph_snapshot", last=True)
     nlp.add_pipe("kgraph_titles", after="kgraph_snapshot")
     types = nlp.add_pipe("kgraph_types", last=True)
-    types.initialize(lambda: [], nlp=nlp, data_dir=settings.patterns_dir)
+    types.initialize(lambda: [], nlp=nlp, data_dir=settings.patterns_dir, kb=kb)
     if kb is not None:
         places = nlp.add_pipe("kgraph_kb_places", last=True)
         places.initialize(lambda: [], nlp=nlp, kb=kb, data_dir=settings.patterns_dir)

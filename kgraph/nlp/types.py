@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from kgraph.knowledge.kb import KnowledgeBase
 from kgraph.nlp.components import (
     FUNCTION_WORDS,
     HONORIFICS,
@@ -22,6 +23,7 @@ from kgraph.nlp.components import (
     _read_words,
     _source,
 )
+from kgraph.nlp.person_cues import PersonCues
 
 ROMAN = re.compile(r"^[IVXLCDM]+\.?$")
 NAME_TAGS = frozenset({"NNP", "NNPS"})
@@ -42,6 +44,7 @@ class TypeCorrector:
         self.not_names: frozenset[str] = frozenset()
         self.given_names: frozenset[str] = frozenset()
         self.person_verbs: frozenset[str] = frozenset()
+        self.cues = PersonCues()
 
     def initialize(
         self,
@@ -49,7 +52,9 @@ class TypeCorrector:
         *,
         nlp: Language | None = None,
         data_dir: Path | None = None,
+        kb: KnowledgeBase | None = None,
     ) -> None:
+        self.cues.initialize(nlp, data_dir, kb)
         if data_dir is not None:
             self.not_names = _read_words(data_dir / "not-names.txt")
             self.given_names = _read_words(data_dir / "given-names.txt")
@@ -60,7 +65,7 @@ class TypeCorrector:
         that an authority place swallowed ("Sofia" in "Sofia Grigorievna")."""
         ents = self._grow_given_names(doc)
         ents += self._unnamed_subjects(doc, ents)
-        return [(ent, self.correct(doc, ent)) for ent in ents]
+        return self.cues.coordinated([(ent, self.correct(doc, ent)) for ent in ents])
 
     def _unnamed_subjects(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """A capitalised proper noun the tagger left out that does what only people do
@@ -133,6 +138,8 @@ class TypeCorrector:
             return "Periodical"
         if label != "Person" and self._looks_personal(doc, ent, content):
             return "Person"
+        if label != "Person" and self.cues.kin_before(doc, ent):
+            return "Person"  # "my wife, Peppina", "his brother Carl"
         prev = self._previous(doc, ent)
         honorific = prev is not None and prev.lower_.rstrip(".") in HONORIFICS
         if (
@@ -144,7 +151,27 @@ class TypeCorrector:
             and content[0].text.lower() not in self.given_names
         ):
             return "Place"
+        if (
+            label == "Person"
+            and len(content) == 1
+            and len(ent) == 1
+            and prev is not None
+            and prev.lower_ == "the"
+            and content[0].lower_ not in self.given_names
+            and not content[0].text.endswith("s")
+        ):
+            return "Place"  # "the Amur", "the Altmarkt", "the men of the Tyne": no person
+        if (
+            label == "Organization"
+            and self.cues.unknown_word(ent)
+            and not self._after_article(doc, ent)
+        ):
+            return "Person"  # "Mariette", "Oudinot": no body has a one-word name nobody knows
         return label
+
+    def _after_article(self, doc: Doc, ent: Span) -> bool:
+        prev = self._previous(doc, ent)
+        return prev is not None and prev.lower_ in ("the", "a", "an", "this", "that")
 
     def _people(self, doc: Doc, ent: Span) -> bool:
         """A nationality after "the" and before no noun ("the English are pleased", "the
@@ -169,7 +196,12 @@ class TypeCorrector:
         ):
             return True
         root = ent.root
-        return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in self.person_verbs
+        if root.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        if root.head.lemma_.lower() in self.person_verbs:
+            return True
+        # "Hardenberg is tired", "Egerton is pleased with himself": a state only people are in
+        return self.cues.in_a_state(root)
 
     def _imperative(self, token: Token) -> bool:
         """A verb that opens a sentence ("Kiss Teddy for me", "Tell Huxley")."""

@@ -1,0 +1,116 @@
+"""What tells a person's name from a place's or a body's when the small model hesitates:
+a word that is no English noun and no known place, a kinship word before the name, a list of
+people it stands in, a state only people are in. Used by ``kgraph_types``; the word lists are
+data (``data/patterns/kinship-words.txt``, ``person-states.txt``)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from kgraph.knowledge.kb import KnowledgeBase
+from kgraph.knowledge.kb_names import PlaceNames
+from kgraph.nlp.components import _read_words, _source
+
+LIST_WORDS = frozenset({",", "and", "&", "or"})
+STATE_VERBS = frozenset({"be", "seem", "look", "feel"})
+
+
+def model_nouns(nlp: Language) -> frozenset[str]:
+    """The nouns of the model's lemmatizer index (WordNet's), lowercased: common nouns and the
+    best-known proper names ("congress", "kremlin", "paris", "darwin")."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(index["noun"]) if "noun" in index else frozenset()
+
+
+class PersonCues:
+    """The word lists and knowledge the person cues need, loaded once."""
+
+    def __init__(self) -> None:
+        self.not_names: frozenset[str] = frozenset()
+        self.kinship: frozenset[str] = frozenset()
+        self.states: frozenset[str] = frozenset()
+        self.nouns: frozenset[str] = frozenset()
+        self.places: PlaceNames | None = None
+
+    def initialize(
+        self, nlp: Language | None, data_dir: Path | None, kb: KnowledgeBase | None
+    ) -> None:
+        self.places = PlaceNames(kb) if kb is not None else None
+        if data_dir is not None:
+            self.not_names = _read_words(data_dir / "not-names.txt")
+            self.kinship = _read_words(data_dir / "kinship-words.txt")
+            self.states = _read_words(data_dir / "person-states.txt")
+        if nlp is not None:
+            self.nouns = model_nouns(nlp)
+
+    def unknown_word(self, ent: Span) -> bool:
+        """One capitalised word the tagger found that is no English noun (the model's WordNet
+        index, which knows "congress", "salon", "kremlin" and well-known places and people)
+        nor a place the knowledge base knows: most often a surname or a pet name
+        ("Mariette", "Quadrio")."""
+        words = [t for t in ent if not t.is_punct]
+        if _source(ent) != "ner" or len(words) != 1 or not self.nouns:
+            return False
+        token = words[0]
+        return (
+            token.is_title
+            and all(part.isalpha() for part in re.split(r"[-'’]", token.text) if part)
+            and token.lower_ not in self.nouns
+            and token.lemma_.lower() not in self.nouns
+            and token.lower_ not in self.not_names
+            and (self.places is None or self.places.best(token.text) is None)
+        )
+
+    def coordinated(
+        self, decisions: list[tuple[Span, str | None]]
+    ) -> list[tuple[Span, str | None]]:
+        """An unknown word listed with people ("Jennychen, Laura and Tussy", "Saffi is with
+        me, and Quadrio") is one of them: the tagger's place or body is a guess."""
+        ordered = sorted(range(len(decisions)), key=lambda i: decisions[i][0].start)
+        labels = [d[1] for d in decisions]
+        changed = True
+        while changed:
+            changed = False
+            for a, b in itertools.pairwise(ordered):
+                left, right = decisions[a][0], decisions[b][0]
+                between = left.doc[left.end : right.start]
+                if not 0 < len(between) <= 3 or not all(t.lower_ in LIST_WORDS for t in between):
+                    continue
+                for one, other in ((a, b), (b, a)):
+                    if (
+                        labels[other] == "Person"
+                        and labels[one] in ("Place", "Organization")
+                        and self.unknown_word(decisions[one][0])
+                    ):
+                        labels[one] = "Person"
+                        changed = True
+        return [(ent, label) for (ent, _), label in zip(decisions, labels, strict=True)]
+
+    def kin_before(self, doc: Doc, ent: Span) -> bool:
+        """A name right after a possessive and a word of kinship or service ("my wife,
+        Peppina", "our friend Saffi")."""
+        i = ent.start - 1
+        if i >= 0 and doc[i].text == ",":
+            i -= 1
+        if i < 1 or doc[i].lower_ not in self.kinship:
+            return False
+        before = doc[i - 1] if doc[i - 1].tag_ != "JJ" or i < 2 else doc[i - 2]
+        return before.tag_ == "PRP$"
+
+    def in_a_state(self, subject: Token) -> bool:
+        """ "Hardenberg is tired", "Egerton is pleased with himself": the subject of a state
+        only people are in."""
+        head = subject.head
+        return head.lemma_ in STATE_VERBS and any(
+            child.dep_ == "acomp" and child.lower_ in self.states for child in head.children
+        )
