@@ -148,12 +148,66 @@ def test_introduction_names_the_parties_and_the_place() -> None:
         ("Paris, le 2 juin.", "Flora Tristan 1843", "1843-06-02"),
         ("Oct. 4, 87", "Whitman to Rossetti, 1901", None),  # the years disagree: no date
         ("May 12th", "To Tyndall", None),  # no year anywhere: no date
+        ("Monday evening, 9th February.", "WINTER IN VENICE, 1851–1852", "1852-02-09"),
+        ("Tuesday, 9th February.", "WINTER IN VENICE, 1851–1852", None),  # no Tuesday fits
+        ("May 12th", "the summers of 1865 and 1866", None),  # two years fit: no date
     ],
 )
 def test_year_less_datelines(line: str, context: str, iso: str | None) -> None:
     partial = partial_date(line)
     assert partial is not None
-    assert complete_date(partial, context) == iso
+    assert complete_date(partial, [context], line) == iso
+
+
+def test_the_nearest_frame_that_names_a_year_decides() -> None:
+    partial = partial_date("Aug. 1st.")
+    assert partial is not None
+    narrative = "it was from Geneva, on the 1st of August 1814, that he wrote:"
+    assert complete_date(partial, ["TO HIS MOTHER.", "", narrative]) == "1814-08-01"
+    assert complete_date(partial, ["1815", narrative]) == "1815-08-01"
+
+
+def test_a_letter_inside_an_editors_narrative() -> None:
+    text = (
+        "88              THE LIFE OF JAMES ORR.              [1831.\n\n"
+        "Orr had reached Lyons by the end of May, and found the silk-weavers there in a\n"
+        "worse state than he had been told; it was from Lyons, on the 2nd of June 1831,\n"
+        "that he wrote to his sister, who kept house for him in Leeds:--\n\n"
+        "J. ORR TO ANN ORR.\n\n"
+        "                                  LYONS, June 2nd.\n\n"
+        "MY DEAR ANN,--The weavers here are quieter than the papers say, and I walk\n"
+        "about the town without the least trouble. Tell Mr. Bolland the samples are\n"
+        "packed and will go by Paris on Monday.\n\n"
+        "                        Your affectionate brother,\n"
+        "                                   JAMES ORR, Captain.\n\n"
+        "He stayed another month at Lyons, and the next letters come from Geneva, where\n"
+        "he met Sismondi at the house of a banker named Odier in the summer of 1832.\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.date is not None and letter.date.iso == "1831-06-02"
+    assert letter.place is not None and letter.place.text == "LYONS"
+    assert letter.heading is not None and letter.heading.text == "J. ORR TO ANN ORR."
+    assert letter.sender_name is not None and letter.sender_name.text == "JAMES ORR"
+    assert letter.address is None  # neither the running head nor the narrative after
+    assert [p.text[:3] for p in letter.introduction] == ["88 ", "Orr"]
+
+
+def test_an_official_letter_names_its_addressee_with_a_rank() -> None:
+    text = (
+        "HEAD-QUARTERS, ARMY OF THE WEST,\n"
+        "Camp near Fort Larned, July 3, 1866.\n\n"
+        "Brevet Major-General A. B. TANNER, Fort Riley, Kansas.\n\n"
+        "GENERAL: The train you sent came in yesterday with all its mules, and the\n"
+        "men are in good heart.\n\n"
+        "I am, very respectfully, your obedient servant,\n"
+        "C. D. MERRIWEATHER, Colonel.\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.heading_recipient is not None
+    assert letter.heading_recipient.text == "A. B. TANNER"
+    assert letter.place is not None and letter.place.text == "Fort Larned"
+    assert letter.salutation is not None and letter.salutation.text.startswith("GENERAL")
+    assert letter.sender_name is not None and letter.sender_name.text == "C. D. MERRIWEATHER"
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 
 from kgraph.settings import data_dir
-from kgraph.text.dates import MONTHS, find_date
+from kgraph.text.dates import MONTHS
+from kgraph.text.frame_years import weekday_in, year_from
 
 __all__ = [
     "NUMBER",
@@ -213,22 +214,18 @@ def partial_date(line: str) -> PartialDate | None:
     return None
 
 
-def complete_date(partial: PartialDate, context: str) -> str | None:
-    """The ISO date of ``partial`` with the year that ``context`` (a heading, an
-    introduction) gives; None when the context has no year, or a year that disagrees with
-    a two-digit year as written."""
-    found = find_date(context)
-    if found is None:
+def complete_date(partial: PartialDate, contexts: list[str], line: str = "") -> str | None:
+    """The ISO date of ``partial`` with the year its frame gives: the first of ``contexts``
+    (the heading, the introduction, running heads, the narrative before the letter) that
+    names years, when exactly one of them fits (a valid date, on the weekday ``line``
+    names, agreeing with a two-digit year as written); None otherwise."""
+    year = year_from(
+        [c for c in contexts if c],
+        partial.month,
+        partial.day,
+        weekday_in(line),
+        partial.year2,
+    )
+    if year is None or partial.day is None:
         return None
-    year = int(found.iso[:4])
-    if partial.year2 is not None and year % 100 != partial.year2:
-        return None
-    if len(found.iso) >= 7 and int(found.iso[5:7]) != partial.month:
-        return None
-    import datetime
-
-    try:
-        datetime.date(year, partial.month, partial.day or 1)
-    except ValueError:
-        return None
-    return f"{year:04d}-{partial.month:02d}-{partial.day:02d}" if partial.day else None
+    return f"{year:04d}-{partial.month:02d}-{partial.day:02d}"

@@ -18,7 +18,9 @@ from kgraph.text.editorial import OPENING_QUOTES, PIPE, strip_markers
 GREETING = (
     r"(?:(?:my|mine|our)\s+)?(?:(?:very\s+|dear\s+)?dear(?:est)?|beloved|darling|honou?red|"
     r"respected|mon\s+cher|ma\s+chère|chère|cher|lieber|liebe|verehrter|caro|cara|"
-    r"carissimo|querido|dorogoi|sir|sirs|madam|madame|monsieur|gentlemen|ladies)\b"
+    r"carissimo|querido|dorogoi|sir|sirs|madam|madame|monsieur|gentlemen|ladies|sire|"
+    r"my\s+lord|my\s+lady|your\s+(?:excellency|grace|lordship|majesty|highness)|"
+    r"general|colonel|captain|admiral)\b"
 )
 SALUTATION = re.compile(rf"^{GREETING}", re.IGNORECASE)
 ENDEARMENT = re.compile(r"\b(?:dear|dearest|darling|beloved)\b[,:!]?\s*$", re.IGNORECASE)
@@ -64,9 +66,28 @@ HOUSE = re.compile(
     r"(?i)\b(?:h[oô]tel|house|hall|street|road|row|square|lane|place|terrace|gardens|court|"
     r"rue|via|strasse|straße|palace|palais|castle|lodge|villa|cottage|hospital|college)\b"
 )
-LOCATIVE = re.compile(r"^(?:aux|au|à|chez|bei|beim|im|zu|presso|nel|nella)\s+", re.I)
+LOCATIVE = re.compile(
+    r"^(?:aux|au|à|chez|bei|beim|im|zu|presso|nel|nella|"
+    r"(?:camp|head-?quarters|bivouac|lines)\s+(?:before|near|at|by|of|in)|near|before|off)\s+",
+    re.I,
+)
 WEEKDAY = re.compile(r"(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 SHORT = 70
+# a rank or an office signed after the name ("W. T. SHERMAN, Major-General.", "J. Smith, M.D.")
+_RANKS = (
+    r"(?:brevet\s+)?(?:(?:lieut(?:enant)?|major|brigadier|vice|rear)[- ])?"
+    r"(?:general|colonel|captain|admiral|"
+    r"commodore|commander|major|lieut(?:enant)?|governor|president|secretary|minister|consul|"
+    r"ambassador|envoy|bishop|archbishop|chairman|treasurer)|m\.\s?d|f\.\s?r\.\s?s|esq|bart|"
+    r"k\.\s?[gcb]|r\.\s?a|m\.\s?p"
+)
+SIGNED_TITLE = re.compile(rf"(?i),\s*(?:{_RANKS})\b.*$")
+# an addressee named with a rank or style at the head of an official letter
+# ("Lieutenant-General U. S. GRANT, City Point, Virginia.", "The Right Hon. the Earl of X")
+TITLED_ADDRESSEE = re.compile(
+    rf"(?i)^(?:the\s+)?(?:(?:right\s+)?hon(?:ou?rable|\.)\s+|his\s+excellency\s+|"
+    rf"(?:{_RANKS})\.?\s+)(?=[A-Z])"
+)
 
 
 @dataclass(frozen=True)
@@ -187,9 +208,7 @@ def place_before(line: Line, start: int) -> TextSpan | None:
         value = re.sub(r"(?:^|\s+)(?:le|den|am|the|this|ce)\s*$", "", part.group(), flags=re.I)
         value = value.strip(" .")
         # "Aux Délices", "Chez Madame Roland", "Bei Wien": where, not the place's name
-        value = re.sub(
-            r"^(?:aux|au|à|chez|bei|beim|im|zu|presso|nel|nella)\s+", "", value, flags=re.I
-        )
+        value = LOCATIVE.sub("", value)
         if not value or WEEKDAY.match(value) or not looks_like_name(value):
             continue
         if HOUSE.search(value) and part is not parts[-1]:
@@ -204,6 +223,8 @@ def is_salutation(lines: list[Line], i: int) -> bool:
     text = lines[i].text
     if re.match(rf"^{GREETING}[^,]*,\s*[—–-]", text, re.I):
         return True  # "Sir,—In your leading article…"
+    if re.match(rf"^{GREETING}[^,:]{{0,30}}:\s+[A-Z]", text, re.I):
+        return True  # "GENERAL: Your letter of the 18th …", "Dear Sir: I have …"
     if len(text) > SHORT or (
         not text.rstrip().endswith((",", ":", "!", "—"))
         and i + 1 < len(lines)

@@ -18,6 +18,7 @@ from kgraph.model import Letter, LetterDate, Source, TextSpan
 from kgraph.text.closings import split_closings
 from kgraph.text.dates import find_date
 from kgraph.text.editorial import OPENING_QUOTES
+from kgraph.text.frame import frame_end, is_page_furniture, letter_start, prose_blocks
 from kgraph.text.headings import (
     NUMBER,
     PartialDate,
@@ -40,6 +41,8 @@ from kgraph.text.letter_lines import (
     HEADING,
     POSTSCRIPT,
     SHORT,
+    SIGNED_TITLE,
+    TITLED_ADDRESSEE,
     VALEDICTION,
     Line,
     blocks,
@@ -73,7 +76,7 @@ def parse_letter(source: Source) -> Letter:
     lines = split_closings(split_lines(text))
     n = len(lines)
     sal = next(
-        (i for i in range(min(n, 20)) if lines[i].block >= 0 and is_salutation(lines, i)), None
+        (i for i in range(min(n, 40)) if lines[i].block >= 0 and is_salutation(lines, i)), None
     )
     # Closing: the last valediction line followed by a name, searching back from the end.
     val = sig = None
@@ -100,6 +103,7 @@ def parse_letter(source: Source) -> Letter:
     bottom: list[Line] = []
     kinds: dict[int, str] = {}
     quoted = sal is not None and _quoted(text, lines[sal])
+    tail_prose = prose_blocks(lines[after:])
     for line in lines[after:]:
         kind = kinds.get(line.block)
         if colophon or (quoted and not _quoted(text, line) and not FOOTNOTE.match(line.text)):
@@ -115,7 +119,7 @@ def parse_letter(source: Source) -> Letter:
                 kind = "note"  # "1 CD had been attacked …" (not "12 May 1860.")
             elif COLOPHON_CUE.search(line.text):
                 kind = "colophon"
-            elif not notes and len(line.text) <= SHORT:
+            elif not notes and len(line.text) <= SHORT and line.block not in tail_prose:
                 kind = "bottom"
             else:
                 kind = "postscript" if not notes else "note"
@@ -124,21 +128,34 @@ def parse_letter(source: Source) -> Letter:
             kind, []
         ).append(line)
     # Before the salutation: heading, addressee, access note, dateline, byline, address.
-    head_end = (
-        sal
-        if sal is not None
-        else next((i for i in range(min(n, 15)) if len(lines[i].text) > SHORT), 0)
-    )
+    head_end = sal if sal is not None else letter_start(lines[:40])
     heading = byline = access = addressee = dateline = intro = None
     date: tuple[LetterDate, TextSpan | None] | None = None
     partial: tuple[Line, PartialDate] | None = None
     address: list[Line] = []
     prose: list[Line] = []  # an editor's introduction or headnote
     first = True  # the first line that is not a website's may be an editor's heading
-    for line in lines[:head_end]:
+    begin = frame_end(lines, head_end)  # after the editor's narrative that leads in
+    pre_heading: Line | None = None
+    furniture: list[str] = []  # running heads and titles above: they may give a year
+    for line in lines[:begin]:
+        if line.block < 0:
+            continue
+        if line.block in prose_blocks(lines[:begin]):
+            if intro is None and intro_parties(line.text) is not None:
+                intro = line
+            prose.append(line)
+        elif is_page_furniture(line) or is_site_line(line.text):
+            furniture.append(line.text)
+            prose.append(line)  # editorial, with the introduction
+        elif pre_heading is None and _heading_like(text, line):
+            pre_heading = line
+        else:
+            furniture.append(line.text)
+    for line in lines[begin:head_end]:
         raw_start = text.rfind("\n", 0, line.start) + 1
         md_heading = text[raw_start : line.start].lstrip().startswith("#")
-        if line.block < 0:
+        if line.block < 0 or is_page_furniture(line):
             continue
         if len(line.text) > SHORT:
             if intro is None and intro_parties(line.text) is not None:
@@ -149,21 +166,13 @@ def parse_letter(source: Source) -> Letter:
             continue
         if not md_heading and is_site_line(line.text):
             continue  # "… Correspondence Project", "Last updated 3 February 2012"
-        if first and (
-            md_heading
-            or HEADING.match(line.text)
-            or parties(line.text)
-            or writer_year(line.text)
-            or (is_title(line.text) and parse_date(line) is None)
-            or (ADDRESSEE.match(line.text) and find_date(_unbracket(line.text)))
-            or (NUMBER.match(line.text) and addressee_name(line.text) is not None)
-        ):
+        if first and (md_heading or _heading_like(text, line)):
             heading, first = line, False
             if addressee_name(line.text) is not None:
                 addressee = line
             continue
         first = False
-        if addressee is None and ADDRESSEE.match(line.text):
+        if addressee is None and (ADDRESSEE.match(line.text) or TITLED_ADDRESSEE.match(line.text)):
             addressee = line
         elif access is None and ACCESS_NOTE.match(line.text) and len(line.text) <= SHORT:
             access = line
@@ -184,6 +193,10 @@ def parse_letter(source: Source) -> Letter:
             byline = line
         else:
             address.append(line)
+    if heading is None and pre_heading is not None:
+        heading = pre_heading
+        if addressee is None and addressee_name(pre_heading.text) is not None:
+            addressee = pre_heading
     top_address = list(address)
     for line in bottom:
         if date is None and (parsed := parse_date(line)) is not None:
@@ -194,10 +207,20 @@ def parse_letter(source: Source) -> Letter:
             addressee = line
         elif dateline is None or line.block != dateline.block or line.start < dateline.start:
             address.append(line)
-    context = " ".join(
-        _unbracket(x.text) for x in (heading, intro) if x is not None
-    )  # what may give a dateline's missing year
-    if date is None and partial is not None and (iso := complete_date(partial[1], context)):
+    contexts = [  # what may give a dateline's missing year, the nearest first
+        *(
+            _unbracket(x.text[len(m.group()) if (m := NUMBER.match(x.text)) else 0 :])
+            for x in (heading, intro)
+            if x is not None
+        ),
+        " ".join(furniture),
+        " ".join(x.text for x in prose[-3:]),
+    ]
+    if (
+        date is None
+        and partial is not None
+        and (iso := complete_date(partial[1], contexts, partial[0].text))
+    ):
         pline, pd = partial
         dateline = pline
         date = (
@@ -222,7 +245,9 @@ def parse_letter(source: Source) -> Letter:
     # The body: from the salutation (or the end of the header) to the valediction.
     if sal is not None:
         salutation = lines[sal]
-        split = re.match(rf"^{GREETING}[^,]*,\s*[—–-]+\s*", salutation.text, re.I)
+        split = re.match(
+            rf"^{GREETING}[^,:]*(?:,\s*[—–-]+|:(?=\s+[A-Z]))\s*", salutation.text, re.I
+        )
         body_from = (
             salutation.start + split.end()
             if split
@@ -243,7 +268,7 @@ def parse_letter(source: Source) -> Letter:
     body = paragraphs(text, body_from, body_to)
     sender_name = recipient_name = None
     if sig is not None:
-        sig_text = lines[sig].text.rstrip(",")
+        sig_text = SIGNED_TITLE.sub("", lines[sig].text.rstrip(",\"”’'"))  # ", Major-General"
         sig_text = sig_text.rstrip(".") if not re.search(r"\b\w\.$", sig_text) else sig_text
         sender_name = span_in(lines[sig], 0, len(sig_text))
     elif byline is not None:
@@ -259,7 +284,7 @@ def parse_letter(source: Source) -> Letter:
     elif intro is not None and (said := intro_parties(intro.text)) is not None:
         heading_sender = span_in(intro, *said[0])
         heading_recipient = span_in(intro, *said[1])
-    found_name = addressee_name(addressee.text) if addressee is not None else None
+    found_name = _addressee_name(addressee.text) if addressee is not None else None
     if addressee is not None and found_name is not None and heading_recipient is None:
         heading_recipient = span_in(addressee, *found_name)  # "1742: To V. Sackville-West"
     colophon_span = cover(text, colophon[0], colophon[-1]) if colophon else None
@@ -288,6 +313,29 @@ def parse_letter(source: Source) -> Letter:
         heading_sender=heading_sender,
         heading_recipient=heading_recipient,
         addressee=addressee.span() if addressee else None,
+    )
+
+
+def _addressee_name(line: str) -> tuple[int, int] | None:
+    """The name of a "To X" line, or of a line naming the addressee with a rank or style
+    ("Lieutenant-General U. S. GRANT, City Point, Virginia.")."""
+    if (titled := TITLED_ADDRESSEE.match(line)) is not None:
+        end = min(i for i in (line.find(",", titled.end()), len(line)) if i >= 0)
+        name = line[titled.end() : end].rstrip(". ")
+        return (titled.end(), titled.end() + len(name)) if looks_like_name(name) else None
+    return addressee_name(line)
+
+
+def _heading_like(text: str, line: Line) -> bool:
+    """An editor's heading: "HUXLEY TO TYNDALL, 1866.", "LETTER XII.", "To J. S. Henslow
+    12 May [1860]", "FROM THOMAS JEFFERSON.", a title in capitals."""
+    return bool(
+        HEADING.match(line.text)
+        or parties(line.text)
+        or writer_year(line.text)
+        or (is_title(line.text) and parse_date(line) is None)
+        or (ADDRESSEE.match(line.text) and find_date(_unbracket(line.text)))
+        or (NUMBER.match(line.text) and addressee_name(line.text) is not None)
     )
 
 

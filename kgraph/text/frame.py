@@ -1,0 +1,78 @@
+"""The editor's frame around a letter as books and sites print it: the narrative that leads
+into the letter ("… he wrote to his mother:—") and runs on after it, running heads and page
+numbers left in a scanned page ("62   THE LIFE OF MICHAEL FARADAY.   [1814."), chapter and
+letter numbers ("170.", "IV"), (the years it gives a dateline that lacks its own are
+read by ``frame_years``).
+
+``letters`` reads the heading, dateline and address only from the lines between the last
+paragraph of narrative and the salutation; the frame before them is the introduction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kgraph.text.letter_lines import SHORT, Line
+
+# a page's running head: a page number or a year in brackets at one end, wide gaps between
+RUNNING_HEAD = re.compile(
+    r"^(?:\d{1,4}\.?\]?\s{3,}\S.*|.*\S\s{3,}(?:\d{1,4}|\[\d{4}\.?|\d{4}\.?\]?))$"
+)
+NUMBER_ONLY = re.compile(
+    r"^(?:\[?\d{1,3}\]?|\{\d{1,4}\}|[IVXLCDM]{1,7}|(?:no\.|letter|chapter)\s+[\divxlc]+)\.?$", re.I
+)
+
+
+def is_page_furniture(line: Line) -> bool:
+    """A running head, a page or letter number, a chapter number: not the letter's."""
+    return bool(RUNNING_HEAD.match(line.text) or NUMBER_ONLY.match(line.text.strip()))
+
+
+def prose_blocks(lines: Sequence[Line]) -> frozenset[int]:
+    """The blocks that are running prose (an editor's narrative or note, or the letter's own
+    paragraphs): a line longer than a heading's, or a wrapped paragraph of mostly lower-case
+    words. An address or a dateline is neither."""
+    by_block: dict[int, list[Line]] = {}
+    for line in lines:
+        if line.block >= 0:
+            by_block.setdefault(line.block, []).append(line)
+    found = set()
+    for block, members in by_block.items():
+        words = " ".join(m.text for m in members).split()
+        lower = sum(w[0].islower() for w in words)
+        if any(len(m.text) > SHORT for m in members) or (
+            len(members) >= 2 and len(words) >= 12 and lower >= 0.4 * len(words)
+        ):
+            found.add(block)
+    return frozenset(found)
+
+
+def frame_end(lines: Sequence[Line], head_end: int) -> int:
+    """The index of the first line after the last paragraph of prose that stands before the
+    letter's salutation (``head_end``): where the letter's own heading lines start."""
+    prose = prose_blocks(lines[:head_end])
+    end = 0
+    for i, line in enumerate(lines[:head_end]):
+        if line.block in prose:
+            end = i + 1
+    return end
+
+
+def letter_start(lines: Sequence[Line]) -> int:
+    """Where a letter without a salutation starts: the first paragraph of prose after the
+    dateline or heading lines (an editor's narrative may come before those), else the first
+    paragraph of prose; 0 when there is none."""
+    prose = prose_blocks(lines)
+    starts = [
+        i
+        for i, line in enumerate(lines)
+        if line.block in prose and (i == 0 or lines[i - 1].block != line.block)
+    ]
+    for i in starts:
+        between = [x for x in lines[:i] if x.block not in prose and x.block >= 0]
+        before = max((j for j in starts if j < i), default=-1)
+        own = [x for x in between if x.start > (lines[before].start if before >= 0 else -1)]
+        if any(re.search(r"\b1[5-9]\d\d\b", x.text) for x in own):
+            return i
+    return starts[0] if starts else 0
