@@ -70,6 +70,8 @@ def run(tree: Path, files: list[Path]) -> dict[str, Any]:
     result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     if not Path(result["module"]).resolve().is_relative_to(tree.resolve()):
         raise SystemExit(f"error: imported {result['module']}, not the code of {tree}")
+    # the tree the code came from, not where this machine keeps it
+    result["module"] = str(Path(result["module"]).resolve().relative_to(tree.resolve()))
     return result
 
 
