@@ -534,3 +534,70 @@ def test_buildings_and_mountains_are_places() -> None:
     types = {e.label: e.type for e in results[0].entities}
     assert types.get("Pellingham House") == "Place"
     assert types.get("Mount Arvolo") == "Place"
+
+
+@pytest.mark.parametrize(
+    ("line", "iso", "place"),
+    [
+        ("Paryż, dnia 18 marca 1894 r.", "1894-03-18", "Paryż"),  # Polish
+        ("Clarens, 12 [24] March 1878.", "1878-03-12", "Clarens"),  # Old Style first
+        ("Victory, off Toulon, March 14th, 1804.", "1804-03-14", "Toulon"),  # a ship, then where
+        ("Casa Guidi, Florence, June 3, 1849.", "1849-06-03", "Florence"),  # a house, then the town
+        ("Camp before Burgos, 27th September, 1812.", "1812-09-27", "Burgos"),
+        ("Utrecht, 4 maart 1890.", "1890-03-04", "Utrecht"),  # Dutch
+    ],
+)
+def test_datelines_of_many_editions(line: str, iso: str, place: str) -> None:
+    from kgraph.text.letter_lines import Line, parse_date
+
+    parsed = parse_date(Line(0, len(line), line, 0))
+    assert parsed is not None and parsed[0].iso == iso
+    assert parsed[1] is not None and parsed[1].text == place
+
+
+def test_headings_in_other_languages_and_styles() -> None:
+    assert parties("PASTEUR À J.-B. DUMAS") is not None
+    assert parties("GOETHE AN ZELTER.") is not None
+    line = "To the Rev. Mr. Walker, of Truro.[1]"
+    found = addressee_name(line)
+    assert found is not None and line[found[0] : found[1]] == "Rev. Mr. Walker"
+
+
+def test_who_signs_and_who_receives_at_the_foot_of_the_letter() -> None:
+    text = (
+        "TO THE EDITOR OF THE NORTHERN STAR.\n\nSalford, August 20, 1842.\n\nSIR,—The mills "
+        "are idle and the men are quiet.\n\nYour obedient servant,\nAN OLD WEAVER.\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.signature is not None and letter.sender_name is None  # no one's name
+    text = (
+        "Therapia, May 22, 1853.\n\nMy Lord,\n\nThe Prince has left the city.\n\n"
+        "I have the honour to be, my Lord,\nYour Lordship's most obedient servant,\n"
+        "HENRY WESTCOTE.\n\nThe Earl of Ashbury, K.G.,\n        &c.   &c.\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.heading_recipient is not None
+    assert letter.heading_recipient.text == "Earl of Ashbury"
+    text = (
+        "Monday evening, 9th February 1852.\n\nMY DEAREST FATHER,--The capitals are drawn.\n\n"
+        "Love to my mother.\n\n[Addressed: James Hollins, Esq., Denmark Hill, London.]\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.heading_recipient is not None
+    assert letter.heading_recipient.text == "James Hollins"
+
+
+def test_the_narrative_that_leads_in_names_the_addressee() -> None:
+    text = (
+        "They reached Geneva in June, and it was from Geneva, on the 1st of August 1814,\n"
+        "that he wrote to his mother, Ruth Amblin, who was then living in Leeds:—\n\n"
+        '"GENEVA, Aug. 1st.\n\n"DEAR MOTHER,—We are lodged very comfortably here.\n\n'
+        '"Your affectionate son,\n"R. AMBLIN."\n'
+    )
+    letter = parse_letter(source(text))
+    assert letter.heading_recipient is not None and letter.heading_recipient.text == "Ruth Amblin"
+    results = kgraph.process([text], kgraph.Settings(link="none"))
+    by_key = {e.key: e for e in results[0].entities}
+    sender, recipient = results[0].sender, results[0].recipient
+    assert sender is not None and recipient is not None and sender != recipient
+    assert by_key[recipient].label == "Ruth Amblin"  # "R. AMBLIN" signs; she receives

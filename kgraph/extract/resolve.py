@@ -104,8 +104,20 @@ def _join(
     if keep != drop and keep in groups and drop in groups:
         if refs_conflict(groups[keep], groups[drop]):  # an editor told them apart
             return
+        if _opposite_parties(groups[keep], groups[drop]):  # "M. FARADAY" to Margaret Faraday
+            return
         groups[keep].extend(groups.pop(drop))
         types.pop(drop)
+
+
+def _opposite_parties(a: list[Mention], b: list[Mention]) -> bool:
+    """One group signs or heads the letter as its writer, the other receives it: the writer
+    is not the addressee, however alike their names."""
+    roles_a, roles_b = {m.role for m in a}, {m.role for m in b}
+    return bool(
+        (roles_a & set(SENDER_ROLES) and roles_b & set(RECIPIENT_ROLES))
+        or (roles_b & set(SENDER_ROLES) and roles_a & set(RECIPIENT_ROLES))
+    )
 
 
 def _merge_roles(

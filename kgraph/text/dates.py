@@ -35,6 +35,24 @@ _OLD_FORMS = {
     11: "novr nov'r 9ber 9bre",
     12: "decr dec'r 10ber xber 10bre",
 }
+# Polish (genitive as datelines write them, and nominative), Dutch, Portuguese, Scandinavian
+_MORE_NAMES = {
+    1: "stycznia styczeń januari janeiro",
+    2: "lutego luty februari fevereiro",
+    3: "marca marzec maart março marco mars",
+    4: "kwietnia kwiecień abril",
+    5: "maja maj mei maio",
+    6: "czerwca czerwiec junho",
+    7: "lipca lipiec julho",
+    8: "sierpnia sierpień augustus agosto augusti",
+    9: "września wrzesień setembro",
+    10: "października październik outubro",
+    11: "listopada listopad novembro",
+    12: "grudnia grudzień dezembro desember",
+}
+for _number, _names in _MORE_NAMES.items():
+    for _name in _names.split():
+        MONTHS.setdefault(_name, _number)
 for _number, _names in _OLD_FORMS.items():
     for _name in _names.split():
         MONTHS[_name] = _number

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 YEAR = re.compile(r"(?<![\d-])(1[5-9]\d\d)(?![\d-])")
+RANGE = re.compile(r"(?<![\d-])(1[5-9]\d\d)[-–](\d{1,2})(?!\d)")
 
 
 def year_from(
@@ -23,12 +24,23 @@ def year_from(
     fits (a valid date, on the weekday the dateline names, ending in the two digits the
     dateline writes), else None: a frame whose years disagree gives no year."""
     for context in contexts:
-        years = sorted({int(y) for y in YEAR.findall(context)})
+        years = sorted({int(y) for y in YEAR.findall(context)} | _ranges(context))
         if not years:
             continue
         fitting = [y for y in years if _fits(y, month, day, weekday, year2)]
         return fitting[0] if len(fitting) == 1 else None
     return None
+
+
+def _ranges(context: str) -> set[int]:
+    """Both years of a range written "1897-98" or "1851–2"."""
+    found = set()
+    for m in RANGE.finditer(context):
+        first, last = int(m.group(1)), m.group(2)
+        second = int(str(first)[: 4 - len(last)] + last)
+        if first < second <= first + 9:
+            found |= {first, second}
+    return found
 
 
 def _fits(year: int, month: int, day: int | None, weekday: str | None, year2: int | None) -> bool:

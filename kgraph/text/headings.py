@@ -29,6 +29,7 @@ __all__ = [
     "intro_place",
     "is_site_line",
     "is_title",
+    "lead_in_recipient",
     "partial_date",
     "parties",
     "writer_year",
@@ -45,7 +46,7 @@ SITE = re.compile(
 )
 _NAME = r"(?:[^\W\d_][\w'’.-]*)(?:\s+(?:[^\W\d_][\w'’.-]*|de|da|di|van|von|le|la|du|of))*?"
 _PARTIES = re.compile(
-    rf"(?i:(?:an?\s+|the\s+)?letters?\s+(?:of|from)\s+|from\s+)?(?P<s>{_NAME})\s+(?i:to)\s+"
+    rf"(?i:(?:an?\s+|the\s+)?letters?\s+(?:of|from)\s+|from\s+)?(?P<s>{_NAME})\s+(?i:to|à|an)\s+"
     rf"(?P<r>{_NAME})(?=\s*(?:[,;:.(\[]|\d|$))"
 )
 _WRITER_YEAR = re.compile(
@@ -57,6 +58,13 @@ _INTRO = re.compile(
     rf"(?:(?:old\s+|dear\s+|young\s+)?(?:friend|brother|sister|wife|husband|son|daughter|"
     rf"father|mother|colleague|comrade|publisher|editor|patron|correspondent)s?,?\s+)?"
     rf"(?P<r>{_NAME})(?=\s*[,;:.(]|\s+(?:in|at|from|on|during|when|who|the)\b)",
+)
+_LEAD_IN = re.compile(
+    rf"\b(?:wrote|writes|writing|sent|addressed)\b[^.:;]{{0,40}}?\bto\s+"
+    rf"(?:(?:his|her|their)\s+(?:(?:old|dear|young|elder|younger|eldest)\s+)?"
+    rf"(?:friend|brother|sister|wife|husband|son|daughter|father|mother|colleague|publisher|"
+    rf"patron|uncle|aunt|cousin|nephew|niece|fianc[ée]e?),?\s+)?"
+    rf"(?P<r>{_NAME})(?=\s*[,;:.(]|\s+(?:in|at|from|on|who|the)\b|\s*$)",
 )
 _LOWER_OK = {"de", "da", "di", "van", "von", "le", "la", "du", "of"}
 
@@ -119,7 +127,8 @@ def parties(heading: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
 
 
 _ADDRESSEE = re.compile(
-    rf"to\s+(?P<r>{_NAME})(?=\s*(?:[,;(\[\]]|\.?\]?\s*$|(?<=[a-z]{{2}})\.\s|\d|\s{{2,}}))", re.I
+    rf"to\s+(?:the\s+)?(?P<r>{_NAME})(?=\s*(?:[,;(\[\]]|\.?\]?\s*$|(?<=[a-z]{{2}})\.\s|\d|\s{{2,}}))",
+    re.I,
 )
 
 
@@ -182,6 +191,16 @@ def intro_parties(
     return s, r, (begin, min(ends) if ends else len(text))
 
 
+def lead_in_recipient(line: str) -> tuple[int, int] | None:
+    """The addressee an editor's narrative names as it leads into the letter ("… that he
+    wrote to his mother, Margaret Faraday, who …:—")."""
+    for m in _LEAD_IN.finditer(line):
+        found = _clean(line, *m.span("r"))
+        if found is not None:
+            return found
+    return None
+
+
 @dataclass(frozen=True)
 class PartialDate:
     start: int
@@ -194,8 +213,8 @@ class PartialDate:
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|d|er|e|\.)?"
 _PARTIAL = [
-    re.compile(rf"\b{_MONTH},?\s+{_DAY}(?:,?\s+(?P<y2>\d\d))?(?![\d\w])"),
-    re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_MONTH}(?:,?\s+(?P<y2>\d\d))?(?![\d\w])"),
+    re.compile(rf"\b{_MONTH},?\s+{_DAY}(?:,?\s+['’]?(?P<y2>\d\d))?(?![\d\w])"),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_MONTH}(?:,?\s+['’]?(?P<y2>\d\d))?(?![\d\w])"),
 ]
 
 

@@ -64,7 +64,9 @@ HONORIFIC = re.compile(
 )
 HOUSE = re.compile(
     r"(?i)\b(?:h[oô]tel|house|hall|street|road|row|square|lane|place|terrace|gardens|court|"
-    r"rue|via|strasse|straße|palace|palais|castle|lodge|villa|cottage|hospital|college)\b"
+    r"rue|via|strasse|straße|palace|palais|castle|lodge|villa|cottage|hospital|college|"
+    r"casa|palazzo|palais|schloss|ch[aâ]teau|maison|quinta|hacienda|rectory|vicarage|manor|"
+    r"camp|head-?quarters)\b"
 )
 LOCATIVE = re.compile(
     r"^(?:aux|au|à|chez|bei|beim|im|zu|presso|nel|nella|"
@@ -80,6 +82,15 @@ _RANKS = (
     r"commodore|commander|major|lieut(?:enant)?|governor|president|secretary|minister|consul|"
     r"ambassador|envoy|bishop|archbishop|chairman|treasurer)|m\.\s?d|f\.\s?r\.\s?s|esq|bart|"
     r"k\.\s?[gcb]|r\.\s?a|m\.\s?p"
+)
+# the addressee as the letter's outside or the editor gives it: "[Addressed: John James
+# Ruskin, Esq., Denmark Hill, …]", or a peer under an official letter ("The Earl of Clarendon")
+ENDORSED_TO = re.compile(
+    r"(?i)^\[?(?:addressed|superscribed|directed|address)(?:\s+to)?\s*[:—–-]?\s+(?=[A-Z])"
+)
+PEER = re.compile(
+    r"^(?:[Tt]he\s+)?(?:(?:[Rr]ight\s+)?[Hh]on(?:ou?rable|\.)\s+(?:the\s+)?)?(?=(?:Earl|Duke|"
+    r"Marquis|Marquess|Viscount|Lord|Countess|Duchess|EARL|DUKE|MARQUIS|VISCOUNT|LORD)\s)"
 )
 SIGNED_TITLE = re.compile(rf"(?i),\s*(?:{_RANKS})\b.*$")
 # an addressee named with a rank or style at the head of an official letter
@@ -188,7 +199,10 @@ def name_in_salutation(line: Line) -> TextSpan | None:
 
 def parse_date(line: Line) -> tuple[LetterDate, TextSpan | None] | None:
     """The date of a dateline and the place written before it ("Brighton, 14 May 1912")."""
-    masked = re.sub(r"[\[\]]", " ", line.text)  # editors' brackets: "April 14th [1860]"
+    # "12 [24] March": the New Style day in brackets, as "12 (24)"; then editors' brackets
+    # as spaces: "April 14th [1860]"
+    masked = re.sub(r"(?<=\d)(\s?)\[(\d{1,2})\]", r"\1(\2)", line.text)
+    masked = re.sub(r"[\[\]]", " ", masked)
     found = find_date(masked)
     if found is None or len(line.text) > SHORT:
         return None
@@ -204,6 +218,11 @@ def place_before(line: Line, start: int) -> TextSpan | None:
     # The settlement comes first ("Concord, Mass.", "Down, Bromley, Kent"), after a house or
     # street if there is one ("Hôtel de Langeac, Paris").
     place = None
+    # "Victory, off Toulon", "H.M.S. Bellerophon, near Plymouth": a ship or a camp first,
+    # then where it lay
+    near = [p for p in parts[1:] if re.match(r"\s*(?:off|near|before)\s", p.group(), re.I)]
+    if near:
+        parts = near
     for part in parts:
         value = re.sub(r"(?:^|\s+)(?:le|den|am|the|this|ce)\s*$", "", part.group(), flags=re.I)
         value = value.strip(" .")
@@ -234,6 +253,16 @@ def is_salutation(lines: list[Line], i: int) -> bool:
     if SALUTATION.match(text):
         return True
     return len(text.split()) <= 5 and bool(ENDEARMENT.search(text.rstrip(",:! ")))
+
+
+def signs(value: str) -> bool:
+    """A name that signs a letter: not "AN OLD SUBSCRIBER" or "An Open Letter" (an article
+    starts no one's name), nor a line of capitals longer than a name ("TELL KING NANSEN FIRST
+    THEN CHRONICLE")."""
+    words = value.split()
+    if re.match(r"(?i)^(?:an?|the)\s", value) or (value.isupper() and len(words) > 4):
+        return False
+    return looks_like_name(value)
 
 
 def signature_after(lines: list[Line], i: int, limit: int) -> int | None:

@@ -28,6 +28,7 @@ from kgraph.text.headings import (
     intro_place,
     is_site_line,
     is_title,
+    lead_in_recipient,
     partial_date,
     parties,
     writer_year,
@@ -36,9 +37,11 @@ from kgraph.text.letter_lines import (
     ACCESS_NOTE,
     ADDRESSEE,
     COLOPHON_CUE,
+    ENDORSED_TO,
     FOOTNOTE,
     GREETING,
     HEADING,
+    PEER,
     POSTSCRIPT,
     SHORT,
     SIGNED_TITLE,
@@ -56,6 +59,7 @@ from kgraph.text.letter_lines import (
     parse_edition,
     place_before,
     signature_after,
+    signs,
     span_in,
     split_lines,
 )
@@ -137,6 +141,7 @@ def parse_letter(source: Source) -> Letter:
     first = True  # the first line that is not a website's may be an editor's heading
     begin = frame_end(lines, head_end)  # after the editor's narrative that leads in
     pre_heading: Line | None = None
+    by_next = False  # "FROM" alone on a line: the writer's name follows
     furniture: list[str] = []  # running heads and titles above: they may give a year
     for line in lines[:begin]:
         if line.block < 0:
@@ -180,12 +185,17 @@ def parse_letter(source: Source) -> Letter:
             dateline, date = line, parsed
         elif date is None and partial is None and (pd := partial_date(line.text)) is not None:
             partial = (line, pd)
+        elif byline is None and by_next and looks_like_name(line.text):
+            byline = line
+        elif line.text.strip(" .:").lower() in ("from", "by"):
+            by_next = True
+            continue
         elif (
             heading is not None
             and byline is None
             and dateline is None
             and not address
-            and looks_like_name(line.text)
+            and signs(line.text)
             and "," not in line.text
             and line.block != heading.block
             and _whole_line(text, line)  # not "Down" of "Down | Bromley | Kent"
@@ -197,13 +207,18 @@ def parse_letter(source: Source) -> Letter:
         heading = pre_heading
         if addressee is None and addressee_name(pre_heading.text) is not None:
             addressee = pre_heading
+    if addressee is None:  # "[Addressed: John James Ruskin, Esq., Denmark Hill, …]"
+        tail = lines[min(after, max(head_end, n - 4)) :]
+        addressee = next((x for x in tail if ENDORSED_TO.match(x.text)), None)
     top_address = list(address)
     for line in bottom:
         if date is None and (parsed := parse_date(line)) is not None:
             dateline, date = line, parsed
         elif date is None and partial is None and (pd := partial_date(line.text)) is not None:
             partial = (line, pd)
-        elif addressee is None and ADDRESSEE.match(line.text):
+        elif addressee is None and (
+            ADDRESSEE.match(line.text) or TITLED_ADDRESSEE.match(line.text) or PEER.match(line.text)
+        ):
             addressee = line
         elif dateline is None or line.block != dateline.block or line.start < dateline.start:
             address.append(line)
@@ -214,7 +229,7 @@ def parse_letter(source: Source) -> Letter:
             if x is not None
         ),
         " ".join(furniture),
-        " ".join(x.text for x in prose[-3:]),
+        " ".join(x.text for x in prose if prose and x.block == prose[-1].block),
     ]
     if (
         date is None
@@ -267,11 +282,11 @@ def parse_letter(source: Source) -> Letter:
     )
     body = paragraphs(text, body_from, body_to)
     sender_name = recipient_name = None
-    if sig is not None:
+    if sig is not None and signs(lines[sig].text.rstrip(".,")):
         sig_text = SIGNED_TITLE.sub("", lines[sig].text.rstrip(",\"”’'"))  # ", Major-General"
         sig_text = sig_text.rstrip(".") if not re.search(r"\b\w\.$", sig_text) else sig_text
         sender_name = span_in(lines[sig], 0, len(sig_text))
-    elif byline is not None:
+    elif byline is not None and signs(byline.text):
         sender_name = byline.span()
     if salutation is not None:
         recipient_name = name_in_salutation(salutation)
@@ -287,6 +302,8 @@ def parse_letter(source: Source) -> Letter:
     found_name = _addressee_name(addressee.text) if addressee is not None else None
     if addressee is not None and found_name is not None and heading_recipient is None:
         heading_recipient = span_in(addressee, *found_name)  # "1742: To V. Sackville-West"
+    if heading_recipient is None and recipient_name is None and prose:
+        heading_recipient = _lead_in(text, prose)
     colophon_span = cover(text, colophon[0], colophon[-1]) if colophon else None
     return Letter(
         source=source,
@@ -316,13 +333,26 @@ def parse_letter(source: Source) -> Letter:
     )
 
 
+def _lead_in(text: str, prose: list[Line]) -> TextSpan | None:
+    """The addressee the narrative just before the letter names, when it leads into the
+    letter with a colon ("… that he wrote to his mother, Margaret Faraday, …:—")."""
+    block = [x for x in prose if x.block == prose[-1].block]
+    if not re.search(r":\s*[—–-]*\s*$", block[-1].text):
+        return None
+    for line in block:
+        if (found := lead_in_recipient(line.text)) is not None:
+            return span_in(line, *found)
+    return None
+
+
 def _addressee_name(line: str) -> tuple[int, int] | None:
     """The name of a "To X" line, or of a line naming the addressee with a rank or style
     ("Lieutenant-General U. S. GRANT, City Point, Virginia.")."""
-    if (titled := TITLED_ADDRESSEE.match(line)) is not None:
-        end = min(i for i in (line.find(",", titled.end()), len(line)) if i >= 0)
-        name = line[titled.end() : end].rstrip(". ")
-        return (titled.end(), titled.end() + len(name)) if looks_like_name(name) else None
+    for pattern in (TITLED_ADDRESSEE, ENDORSED_TO, PEER):
+        if (titled := pattern.match(line)) is not None:
+            end = min(i for i in (line.find(",", titled.end()), len(line)) if i >= 0)
+            name = line[titled.end() : end].rstrip(". ]")
+            return (titled.end(), titled.end() + len(name)) if looks_like_name(name) else None
     return addressee_name(line)
 
 
