@@ -7,7 +7,8 @@ what stands before the salutation as heading, dateline, access note and address,
 what follows the signature as postscripts, a bottom dateline or address, footnotes and a
 source colophon. Parts it cannot find are left as None: a letter without them still builds.
 The line vocabulary (the patterns of openings and closings, and the readers of a name, a
-dateline or a colophon) is in ``letter_lines``; this module assembles the structure.
+dateline or a colophon) is in ``letter_lines``; the top is read by ``letter_head`` (after the
+editor's frame, ``frame``), the end by ``letter_tail``; this module assembles the structure.
 """
 
 from __future__ import annotations
@@ -17,61 +18,40 @@ import re
 from kgraph.model import Letter, LetterDate, Source, TextSpan
 from kgraph.text.closings import split_closings
 from kgraph.text.dates import find_date
-from kgraph.text.editorial import OPENING_QUOTES
-from kgraph.text.frame import frame_end, is_page_furniture, letter_start, prose_blocks
+from kgraph.text.frame import letter_start
 from kgraph.text.headings import (
     NUMBER,
-    PartialDate,
-    addressee_name,
     complete_date,
     intro_parties,
     intro_place,
-    is_site_line,
-    is_title,
     lead_in_recipient,
     partial_date,
     parties,
     writer_year,
 )
+from kgraph.text.letter_head import addressee_of, read_head, unbracket
 from kgraph.text.letter_lines import (
-    ACCESS_NOTE,
     ADDRESSEE,
-    COLOPHON_CUE,
     ENDORSED_TO,
-    FOOTNOTE,
     GREETING,
-    HEADING,
     PEER,
-    POSTSCRIPT,
-    SHORT,
     SIGNED_TITLE,
     TITLED_ADDRESSEE,
-    VALEDICTION,
     Line,
     blocks,
     cover,
     is_salutation,
     join_lines,
-    looks_like_name,
     name_in_salutation,
     paragraphs,
     parse_date,
     parse_edition,
     place_before,
-    signature_after,
     signs,
     span_in,
     split_lines,
 )
-
-
-def _tail_start(lines: list[Line]) -> int:
-    """Index of the first line after the letter proper (notes, colophon), or len(lines)."""
-    n = len(lines)
-    for i, line in enumerate(lines):
-        if line.block < 0 and i > n // 2:
-            return i
-    return n
+from kgraph.text.letter_tail import read_tail
 
 
 def parse_letter(source: Source) -> Letter:
@@ -82,134 +62,18 @@ def parse_letter(source: Source) -> Letter:
     sal = next(
         (i for i in range(min(n, 40)) if lines[i].block >= 0 and is_salutation(lines, i)), None
     )
-    # Closing: the last valediction line followed by a name, searching back from the end.
-    val = sig = None
-    for i in range(n - 1, sal if sal is not None else -1, -1):
-        line = lines[i]
-        if line.block >= 0 and len(line.text) <= SHORT and VALEDICTION.match(line.text):
-            j = signature_after(lines, i, n)
-            if j is not None:
-                val, sig = i, j
-                break
-    if val is not None:  # "Believe me, / Yours very truly," is one valediction
-        while (
-            val - 1 > (sal if sal is not None else -1)
-            and lines[val - 1].block == lines[val].block
-            and len(lines[val - 1].text) <= SHORT
-            and VALEDICTION.match(lines[val - 1].text)
-        ):
-            val -= 1
-    after = (sig + 1) if sig is not None else _tail_start(lines)
-    # After the signature: postscripts, a bottom address or dateline, notes, a colophon.
-    postscript: list[Line] = []
-    notes: list[Line] = []
-    colophon: list[Line] = []
-    bottom: list[Line] = []
-    kinds: dict[int, str] = {}
-    quoted = sal is not None and _quoted(text, lines[sal])
-    tail_prose = prose_blocks(lines[after:])
-    for line in lines[after:]:
-        kind = kinds.get(line.block)
-        if colophon or (quoted and not _quoted(text, line) and not FOOTNOTE.match(line.text)):
-            kind = "colophon"  # a source line under a quoted letter ("Le Réveil, May 2nd.")
-        elif line.block < 0:
-            kind = "separator"
-        elif kind is None:
-            if POSTSCRIPT.match(line.text):
-                kind = "postscript"
-            elif FOOTNOTE.match(line.text) or (
-                re.match(r"\d{1,2}\s+[A-Z]", line.text) and find_date(line.text) is None
-            ):
-                kind = "note"  # "1 CD had been attacked …" (not "12 May 1860.")
-            elif COLOPHON_CUE.search(line.text):
-                kind = "colophon"
-            elif not notes and len(line.text) <= SHORT and line.block not in tail_prose:
-                kind = "bottom"
-            else:
-                kind = "postscript" if not notes else "note"
-            kinds[line.block] = kind
-        {"postscript": postscript, "note": notes, "colophon": colophon, "bottom": bottom}.get(
-            kind, []
-        ).append(line)
+    tail = read_tail(text, lines, sal)
+    val, sig, after = tail.val, tail.sig, tail.after
+    postscript, notes, colophon, bottom = tail.postscript, tail.notes, tail.colophon, tail.bottom
     # Before the salutation: heading, addressee, access note, dateline, byline, address.
     head_end = sal if sal is not None else letter_start(lines[:40])
-    heading = byline = access = addressee = dateline = intro = None
-    date: tuple[LetterDate, TextSpan | None] | None = None
-    partial: tuple[Line, PartialDate] | None = None
-    address: list[Line] = []
-    prose: list[Line] = []  # an editor's introduction or headnote
-    first = True  # the first line that is not a website's may be an editor's heading
-    begin = frame_end(lines, head_end)  # after the editor's narrative that leads in
-    pre_heading: Line | None = None
-    by_next = False  # "FROM" alone on a line: the writer's name follows
-    furniture: list[str] = []  # running heads and titles above: they may give a year
-    for line in lines[:begin]:
-        if line.block < 0:
-            continue
-        if line.block in prose_blocks(lines[:begin]):
-            if intro is None and intro_parties(line.text) is not None:
-                intro = line
-            prose.append(line)
-        elif is_page_furniture(line) or is_site_line(line.text):
-            furniture.append(line.text)
-            prose.append(line)  # editorial, with the introduction
-        elif pre_heading is None and _heading_like(text, line):
-            pre_heading = line
-        else:
-            furniture.append(line.text)
-    for line in lines[begin:head_end]:
-        raw_start = text.rfind("\n", 0, line.start) + 1
-        md_heading = text[raw_start : line.start].lstrip().startswith("#")
-        if line.block < 0 or is_page_furniture(line):
-            continue
-        if len(line.text) > SHORT:
-            if intro is None and intro_parties(line.text) is not None:
-                intro = line
-            if not is_site_line(line.text) or intro is line:
-                prose.append(line)
-            first = False
-            continue
-        if not md_heading and is_site_line(line.text):
-            continue  # "… Correspondence Project", "Last updated 3 February 2012"
-        if first and (md_heading or _heading_like(text, line)):
-            heading, first = line, False
-            if addressee_name(line.text) is not None:
-                addressee = line
-            continue
-        first = False
-        if addressee is None and (ADDRESSEE.match(line.text) or TITLED_ADDRESSEE.match(line.text)):
-            addressee = line
-        elif access is None and ACCESS_NOTE.match(line.text) and len(line.text) <= SHORT:
-            access = line
-        elif date is None and (parsed := parse_date(line)) is not None:
-            dateline, date = line, parsed
-        elif date is None and partial is None and (pd := partial_date(line.text)) is not None:
-            partial = (line, pd)
-        elif byline is None and by_next and looks_like_name(line.text):
-            byline = line
-        elif line.text.strip(" .:").lower() in ("from", "by"):
-            by_next = True
-            continue
-        elif (
-            heading is not None
-            and byline is None
-            and dateline is None
-            and not address
-            and signs(line.text)
-            and "," not in line.text
-            and line.block != heading.block
-            and _whole_line(text, line)  # not "Down" of "Down | Bromley | Kent"
-        ):
-            byline = line
-        else:
-            address.append(line)
-    if heading is None and pre_heading is not None:
-        heading = pre_heading
-        if addressee is None and addressee_name(pre_heading.text) is not None:
-            addressee = pre_heading
+    head = read_head(text, lines, head_end)
+    heading, byline, access, addressee = head.heading, head.byline, head.access, head.addressee
+    dateline, intro, date, partial = head.dateline, head.intro, head.date, head.partial
+    address, prose, furniture = head.address, head.prose, head.furniture
     if addressee is None:  # "[Addressed: John James Ruskin, Esq., Denmark Hill, …]"
-        tail = lines[min(after, max(head_end, n - 4)) :]
-        addressee = next((x for x in tail if ENDORSED_TO.match(x.text)), None)
+        foot = lines[min(after, max(head_end, n - 4)) :]
+        addressee = next((x for x in foot if ENDORSED_TO.match(x.text)), None)
     top_address = list(address)
     for line in bottom:
         if date is None and (parsed := parse_date(line)) is not None:
@@ -224,7 +88,7 @@ def parse_letter(source: Source) -> Letter:
             address.append(line)
     contexts = [  # what may give a dateline's missing year, the nearest first
         *(
-            _unbracket(x.text[len(m.group()) if (m := NUMBER.match(x.text)) else 0 :])
+            unbracket(x.text[len(m.group()) if (m := NUMBER.match(x.text)) else 0 :])
             for x in (heading, intro)
             if x is not None
         ),
@@ -244,7 +108,7 @@ def parse_letter(source: Source) -> Letter:
         )
     if date is None:
         for part in (heading, intro):
-            if part is not None and (found := find_date(_unbracket(part.text))) is not None:
+            if part is not None and (found := find_date(unbracket(part.text))) is not None:
                 date = (
                     LetterDate(found.iso, found.precision, span_in(part, found.start, found.end)),
                     None,
@@ -299,7 +163,7 @@ def parse_letter(source: Source) -> Letter:
     elif intro is not None and (said := intro_parties(intro.text)) is not None:
         heading_sender = span_in(intro, *said[0])
         heading_recipient = span_in(intro, *said[1])
-    found_name = _addressee_name(addressee.text) if addressee is not None else None
+    found_name = addressee_of(addressee.text) if addressee is not None else None
     if addressee is not None and found_name is not None and heading_recipient is None:
         heading_recipient = span_in(addressee, *found_name)  # "1742: To V. Sackville-West"
     if heading_recipient is None and recipient_name is None and prose:
@@ -343,45 +207,3 @@ def _lead_in(text: str, prose: list[Line]) -> TextSpan | None:
         if (found := lead_in_recipient(line.text)) is not None:
             return span_in(line, *found)
     return None
-
-
-def _addressee_name(line: str) -> tuple[int, int] | None:
-    """The name of a "To X" line, or of a line naming the addressee with a rank or style
-    ("Lieutenant-General U. S. GRANT, City Point, Virginia.")."""
-    for pattern in (TITLED_ADDRESSEE, ENDORSED_TO, PEER):
-        if (titled := pattern.match(line)) is not None:
-            end = min(i for i in (line.find(",", titled.end()), len(line)) if i >= 0)
-            name = line[titled.end() : end].rstrip(". ]")
-            return (titled.end(), titled.end() + len(name)) if looks_like_name(name) else None
-    return addressee_name(line)
-
-
-def _heading_like(text: str, line: Line) -> bool:
-    """An editor's heading: "HUXLEY TO TYNDALL, 1866.", "LETTER XII.", "To J. S. Henslow
-    12 May [1860]", "FROM THOMAS JEFFERSON.", a title in capitals."""
-    return bool(
-        HEADING.match(line.text)
-        or parties(line.text)
-        or writer_year(line.text)
-        or (is_title(line.text) and parse_date(line) is None)
-        or (ADDRESSEE.match(line.text) and find_date(_unbracket(line.text)))
-        or (NUMBER.match(line.text) and addressee_name(line.text) is not None)
-    )
-
-
-def _quoted(text: str, line: Line) -> bool:
-    """The line opens with a quotation mark (a letter quoted in an editor's text)."""
-    return line.start > 0 and text[line.start - 1] in OPENING_QUOTES
-
-
-def _unbracket(value: str) -> str:
-    """Editors' brackets as spaces ("8 May [1860]" reads as "8 May  1860")."""
-    return re.sub(r"[\[\]]", " ", value)
-
-
-def _whole_line(text: str, line: Line) -> bool:
-    """The line is a printed line of its own, not a piece of one split at " | "."""
-    before = text[text.rfind("\n", 0, line.start) + 1 : line.start]
-    after_end = text.find("\n", line.end)
-    after = text[line.end : after_end if after_end >= 0 else len(text)]
-    return "|" not in before and "|" not in after

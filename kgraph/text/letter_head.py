@@ -1,0 +1,170 @@
+"""The top of a letter: the editor's frame and heading, an addressee line, an access note,
+the dateline, a byline and the writer's address, read from the lines before the salutation.
+``letters`` assembles the parts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kgraph.model import LetterDate, TextSpan
+from kgraph.text.dates import find_date
+from kgraph.text.frame import frame_end, is_page_furniture, prose_blocks
+from kgraph.text.headings import (
+    NUMBER,
+    PartialDate,
+    addressee_name,
+    intro_parties,
+    is_site_line,
+    is_title,
+    partial_date,
+    parties,
+    writer_year,
+)
+from kgraph.text.letter_lines import (
+    ACCESS_NOTE,
+    ADDRESSEE,
+    ENDORSED_TO,
+    HEADING,
+    PEER,
+    SHORT,
+    TITLED_ADDRESSEE,
+    Line,
+    looks_like_name,
+    parse_date,
+    signs,
+)
+
+
+@dataclass
+class Head:
+    """The parts found above the salutation (lines of the text)."""
+
+    heading: Line | None = None
+    byline: Line | None = None
+    access: Line | None = None
+    addressee: Line | None = None
+    dateline: Line | None = None
+    intro: Line | None = None
+    date: tuple[LetterDate, TextSpan | None] | None = None
+    partial: tuple[Line, PartialDate] | None = None
+    address: list[Line] = field(default_factory=list)
+    prose: list[Line] = field(default_factory=list)  # an editor's introduction or headnote
+    furniture: list[str] = field(default_factory=list)  # running heads, titles: may give a year
+
+
+def read_head(text: str, lines: list[Line], head_end: int) -> Head:
+    """The heading, dateline, address and the rest of the lines before ``head_end``."""
+    head = Head()
+    heading = byline = access = addressee = dateline = intro = None
+    date: tuple[LetterDate, TextSpan | None] | None = None
+    partial: tuple[Line, PartialDate] | None = None
+    address, prose, furniture = head.address, head.prose, head.furniture
+    first = True  # the first line that is not a website's may be an editor's heading
+    begin = frame_end(lines, head_end)  # after the editor's narrative that leads in
+    pre_heading: Line | None = None
+    by_next = False  # "FROM" alone on a line: the writer's name follows
+    for line in lines[:begin]:
+        if line.block < 0:
+            continue
+        if line.block in prose_blocks(lines[:begin]):
+            if intro is None and intro_parties(line.text) is not None:
+                intro = line
+            prose.append(line)
+        elif is_page_furniture(line) or is_site_line(line.text):
+            furniture.append(line.text)
+            prose.append(line)  # editorial, with the introduction
+        elif pre_heading is None and _heading_like(text, line):
+            pre_heading = line
+        else:
+            furniture.append(line.text)
+    for line in lines[begin:head_end]:
+        raw_start = text.rfind("\n", 0, line.start) + 1
+        md_heading = text[raw_start : line.start].lstrip().startswith("#")
+        if line.block < 0 or is_page_furniture(line):
+            continue
+        if len(line.text) > SHORT:
+            if intro is None and intro_parties(line.text) is not None:
+                intro = line
+            if not is_site_line(line.text) or intro is line:
+                prose.append(line)
+            first = False
+            continue
+        if not md_heading and is_site_line(line.text):
+            continue  # "… Correspondence Project", "Last updated 3 February 2012"
+        if first and (md_heading or _heading_like(text, line)):
+            heading, first = line, False
+            if addressee_name(line.text) is not None:
+                addressee = line
+            continue
+        first = False
+        if addressee is None and (ADDRESSEE.match(line.text) or TITLED_ADDRESSEE.match(line.text)):
+            addressee = line
+        elif access is None and ACCESS_NOTE.match(line.text) and len(line.text) <= SHORT:
+            access = line
+        elif date is None and (parsed := parse_date(line)) is not None:
+            dateline, date = line, parsed
+        elif date is None and partial is None and (pd := partial_date(line.text)) is not None:
+            partial = (line, pd)
+        elif byline is None and by_next and looks_like_name(line.text):
+            byline = line
+        elif line.text.strip(" .:").lower() in ("from", "by"):
+            by_next = True
+            continue
+        elif (
+            heading is not None
+            and byline is None
+            and dateline is None
+            and not address
+            and signs(line.text)
+            and "," not in line.text
+            and line.block != heading.block
+            and _whole_line(text, line)  # not "Down" of "Down | Bromley | Kent"
+        ):
+            byline = line
+        else:
+            address.append(line)
+    if heading is None and pre_heading is not None:
+        heading = pre_heading
+        if addressee is None and addressee_name(pre_heading.text) is not None:
+            addressee = pre_heading
+    head.heading, head.byline, head.access, head.addressee = heading, byline, access, addressee
+    head.dateline, head.intro, head.date, head.partial = dateline, intro, date, partial
+    return head
+
+
+def addressee_of(line: str) -> tuple[int, int] | None:
+    """The name of a "To X" line, or of a line naming the addressee with a rank or style
+    ("Lieutenant-General U. S. GRANT, City Point, Virginia.")."""
+    for pattern in (TITLED_ADDRESSEE, ENDORSED_TO, PEER):
+        if (titled := pattern.match(line)) is not None:
+            end = min(i for i in (line.find(",", titled.end()), len(line)) if i >= 0)
+            name = line[titled.end() : end].rstrip(". ]")
+            return (titled.end(), titled.end() + len(name)) if looks_like_name(name) else None
+    return addressee_name(line)
+
+
+def _heading_like(text: str, line: Line) -> bool:
+    """An editor's heading: "HUXLEY TO TYNDALL, 1866.", "LETTER XII.", "To J. S. Henslow
+    12 May [1860]", "FROM THOMAS JEFFERSON.", a title in capitals."""
+    return bool(
+        HEADING.match(line.text)
+        or parties(line.text)
+        or writer_year(line.text)
+        or (is_title(line.text) and parse_date(line) is None)
+        or (ADDRESSEE.match(line.text) and find_date(unbracket(line.text)))
+        or (NUMBER.match(line.text) and addressee_name(line.text) is not None)
+    )
+
+
+def unbracket(value: str) -> str:
+    """Editors' brackets as spaces ("8 May [1860]" reads as "8 May  1860")."""
+    return re.sub(r"[\[\]]", " ", value)
+
+
+def _whole_line(text: str, line: Line) -> bool:
+    """The line is a printed line of its own, not a piece of one split at " | "."""
+    before = text[text.rfind("\n", 0, line.start) + 1 : line.start]
+    after_end = text.find("\n", line.end)
+    after = text[line.end : after_end if after_end >= 0 else len(text)]
+    return "|" not in before and "|" not in after

@@ -1,0 +1,101 @@
+"""The end of a letter: the valediction and the signature found back from the end, and what
+follows them: postscripts, a dateline or address at the foot, notes and a source colophon.
+``letters`` assembles the parts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kgraph.text.dates import find_date
+from kgraph.text.editorial import OPENING_QUOTES
+from kgraph.text.frame import prose_blocks
+from kgraph.text.letter_lines import (
+    COLOPHON_CUE,
+    FOOTNOTE,
+    POSTSCRIPT,
+    SHORT,
+    VALEDICTION,
+    Line,
+    signature_after,
+)
+
+
+@dataclass
+class Tail:
+    """Where the letter's closing is and what follows it (indexes into the lines)."""
+
+    val: int | None = None
+    sig: int | None = None
+    after: int = 0  # the first line after the signature (or after the letter proper)
+    postscript: list[Line] = field(default_factory=list)
+    notes: list[Line] = field(default_factory=list)
+    colophon: list[Line] = field(default_factory=list)
+    bottom: list[Line] = field(default_factory=list)  # short lines: a dateline, an address
+
+
+def read_tail(text: str, lines: list[Line], sal: int | None) -> Tail:
+    """The closing and what follows it, in a letter whose salutation is line ``sal``."""
+    n = len(lines)
+    # Closing: the last valediction line followed by a name, searching back from the end.
+    val = sig = None
+    for i in range(n - 1, sal if sal is not None else -1, -1):
+        line = lines[i]
+        if line.block >= 0 and len(line.text) <= SHORT and VALEDICTION.match(line.text):
+            j = signature_after(lines, i, n)
+            if j is not None:
+                val, sig = i, j
+                break
+    if val is not None:  # "Believe me, / Yours very truly," is one valediction
+        while (
+            val - 1 > (sal if sal is not None else -1)
+            and lines[val - 1].block == lines[val].block
+            and len(lines[val - 1].text) <= SHORT
+            and VALEDICTION.match(lines[val - 1].text)
+        ):
+            val -= 1
+    after = (sig + 1) if sig is not None else _tail_start(lines)
+    # After the signature: postscripts, a bottom address or dateline, notes, a colophon.
+    tail = Tail(val, sig, after)
+    postscript, notes, colophon, bottom = tail.postscript, tail.notes, tail.colophon, tail.bottom
+    kinds: dict[int, str] = {}
+    quoted = sal is not None and _quoted(text, lines[sal])
+    tail_prose = prose_blocks(lines[after:])
+    for line in lines[after:]:
+        kind = kinds.get(line.block)
+        if colophon or (quoted and not _quoted(text, line) and not FOOTNOTE.match(line.text)):
+            kind = "colophon"  # a source line under a quoted letter ("Le Réveil, May 2nd.")
+        elif line.block < 0:
+            kind = "separator"
+        elif kind is None:
+            if POSTSCRIPT.match(line.text):
+                kind = "postscript"
+            elif FOOTNOTE.match(line.text) or (
+                re.match(r"\d{1,2}\s+[A-Z]", line.text) and find_date(line.text) is None
+            ):
+                kind = "note"  # "1 CD had been attacked …" (not "12 May 1860.")
+            elif COLOPHON_CUE.search(line.text):
+                kind = "colophon"
+            elif not notes and len(line.text) <= SHORT and line.block not in tail_prose:
+                kind = "bottom"
+            else:
+                kind = "postscript" if not notes else "note"
+            kinds[line.block] = kind
+        {"postscript": postscript, "note": notes, "colophon": colophon, "bottom": bottom}.get(
+            kind, []
+        ).append(line)
+    return tail
+
+
+def _tail_start(lines: list[Line]) -> int:
+    """Index of the first line after the letter proper (notes, colophon), or len(lines)."""
+    n = len(lines)
+    for i, line in enumerate(lines):
+        if line.block < 0 and i > n // 2:
+            return i
+    return n
+
+
+def _quoted(text: str, line: Line) -> bool:
+    """The line opens with a quotation mark (a letter quoted in an editor's text)."""
+    return line.start > 0 and text[line.start - 1] in OPENING_QUOTES
