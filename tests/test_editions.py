@@ -601,3 +601,41 @@ def test_the_narrative_that_leads_in_names_the_addressee() -> None:
     sender, recipient = results[0].sender, results[0].recipient
     assert sender is not None and recipient is not None and sender != recipient
     assert by_key[recipient].label == "Ruth Amblin"  # "R. AMBLIN" signs; she receives
+
+
+def test_a_business_letter_with_a_letterhead_and_an_inside_address() -> None:
+    text = (
+        "                 FROM THE WORKS\n                      OF\n"
+        "               HENRY R. CALDWELL,\n"
+        "                               DAYTON, OHIO, May 4, 1891.\n\n"
+        "Col. J. P. Whitlock,\n     Rose Hill, Clapham,\n          London, England.\n\n"
+        "My dear Whitlock:—\n\nThe new press is finished and goes by the next steamer.\n\n"
+        "Yours very truly,\n                         Henry R. Caldwell\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.heading_sender is None  # "FROM THE WORKS" names no one
+    assert letter.heading_recipient is not None
+    assert letter.heading_recipient.text == "J. P. Whitlock"
+    results = kgraph.process([text], kgraph.Settings(link="none"))
+    places = {e.label for e in results[0].entities if e.type == "Place"}
+    assert "Henry R" not in places and "Caldwell" not in places  # a name, not a place
+    # the addressee's address is not the writer's
+    assert letter.address is None or "Rose Hill" not in letter.address.text
+
+
+def test_names_as_period_letters_write_them() -> None:
+    text = (
+        "REVEREND AND DEAR SIR,\n\nSir Wm. Hamilton dined with Professor De la Marne and "
+        "Miss Joanna Pellow. 14th.—The Court of Session rose early, and his Lordship went "
+        "home.\n\nYour obedient servant,\nThos. Pardoe.\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.salutation is not None and letter.salutation.text.startswith("REVEREND")
+    results = kgraph.process([text], kgraph.Settings(link="none"))
+    entities = {e.label: e for e in results[0].entities}
+    assert "Sir Wm. Hamilton" in entities  # "Wm." does not end the name
+    assert "Professor De la Marne" in entities or "De la Marne" in entities
+    pellow = entities.get("Joanna Pellow")  # the name, with "Miss" kept as a form
+    assert pellow is not None and "Miss Joanna Pellow" in pellow.alternate_names
+    assert not any(label.startswith("14th") for label in entities)
+    assert "Lordship" not in entities

@@ -4,11 +4,13 @@ letter's structure (signature, salutation, heading and dateline name people and 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from kgraph.extract.tagged import tagged_mentions
 from kgraph.model import Analysis, EntityType, EntSpan, Letter, Mention, TextSpan
-from kgraph.text.letter_lines import LOCATIVE
+from kgraph.settings import data_dir
+from kgraph.text.letter_lines import HOUSE, LOCATIVE
 
 KEEP_IN_ADDRESS: frozenset[str] = frozenset({"Place"})
 STRUCTURE_ROLES: dict[str, EntityType] = {
@@ -141,12 +143,22 @@ WEEKDAY_OR_MONTH = re.compile(
 def address_places(letter: Letter) -> list[Mention]:
     """The parts of the writer's address ("Tette, River Zambesi") as places: an address is
     made of house names, streets and towns, whatever the tagger thought of them."""
-    span = letter.address
-    if span is None:
-        return []
     text = letter.source.text
     found = []
+    blocks = [("address", letter.address), ("addressee", letter.addressee)]
+    for role, span in blocks:  # the addressee's address under the name is made of places too
+        if span is not None:
+            found += _parts(text, span, role)
+    return found
+
+
+def _parts(text: str, span: TextSpan, role: str) -> list[Mention]:
+    found = []
     for m in ADDRESS_PART.finditer(span.text):
+        if _names_a_person(span.text, m.start()):
+            continue
+        if role == "addressee" and "\n" not in span.text[: m.start()]:
+            continue  # the addressee's name line: "To W. D. Howells, in New York:"
         start, end = trim(text, span.start + m.start(), span.start + m.end())
         if (at := LOCATIVE.match(text[start:end])) is not None:
             start += at.end()  # "Aux Charmettes": the place is "Charmettes"
@@ -157,22 +169,50 @@ def address_places(letter: Letter) -> list[Mention]:
         if WEEKDAY_OR_MONTH.match(part):
             continue
         if all(w[:1].isupper() for w in words if w.lower() not in ("of", "de", "la", "le")):
-            found.append(Mention(start, end, part, "Place", "structure", None, "address"))
+            found.append(Mention(start, end, part, "Place", "structure", None, role))
     return found
+
+
+@functools.cache
+def _given_names() -> frozenset[str]:
+    path = data_dir() / "patterns" / "given-names.txt"
+    lines = path.read_text("utf-8").splitlines() if path.exists() else []
+    return frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
+
+
+def _names_a_person(block: str, at: int) -> bool:
+    """The address line at ``at`` is a person's name, not a place: a letterhead's "THOMAS A.
+    EDISON," or "Col. G. E. Gouraud," (a given name, a title or initials first)."""
+    line_start = block.rfind("\n", 0, at) + 1
+    words = block[line_start:].split("\n", 1)[0].split()
+    words = [w for w in words if w.lower() not in ("of", "from", "by")]
+    if not words:
+        return False
+    first = words[0].strip(".,").lower()
+    if HOUSE.search(" ".join(words)) or re.search(r"\b(?:St|Sq|Rd|Ave|Pl)\b\.?", " ".join(words)):
+        return False  # "Henrietta St.", "Victoria Road": a street named after someone
+    return (
+        first in _given_names()
+        or HONORIFIC_START.match(words[0] + " ") is not None
+        or re.match(r"^(?:col|gen|capt|lieut|maj|adm|rev|revd|prof)\.$", words[0], re.I) is not None
+        or re.match(r"^[A-Z]\.$", words[0]) is not None
+    )
 
 
 def _from_span(text: str, span: EntSpan) -> Mention | None:
     if span.label not in KG_TYPES:
         return None
     label = span.label
+    named = False  # a person named in an address: "care of Miss Brontë", "THOMAS A. EDISON,"
     if span.role in ("address", "dateline") and label in ("Person", "Organization"):
         # an address is made of places: house names, streets, towns ("Viola", "Gower Street"),
         # but "care of Miss Brontë" names a person
         honorific = HONORIFIC_BEFORE.search(text[max(0, span.start - 12) : span.start])
         titled = HONORIFIC_START.match(span.text) or honorific
         possessive = text[span.end : span.end + 2] in ("'s", "’s")
-        label = label if possessive or (label == "Person" and titled) else "Place"
-    if span.role in ("address", "dateline") and label not in KEEP_IN_ADDRESS:
+        named = label == "Person" and bool(titled or _names_a_person(span.text, 0))
+        label = label if possessive or named else "Place"
+    if span.role in ("address", "dateline") and label not in KEEP_IN_ADDRESS and not named:
         return None
     if span.role in ("salutation", "valediction"):
         return None

@@ -9,6 +9,7 @@ by initials and surname, a misspelt title or place by similarity).
 from __future__ import annotations
 
 import difflib
+import re
 
 from kgraph.knowledge.authority import Authority, AuthorityEntry, normalise
 from kgraph.knowledge.honorifics import TITLES
@@ -67,6 +68,28 @@ def fullest(forms: list[str]) -> str:
     ):  # "MILLICENT GARRETT FAWCETT" → "Millicent Garrett Fawcett"
         best = " ".join(w.capitalize() if len(w) > 2 else w for w in best.split())
     return best
+
+
+_LEADING_TITLES = re.compile(
+    r"^(?:(?:the\s+)?(?:(?:right\s+)?rev(?:erend|d)?\.?|mr|mrs|miss|ms|dr|madame|mme|mlle|"
+    r"monsieur|herr|frau|professor|prof|col|colonel|gen|general|capt|captain|admiral|"
+    r"lieut|major)\.?\s+)+",
+    re.IGNORECASE,
+)
+
+
+def without_title(form: str) -> str | None:
+    """A person's name without the titles before it, when a given name and a surname remain
+    ("Miss Joanna Baillie" is Joanna Baillie; "Mrs. Carlyle" stays as written): None
+    otherwise."""
+    m = _LEADING_TITLES.match(form)
+    if m is None:
+        return None
+    rest = form[m.end() :]
+    words = rest.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return None
+    return rest
 
 
 def is_female(mentions: list[Mention]) -> bool:

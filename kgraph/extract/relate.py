@@ -194,7 +194,8 @@ def _address_relations(
     row = table.get("letter:address", {})
     skip = {w.lower() for w in row.get("not_words", [])}
     streets = {w.lower() for w in row.get("address_words", [])}
-    for span in (letter.address, letter.dateline):
+    inside = letter.addressee if letter.addressee and "\n" in letter.addressee.text else None
+    for span in (letter.address, letter.dateline, inside):
         if span is None:
             continue
         places = sorted(
@@ -214,7 +215,10 @@ def _address_relations(
             and letter.signature is not None
             and letter.signature.start < letter.addressee.start <= span.start
         )
-        if superscription and recipient:
+        if span is inside:  # "Col. G. E. Gouraud, / Little Menlo, …, London": the addressee's
+            if recipient:
+                yield _make(table, "letter:superscription", recipient, homes[-1], span)
+        elif superscription and recipient:
             yield _make(table, "letter:superscription", recipient, homes[-1], span)
         elif sender and (
             words & streets

@@ -15,7 +15,15 @@ import re
 from dataclasses import dataclass
 
 from kgraph.extract.initials import add_initials
-from kgraph.extract.name_match import HONORIFICS, Lookup, bare, fullest, is_female, name_words
+from kgraph.extract.name_match import (
+    HONORIFICS,
+    Lookup,
+    bare,
+    fullest,
+    is_female,
+    name_words,
+    without_title,
+)
 from kgraph.extract.places import split_qualified_places
 from kgraph.extract.tagged import entry_for, merge_by_refs, ref_suffix, refs_conflict, same_as
 from kgraph.knowledge.authority import Authority, normalise
@@ -75,6 +83,8 @@ def resolve(letter: Letter, mentions: tuple[Mention, ...], authority: Authority)
     for key, ms in groups.items():
         entry = lookup.by_id.get(key[5:]) if key.startswith("auth:") else None
         forms = list(dict.fromkeys(m.text for m in ms))
+        if types[key] == "Person":  # "Miss Joanna Baillie" is also Joanna Baillie
+            forms += [n for f in forms if (n := without_title(f)) and n not in forms]
         label = entry.label if entry else fullest(forms)
         entities.append(
             Entity(

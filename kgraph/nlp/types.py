@@ -25,6 +25,7 @@ from kgraph.nlp.components import (
 )
 from kgraph.nlp.person_cues import PersonCues
 
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th|d)?\.?[—–-]*$")
 ROMAN = re.compile(r"^[IVXLCDM]+\.?$")
 NAME_TAGS = frozenset({"NNP", "NNPS"})
 TIME_WORDS = frozenset({"morning", "evening", "night", "eve", "day", "afternoon", "noon"})
@@ -225,6 +226,7 @@ class TypeCorrector:
             while start < end and (
                 doc[start].lower_ in ("the", "a", "an")
                 or doc[start].is_punct
+                or ORDINAL.match(doc[start].text) is not None  # "14th.—The Court of Session"
                 or (_source(ent) == "ner" and end - start > 1 and self._imperative(doc[start]))
             ):
                 start += 1  # "the", or an imperative at the head of a sentence: "Kiss Teddy"

@@ -150,6 +150,8 @@ def writer_year(heading: str) -> tuple[int, int] | None:
     if m is None:
         return None
     group = "f" if m["f"] else "s"  # "FROM THOMAS JEFFERSON." or "Flora Tristan 1843"
+    if re.match(r"(?i)(?:the|a|an)\s", m[group]):
+        return None  # "FROM THE LABORATORY": a place, no one's name
     start = len(heading) - len(heading.lstrip())
     return _clean(heading, start + m.start(group), start + m.end(group))
 

@@ -44,6 +44,7 @@ class Head:
     byline: Line | None = None
     access: Line | None = None
     addressee: Line | None = None
+    addressee_to: Line | None = None  # the last line of the addressee's address under it
     dateline: Line | None = None
     intro: Line | None = None
     date: tuple[LetterDate, TextSpan | None] | None = None
@@ -106,6 +107,8 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
             dateline, date = line, parsed
         elif date is None and partial is None and (pd := partial_date(line.text)) is not None:
             partial = (line, pd)
+        elif addressee is not None and line.block == addressee.block and line is not heading:
+            head.addressee_to = line  # the addressee's own address ("Col. G. E. Gouraud, / …")
         elif byline is None and by_next and looks_like_name(line.text):
             byline = line
         elif line.text.strip(" .:").lower() in ("from", "by"):

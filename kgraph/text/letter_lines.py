@@ -17,7 +17,7 @@ from kgraph.text.editorial import OPENING_QUOTES, PIPE, strip_markers
 
 GREETING = (
     r"(?:(?:my|mine|our)\s+)?(?:(?:very\s+|dear\s+)?dear(?:est)?|beloved|darling|honou?red|"
-    r"respected|mon\s+cher|ma\s+chère|chère|cher|lieber|liebe|verehrter|caro|cara|"
+    r"respected|reverend|revd|mon\s+cher|ma\s+chère|chère|cher|lieber|liebe|verehrter|caro|cara|"
     r"carissimo|querido|dorogoi|sir|sirs|madam|madame|monsieur|gentlemen|ladies|sire|"
     r"my\s+lord|my\s+lady|your\s+(?:excellency|grace|lordship|majesty|highness)|"
     r"general|colonel|captain|admiral)\b"
@@ -56,7 +56,7 @@ NOT_NAMES = re.compile(
     r"^(?:sir|sirs|madam|madame|friend|comrade|comrades|brother|sister|mother|father|mamma|"
     r"papa|son|daughter|child|children|cousin|uncle|aunt|colleague|master|all|old|good|dear|"
     r"dearest|kind|little|one|editor|friends|wife|husband|love|heart|boy|girl|darling|"
-    r"monsieur|signor|herr)$",
+    r"monsieur|signor|herr|and|reverend|revd|honoured|honored)$",
     re.IGNORECASE,
 )
 HONORIFIC = re.compile(
@@ -97,7 +97,8 @@ SIGNED_TITLE = re.compile(rf"(?i),\s*(?:{_RANKS})\b.*$")
 # ("Lieutenant-General U. S. GRANT, City Point, Virginia.", "The Right Hon. the Earl of X")
 TITLED_ADDRESSEE = re.compile(
     rf"(?i)^(?:the\s+)?(?:(?:right\s+)?hon(?:ou?rable|\.)\s+|his\s+excellency\s+|"
-    rf"(?:{_RANKS})\.?\s+)(?=[A-Z])"
+    rf"(?:{_RANKS})\.?\s+|(?:col|gen|capt|lieut|maj|adm|messrs|mr|mrs|dr|rev|revd|prof)\.\s+)"
+    rf"(?=[A-Z])"
 )
 
 

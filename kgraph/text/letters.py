@@ -193,7 +193,7 @@ def parse_letter(source: Source) -> Letter:
         edition=parse_edition(colophon_span) if colophon_span else None,
         heading_sender=heading_sender,
         heading_recipient=heading_recipient,
-        addressee=addressee.span() if addressee else None,
+        addressee=cover(text, addressee, head.addressee_to or addressee) if addressee else None,
     )
 
 
