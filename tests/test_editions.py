@@ -639,3 +639,80 @@ def test_names_as_period_letters_write_them() -> None:
     assert pellow is not None and "Miss Joanna Pellow" in pellow.alternate_names
     assert not any(label.startswith("14th") for label in entities)
     assert "Lordship" not in entities
+
+
+def test_an_archive_record_above_the_transcription() -> None:
+    text = (
+        "Reference: MS 88/2\nTitle: Letter from R. Hallam to Edmund Prior\nDate: 3 May 1840\n"
+        "Extent: 2 pages\n-------------------------\n\nTranscription\n\n"
+        "12 Mill Lane, Bristol\n\nMy dear Prior\n\nThe drawings came safely.\n\n"
+        "Yours truly\nR. Hallam\n\nNotes\n\n1. Prior was then at Bath.\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.date is not None and letter.date.iso == "1840-05-03"
+    assert letter.heading_sender is not None and letter.heading_sender.text == "R. Hallam"
+    assert letter.heading_recipient is not None
+    assert letter.heading_recipient.text == "Edmund Prior"
+    assert letter.address is not None and letter.address.text == "12 Mill Lane, Bristol"
+    assert "Date" not in (letter.place.text if letter.place else "")
+
+
+@pytest.mark.parametrize(
+    ("heading", "sender", "recipient"),
+    [
+        ("To George Pell from Henry Vane, 17 December 1775", "Henry Vane", "George Pell"),
+        ("Simón Arce a Francisco de Paula Ruiz", "Simón Arce", "Francisco de Paula Ruiz"),
+        ("Rosa Lenz to Leo Marek | In Zurich", "Rosa Lenz", "Leo Marek"),
+    ],
+)
+def test_more_headings_that_name_both_parties(heading: str, sender: str, recipient: str) -> None:
+    found = parties(heading)
+    assert found is not None
+    (s0, s1), (r0, r1) = found
+    assert (heading[s0:s1], heading[r0:r1]) == (sender, recipient)
+
+
+def test_a_formal_closing_and_a_closing_sentence_find_the_signature() -> None:
+    text = (
+        "Fort Ann, Decemr 17th 1775\n\nMay it please your Excellency\n\nThe guns are across "
+        "the lake.\n\nI have the honor to be with the utmost respect your Excellency's most "
+        "obedient humble Servant\n\nHenry Vane\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.date is not None and letter.date.iso == "1775-12-17"
+    assert letter.place is not None and letter.place.text == "Fort Ann"
+    assert letter.sender_name is not None and letter.sender_name.text == "Henry Vane"
+    text = (
+        "Cuzco, 28 de junio de 1825.\n\nMy dear General:\n\nI arrived three days ago.\n\n"
+        "I embrace you with all my heart.\n\nArce\n\n1 The battle was won in December.\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.recipient_name is None  # "General" is a rank, not a name
+    assert letter.sender_name is not None and letter.sender_name.text == "Arce"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Bern, 14/VII. 1913", "1913-07-14"),  # the month in Roman numerals
+        ("Feb. 20th. 1855", "1855-02-20"),
+        ("Fort Ann Decemr 17th 1775", "1775-12-17"),
+    ],
+)
+def test_more_dates_as_letters_write_them(text: str, iso: str) -> None:
+    found = find_date(text)
+    assert found is not None and found.iso == iso
+
+
+def test_a_site_record_names_the_parties_but_its_own_dates_are_not_the_letters() -> None:
+    heading = "Letter no. 1187 · From A. R. Waller to H. W. Bate · 20 February 1855"
+    found = parties(heading)
+    assert found is not None and heading[found[1][0] : found[1][1]] == "H. W. Bate"
+    text = (
+        "Item: Letter, Madam J. Reed to F. B. Olney\nLast modified: 21 June 2019\n\n"
+        "                    New York, N. Y.\n                    November 9, 1916.\n\n"
+        "Dear Mr. Olney:\n\nYour letter came this morning.\n\nYours very truly,\nJ. Reed\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.date is not None and letter.date.iso == "1916-11-09"
+    assert letter.heading_recipient is not None and letter.heading_recipient.text == "F. B. Olney"

@@ -28,6 +28,7 @@ from kgraph.extract.places import split_qualified_places
 from kgraph.extract.tagged import entry_for, merge_by_refs, ref_suffix, refs_conflict, same_as
 from kgraph.knowledge.authority import Authority, normalise
 from kgraph.model import Entity, EntityType, Letter, Mention
+from kgraph.text.letter_lines import HOUSE
 
 PRIORITY = {"Periodical": 3, "Place": 2, "Organization": 1}
 # authority descriptions of places too large to be a place of writing
@@ -242,7 +243,7 @@ def _place_of_writing(entities: list[Entity], lookup: Lookup, letter: Letter) ->
     not a street, not a house standing on the street named after it ("Viola. Muswill Hill
     Row / London"), not a county or country when something smaller is named ("Down |
     Bromley | Kent", "Barnhill | Isle of Jura | Argyllshire")."""
-    best: tuple[tuple[int, int, int, int, int], str] | None = None
+    best: tuple[tuple[int, int, int, int, int, int], str] | None = None
     for e in entities:
         if e.type != "Place":
             continue
@@ -256,6 +257,7 @@ def _place_of_writing(entities: list[Entity], lookup: Lookup, letter: Letter) ->
             score = (
                 int(m.role == "place"),
                 int(not STREET.search(m.text)),
+                int(not HOUSE.search(m.text)),  # "Casa Guidi, Florence", "Hotel Metropole"
                 int(not coarse),  # "Camden | New Jersey | U. S. America": not the country
                 int(not _house(letter, m.end)),
                 -m.start,

@@ -55,7 +55,7 @@ def mask(text: str) -> str:
     for start, end in footnote_markers(text):  # "experiments.6 Lyell": no "6 Lyell"
         blank(start, end)
     for m in PIPE.finditer(text):  # "Down | Bromley | Kent": the bar is a line break
-        chars[m.start() + m.group().index("|")] = ","
+        chars[m.start() + len(m.group()) - len(m.group().lstrip(" \t"))] = ","
     return "".join(" " if c in "\r\n" else c for c in chars)
 
 

@@ -25,15 +25,15 @@ _MONTH_NAMES = {
 }
 # abbreviations letters of the period use ("Jany", "Feby", "Septr", "7ber" for September)
 _OLD_FORMS = {
-    1: "jany jan'y janr",
-    2: "feby feb'y febr'y",
+    1: "jany jan'y janr janry janey",
+    2: "feby feb'y febr'y febry",
     3: "mar'h",
     4: "apl aprl",
     8: "augt aug'st",
-    9: "septr sept'r 7ber 7bre",
-    10: "octr oct'r 8ber 8bre",
-    11: "novr nov'r 9ber 9bre",
-    12: "decr dec'r 10ber xber 10bre",
+    9: "septr sept'r 7ber 7bre septemr",
+    10: "octr oct'r 8ber 8bre octobr octor",
+    11: "novr nov'r 9ber 9bre novemr novembr",
+    12: "decr dec'r 10ber xber 10bre decemr decembr",
 }
 # Polish (genitive as datelines write them, and nominative), Dutch, Portuguese, Scandinavian
 _MORE_NAMES = {
@@ -62,8 +62,9 @@ for _number, _names in _MONTH_NAMES.items():
 
 _MONTH = r"(?P<month>[^\W\d_]{3,10}|[^\W\d_]{3}'[a-z]{1,2}|(?:7|8|9|10|x)b(?:e)?r)\.?"
 # "February 12 (24)": an Old Style day with its New Style day in brackets; the first counts
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|d|er|e|\.)?(?:\s?\(\d{1,2}\)|/\d{1,2}(?!\d))?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|d|er|e)?\.?(?:\s?\(\d{1,2}\)|/\d{1,2}(?!\d))?"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
+ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
 _TEENS = [
     "tenth",
@@ -98,6 +99,11 @@ _PATTERNS = [
     re.compile(rf"\b{_YEAR},?\s+{_MONTH}\s+{_DAY}(?![\d\w])"),
     # 20/11/1908 or 20.11.1908 (day first, as in most of Europe)
     re.compile(r"(?<!\d)(?P<day>\d{1,2})[/.](?P<mnum>\d{1,2})[/.](?P<year>1[5-9]\d\d|20\d\d)\b"),
+    # 14/VII. 1913, 14. VII. 1913: the month in Roman numerals, as Central Europe writes it
+    re.compile(
+        r"(?<!\d)(?P<day>\d{1,2})\s?[/.]\s?(?P<roman>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
+        r"\.?\s?[/.,]?\s?(?P<year>1[5-9]\d\d|20\d\d)\b"
+    ),
     # March 1915
     re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b"),
     # 1889 alone
@@ -134,6 +140,8 @@ def find_date(line: str) -> FoundDate | None:
             month: int | None
             if groups.get("mnum"):
                 month = int(groups["mnum"])
+            elif groups.get("roman"):
+                month = ROMAN_MONTHS.index(groups["roman"]) + 1
             elif groups.get("month"):
                 month = _month(groups["month"])
                 if month is None:

@@ -48,15 +48,28 @@ def prose_blocks(lines: Sequence[Line]) -> frozenset[int]:
     return frozenset(found)
 
 
+def prose_lines(lines: Sequence[Line]) -> frozenset[int]:
+    """The indexes of the lines of running prose: a line longer than a heading's, or a line
+    of a wrapped paragraph that reads as a sentence (a third of its words or more in lower
+    case); a heading, a navigation line or a dateline set in the same block is not."""
+    prose = prose_blocks(lines)
+    found = set()
+    for i, line in enumerate(lines):
+        words = line.text.split()
+        if len(line.text) > SHORT or (
+            line.block in prose
+            and len(words) >= 4
+            and sum(w[0].islower() for w in words) * 3 >= len(words)
+        ):
+            found.add(i)
+    return frozenset(found)
+
+
 def frame_end(lines: Sequence[Line], head_end: int) -> int:
-    """The index of the first line after the last paragraph of prose that stands before the
+    """The index of the first line after the last line of prose that stands before the
     letter's salutation (``head_end``): where the letter's own heading lines start."""
-    prose = prose_blocks(lines[:head_end])
-    end = 0
-    for i, line in enumerate(lines[:head_end]):
-        if line.block in prose:
-            end = i + 1
-    return end
+    prose = prose_lines(lines[:head_end])
+    return max(prose) + 1 if prose else 0
 
 
 def letter_start(lines: Sequence[Line]) -> int:

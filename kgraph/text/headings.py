@@ -38,7 +38,7 @@ __all__ = [
 # A line a website or an edition put above or below the letter, not the letter's own.
 SITE = re.compile(
     r"\b(?:archives?|project|correspondence|collection|collected|letters|library|digital|"
-    r"online|database|website|edition|updated|copyright|anti-copyright|rights\s+reserved|"
+    r"online|database|website|edition|updated|last\s+(?:edited|revised|modified)|copyright|anti-copyright|rights\s+reserved|"
     r"cite\s+as|retrieved|accessed|licen[cs]ed?|creative\s+commons|cc\s+by|"
     r"public\s+domain|annotated|complete|published|reprinted|printed\s+(?:in|by))\b|©|"
     r"https?://|www\.",
@@ -46,8 +46,9 @@ SITE = re.compile(
 )
 _NAME = r"(?:[^\W\d_][\w'’.-]*)(?:\s+(?:[^\W\d_][\w'’.-]*|de|da|di|van|von|le|la|du|of))*?"
 _PARTIES = re.compile(
-    rf"(?i:(?:an?\s+|the\s+)?letters?\s+(?:of|from)\s+|from\s+)?(?P<s>{_NAME})\s+(?i:to|à|an)\s+"
-    rf"(?P<r>{_NAME})(?=\s*(?:[,;:.(\[]|\d|$))"
+    rf"(?i:(?:an?\s+|the\s+)?letters?(?:,|\s+(?:of|from))\s+|from\s+)?(?P<s>{_NAME})\s+"
+    rf"(?i:to|à|an)\s+"
+    rf"(?P<r>{_NAME})(?=\s*(?:[,;:.(\[|·]|\d|$))"
 )
 _WRITER_YEAR = re.compile(
     rf"^(?:(?i:(?:letter\s+)?from)\s+(?P<f>{_NAME})\.?$|(?P<s>{_NAME}),?\s+\[?1[5-9]\d\d\]?\.?$)"
@@ -106,7 +107,8 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 # An edition's number before the heading ("1742: To V. Sackville-West", "No. 12. To …")
 NUMBER = re.compile(
-    r"^(?:\[|(?:no\.?\s*|letter\s+)?(?:\d{1,4}|[ivxlc]{1,7})[.:]\s+(?=\S))", re.IGNORECASE
+    r"^(?:\[|(?:no\.?\s*|letter\s+(?:no\.?\s*)?)?(?:\d{1,4}|[ivxlc]{1,7})(?:[.:]|\s+·)\s+(?=\S))",
+    re.IGNORECASE,
 )
 
 
@@ -115,9 +117,25 @@ def _numbered(line: str) -> int:
     return m.end() if m else 0
 
 
+_TO_FROM = re.compile(  # "To George Washington from Henry Knox, 17 December 1775"
+    rf"(?i:to)\s+(?P<r>{_NAME})\s+(?i:from)\s+(?P<s>{_NAME})(?=\s*(?:[,;:.(\[|]|\d|$))"
+)
+_SPANISH = re.compile(  # "Simón Bolívar a Francisco de Paula Santander"
+    rf"(?P<s>{_NAME})\s+a\s+(?P<r>{_NAME})(?=\s*(?:[,;:.(\[|]|\d|$))"
+)
+
+
 def parties(heading: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """Sender and recipient named by an editor's heading ("X to Y", "Letter from X to Y")."""
-    m = _PARTIES.match(heading, _numbered(heading))
+    """Sender and recipient named by an editor's heading ("X to Y", "Letter from X to Y",
+    "To Y from X", "X à Y", "X an Y", "X a Y")."""
+    at = _numbered(heading)
+    m = _TO_FROM.match(heading, at) or _PARTIES.match(heading, at)
+    if (
+        m is None
+        and (m := _SPANISH.match(heading, at)) is not None
+        and len(heading[m.start("s") : m.end("r")].split()) < 5
+    ):
+        return None  # "Viaje a Roma": two full names at least, as editors write them
     if m is None:
         return None
     s, r = _clean(heading, *m.span("s")), _clean(heading, *m.span("r"))
@@ -213,7 +231,7 @@ class PartialDate:
 
 
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|d|er|e|\.)?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|d|er|e)?\.?"
 _PARTIAL = [
     re.compile(rf"\b{_MONTH},?\s+{_DAY}(?:,?\s+['’]?(?P<y2>\d\d))?(?![\d\w])"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_MONTH}(?:,?\s+['’]?(?P<y2>\d\d))?(?![\d\w])"),

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 from kgraph.model import LetterDate, TextSpan
 from kgraph.text.dates import find_date
-from kgraph.text.frame import frame_end, is_page_furniture, prose_blocks
+from kgraph.text.fields import read_field
+from kgraph.text.frame import frame_end, is_page_furniture, prose_lines
 from kgraph.text.headings import (
     NUMBER,
     PartialDate,
@@ -27,12 +28,14 @@ from kgraph.text.letter_lines import (
     ENDORSED_TO,
     HEADING,
     PEER,
+    SECTION,
     SHORT,
     TITLED_ADDRESSEE,
     Line,
     looks_like_name,
     parse_date,
     signs,
+    span_in,
 )
 
 
@@ -52,6 +55,7 @@ class Head:
     address: list[Line] = field(default_factory=list)
     prose: list[Line] = field(default_factory=list)  # an editor's introduction or headnote
     furniture: list[str] = field(default_factory=list)  # running heads, titles: may give a year
+    fields: dict[str, Line] = field(default_factory=dict)  # "Date: …", "From: …" (the value)
 
 
 def read_head(text: str, lines: list[Line], head_end: int) -> Head:
@@ -65,10 +69,11 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
     begin = frame_end(lines, head_end)  # after the editor's narrative that leads in
     pre_heading: Line | None = None
     by_next = False  # "FROM" alone on a line: the writer's name follows
-    for line in lines[:begin]:
-        if line.block < 0:
+    prose_at = prose_lines(lines[:begin])
+    for at, line in enumerate(lines[:begin]):
+        if line.block < 0 or _field(head, line):
             continue
-        if line.block in prose_blocks(lines[:begin]):
+        if at in prose_at:
             if intro is None and intro_parties(line.text) is not None:
                 intro = line
             prose.append(line)
@@ -82,8 +87,19 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
     for line in lines[begin:head_end]:
         raw_start = text.rfind("\n", 0, line.start) + 1
         md_heading = text[raw_start : line.start].lstrip().startswith("#")
-        if line.block < 0 or is_page_furniture(line):
+        if line.block < 0 or is_page_furniture(line) or _field(head, line):
             continue
+        if SECTION.match(line.text):
+            prose.append(line)  # "Transcription": the edition's label
+            continue
+        if (
+            heading is not None
+            and heading.block == line.block
+            and re.match(r"(?i)^(?:in|at)\s+[A-Z]", line.text)
+            and not address
+        ):
+            heading = Line(heading.start, line.end, text[heading.start : line.end], line.block)
+            continue  # "Rosa Luxemburg to Leo Jogiches | In Zurich": where the letter went
         if len(line.text) > SHORT:
             if intro is None and intro_parties(line.text) is not None:
                 intro = line
@@ -131,9 +147,33 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
         heading = pre_heading
         if addressee is None and addressee_name(pre_heading.text) is not None:
             addressee = pre_heading
+    title = head.fields.get("title")
+    if heading is None and title is not None and _heading_like(text, title):
+        heading = title  # "Title: Letter from I. K. Brunel to Christopher Claxton"
+    if date is None and (when := head.fields.get("date")) is not None:
+        found = find_date(unbracket(when.text))
+        if found is not None:
+            dateline = when
+            where = head.fields.get("place")
+            date = (
+                LetterDate(found.iso, found.precision, span_in(when, found.start, found.end)),
+                where.span() if where is not None else None,
+            )
     head.heading, head.byline, head.access, head.addressee = heading, byline, access, addressee
     head.dateline, head.intro, head.date, head.partial = dateline, intro, date, partial
     return head
+
+
+def _field(head: Head, line: Line) -> bool:
+    """Take a field line ("Date: 1 Sep 1836", "Reference: BRU/2/14/7") into ``head``."""
+    found = read_field(line)
+    if found is None:
+        return False
+    if found.kind == "editorial":
+        head.prose.append(line)  # the edition's record: editorial, with the introduction
+    else:
+        head.fields.setdefault(found.kind, found.value)
+    return True
 
 
 def addressee_of(line: str) -> tuple[int, int] | None:

@@ -17,7 +17,7 @@ from kgraph.text.editorial import OPENING_QUOTES, PIPE, strip_markers
 
 GREETING = (
     r"(?:(?:my|mine|our)\s+)?(?:(?:very\s+|dear\s+)?dear(?:est)?|beloved|darling|honou?red|"
-    r"respected|reverend|revd|mon\s+cher|ma\s+chère|chère|cher|lieber|liebe|verehrter|caro|cara|"
+    r"respected|reverend|revd|may\s+it\s+please\s+your\s+\w+|mon\s+cher|ma\s+chère|chère|cher|lieber|liebe|verehrter|caro|cara|"
     r"carissimo|querido|dorogoi|sir|sirs|madam|madame|monsieur|gentlemen|ladies|sire|"
     r"my\s+lord|my\s+lady|your\s+(?:excellency|grace|lordship|majesty|highness)|"
     r"general|colonel|captain|admiral)\b"
@@ -56,7 +56,9 @@ NOT_NAMES = re.compile(
     r"^(?:sir|sirs|madam|madame|friend|comrade|comrades|brother|sister|mother|father|mamma|"
     r"papa|son|daughter|child|children|cousin|uncle|aunt|colleague|master|all|old|good|dear|"
     r"dearest|kind|little|one|editor|friends|wife|husband|love|heart|boy|girl|darling|"
-    r"monsieur|signor|herr|and|reverend|revd|honoured|honored)$",
+    r"monsieur|signor|herr|and|reverend|revd|honoured|honored|general|colonel|captain|"
+    r"major|admiral|doctor|professor|governor|president|excellency|lordship|ladyship|"
+    r"majesty|highness|citizen)$",
     re.IGNORECASE,
 )
 HONORIFIC = re.compile(
@@ -75,6 +77,13 @@ LOCATIVE = re.compile(
 )
 WEEKDAY = re.compile(r"(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 SHORT = 70
+# an edition's label of a section around the letter ("Transcription", "Notes", "Source Note")
+SECTION = re.compile(
+    r"^(?:transcription|transcript|translation|original(?:\s+(?:text|document))?|text|"
+    r"(?:editorial\s+|source\s+|explanatory\s+)?notes?|footnotes|summary|commentary|"
+    r"sources?|references|bibliography|abstract|calendar)\s*:?$",
+    re.IGNORECASE,
+)
 # a rank or an office signed after the name ("W. T. SHERMAN, Major-General.", "J. Smith, M.D.")
 _RANKS = (
     r"(?:brevet\s+)?(?:(?:lieut(?:enant)?|major|brigadier|vice|rear)[- ])?"
@@ -268,7 +277,8 @@ def signs(value: str) -> bool:
 
 def signature_after(lines: list[Line], i: int, limit: int) -> int | None:
     for j in (i + 1, i + 2):
-        if j < limit and lines[j].block >= 0 and looks_like_name(lines[j].text.rstrip(".,")):
+        name = SIGNED_TITLE.sub("", lines[j].text).rstrip(".,")  # "W. T. SHERMAN, Major-General."
+        if j < limit and lines[j].block >= 0 and looks_like_name(name):
             return j
         if j < limit and lines[j].block == lines[i].block:
             break  # more valediction lines follow first

@@ -14,10 +14,12 @@ from kgraph.text.letter_lines import (
     COLOPHON_CUE,
     FOOTNOTE,
     POSTSCRIPT,
+    SECTION,
     SHORT,
     VALEDICTION,
     Line,
     signature_after,
+    signs,
 )
 
 
@@ -41,7 +43,7 @@ def read_tail(text: str, lines: list[Line], sal: int | None) -> Tail:
     val = sig = None
     for i in range(n - 1, sal if sal is not None else -1, -1):
         line = lines[i]
-        if line.block >= 0 and len(line.text) <= SHORT and VALEDICTION.match(line.text):
+        if line.block >= 0 and _closes(line.text):
             j = signature_after(lines, i, n)
             if j is not None:
                 val, sig = i, j
@@ -54,6 +56,8 @@ def read_tail(text: str, lines: list[Line], sal: int | None) -> Tail:
             and VALEDICTION.match(lines[val - 1].text)
         ):
             val -= 1
+    if sig is None:  # "I embrace you with all my heart. / Bolívar": no valediction
+        sig = _bare_signature(lines, sal if sal is not None else -1)
     after = (sig + 1) if sig is not None else _tail_start(lines)
     # After the signature: postscripts, a bottom address or dateline, notes, a colophon.
     tail = Tail(val, sig, after)
@@ -68,7 +72,9 @@ def read_tail(text: str, lines: list[Line], sal: int | None) -> Tail:
         elif line.block < 0:
             kind = "separator"
         elif kind is None:
-            if POSTSCRIPT.match(line.text):
+            if SECTION.match(line.text):  # "Notes", "Source Note": the edition's label
+                kind = "colophon" if re.match(r"(?i)sources?\b|ref|bib", line.text) else "note"
+            elif POSTSCRIPT.match(line.text):
                 kind = "postscript"
             elif FOOTNOTE.match(line.text) or (
                 re.match(r"\d{1,2}\s+[A-Z]", line.text) and find_date(line.text) is None
@@ -85,6 +91,50 @@ def read_tail(text: str, lines: list[Line], sal: int | None) -> Tail:
             kind, []
         ).append(line)
     return tail
+
+
+def _closes(text: str) -> bool:
+    """A valediction: short ("Yours ever,"), or a formal one that runs on to the servant
+    ("I have the honor to be with the utmost respect your Excellency's most obedient
+    humble Servant")."""
+    if not VALEDICTION.match(text):
+        return False
+    return len(text) <= SHORT or (
+        len(text) <= 200 and re.search(r"(?i)\b(?:servant|serv[ᵗt]|yours)\W*$", text) is not None
+    )
+
+
+def _bare_signature(lines: list[Line], sal: int) -> int | None:
+    """A name on a line of its own under the letter's last sentence, with nothing of the
+    letter after it (only notes, an edition's furniture or a postscript): the signature of a
+    letter whose closing is a sentence ("I embrace you with all my heart. / Bolívar")."""
+    for i in range(sal + 1, len(lines)):
+        line, prev = lines[i], lines[i - 1]
+        own = prev.block != line.block and (i + 1 == len(lines) or lines[i + 1].block != line.block)
+        if not own or len(line.text) > 40 or not signs(line.text.rstrip(".,")):
+            continue
+        words = re.findall(r"[^\W\d_][\w'’.-]*", line.text)
+        if not all(w[0].isupper() for w in words) or len(words) > 4:
+            continue
+        if not re.search(r"[a-z].*[.!?]['\"”’]?$", prev.text):
+            continue
+        if not any(_letter_prose(x) for x in lines[i + 1 :]):
+            return i
+    return None
+
+
+def _letter_prose(line: Line) -> bool:
+    """A line that may still be the letter's own text (not a note, a label, a field, a
+    navigation line, a postscript or a colophon)."""
+    text = line.text
+    return not (
+        len(text) <= SHORT
+        or FOOTNOTE.match(text)
+        or re.match(r"^(?:\d{1,3}\s+[A-Z]|[\[(←→<>]|\w[\w ]{0,25}:\s)", text)
+        or SECTION.match(text)
+        or POSTSCRIPT.match(text)
+        or COLOPHON_CUE.search(text)
+    )
 
 
 def _tail_start(lines: list[Line]) -> int:

@@ -42,6 +42,7 @@ from kgraph.text.letter_lines import (
     cover,
     is_salutation,
     join_lines,
+    looks_like_name,
     name_in_salutation,
     paragraphs,
     parse_date,
@@ -146,9 +147,9 @@ def parse_letter(source: Source) -> Letter:
     )
     body = paragraphs(text, body_from, body_to)
     sender_name = recipient_name = None
-    if sig is not None and signs(lines[sig].text.rstrip(".,")):
-        sig_text = SIGNED_TITLE.sub("", lines[sig].text.rstrip(",\"”’'"))  # ", Major-General"
-        sig_text = sig_text.rstrip(".") if not re.search(r"\b\w\.$", sig_text) else sig_text
+    signed = SIGNED_TITLE.sub("", lines[sig].text.rstrip(",\"”’'")) if sig is not None else ""
+    if sig is not None and signs(signed.rstrip(".,")):  # ", Major-General" is not the name
+        sig_text = signed.rstrip(".") if not re.search(r"\b\w\.$", signed) else signed
         sender_name = span_in(lines[sig], 0, len(sig_text))
     elif byline is not None and signs(byline.text):
         sender_name = byline.span()
@@ -166,6 +167,11 @@ def parse_letter(source: Source) -> Letter:
     found_name = addressee_of(addressee.text) if addressee is not None else None
     if addressee is not None and found_name is not None and heading_recipient is None:
         heading_recipient = span_in(addressee, *found_name)  # "1742: To V. Sackville-West"
+    sender_field, recipient_field = head.fields.get("sender"), head.fields.get("recipient")
+    if heading_sender is None and sender_field is not None and signs(sender_field.text):
+        heading_sender = sender_field.span()  # "**From:** Paula Modersohn-Becker"
+    if heading_recipient is None and recipient_field and looks_like_name(recipient_field.text):
+        heading_recipient = recipient_field.span()
     if heading_recipient is None and recipient_name is None and prose:
         heading_recipient = _lead_in(text, prose)
     colophon_span = cover(text, colophon[0], colophon[-1]) if colophon else None

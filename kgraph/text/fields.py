@@ -1,0 +1,51 @@
+"""Field lines that catalogues, archive sites and Markdown editions print above a letter
+("Date: 1 Sep 1836", "**From:** Paula Modersohn-Becker", "Title: Letter from X to Y",
+"Reference: BRU/2/14/7"): the edition's own record of the letter, read for what it says and
+never taken for the writer's address or dateline."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kgraph.text.letter_lines import Line
+
+FIELD = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{0,28}?)\s*:\**\s+(?P<value>\S.*?)\s*$")
+KINDS = {
+    "date": "date|dated|written|date written|date of writing|sent",
+    "title": "title|letter|document|item|heading",
+    "sender": "from|author|writer|sender|creator|correspondent from",
+    "recipient": "to|recipient|addressee|addressed to|correspondent to",
+    "place": "place|written at|written from|place of writing|origin|sent from",
+    "editorial": (
+        "reference|ref|extent|repository|source|access conditions|access|rights|collection|"
+        "call number|shelfmark|identifier|format|language|description|transcribed|"
+        "transcription|translated|translation|first published|published|cite as|citation|"
+        "permanent url|url|physical description|provenance|archive|fonds|series|box|folder|"
+        "subject|subjects|keywords|notes|summary|physical|digitised|digitized|license|licence|"
+        "credit|copyright|accession|catalogue|catalog|original|medium|type|genre|pages|size|"
+        "last modified|last updated|modified|updated|created|uploaded|posted|accessed|"
+        "retrieved|categories|category|tags|box|box/folder|folder|item number|call no|"
+        "published in|edition|editor|editors|volume|page|pp"
+    ),
+}
+_KIND_OF = {key: kind for kind, keys in KINDS.items() for key in keys.split("|")}
+
+
+@dataclass(frozen=True)
+class Field:
+    kind: str  # date, title, sender, recipient, place or editorial
+    value: Line  # the value, as a line of its own (offsets into the text)
+
+
+def read_field(line: Line) -> Field | None:
+    """The field a line records, or None when it is no field line kgraph knows."""
+    m = FIELD.match(line.text)
+    if m is None:
+        return None
+    kind = _KIND_OF.get(" ".join(m["key"].lower().split()))
+    if kind is None:
+        return None
+    value = m["value"].rstrip("*_ ")
+    start = line.start + m.start("value")
+    return Field(kind, Line(start, start + len(value), value, line.block))
