@@ -495,7 +495,7 @@ def _typed(pipeline: tuple[object, object], text: str, spans: dict[str, str]) ->
 
 
 def test_a_one_word_body_nobody_knows_is_a_person(typing_pipeline: tuple[object, object]) -> None:
-    text = "I had a note from Brunetto yesterday, and the Congress sat late. We dine with Ibbotson."
+    text = "We drove from Brunetto yesterday, and the Congress sat late. We dine with Ibbotson."
     typed = _typed(typing_pipeline, text, {"Brunetto": "ORG", "Congress": "ORG", "Ibbotson": "ORG"})
     assert typed["Ibbotson"] == "Person"  # no English noun, no place: a surname
     assert typed["Congress"] == "Organization"  # an English noun after "the"
@@ -716,3 +716,11 @@ def test_a_site_record_names_the_parties_but_its_own_dates_are_not_the_letters()
     letter = parse_letter(source(text))
     assert letter.date is not None and letter.date.iso == "1916-11-09"
     assert letter.heading_recipient is not None and letter.heading_recipient.text == "F. B. Olney"
+
+
+def test_what_comes_from_a_person(typing_pipeline: tuple[object, object]) -> None:
+    text = "I had a long letter from Pennick, another from Quarley, and news from Paris."
+    typed = _typed(typing_pipeline, text, {"Pennick": "GPE", "Quarley": "ORG", "Paris": "GPE"})
+    assert typed["Pennick"] == "Person"  # "a letter from X": a person the letter knows
+    assert typed["Quarley"] == "Person"
+    assert typed["Paris"] == "Place"  # a known place stays one

@@ -17,6 +17,7 @@ from kgraph.knowledge.kb_names import PlaceNames
 from kgraph.nlp.components import _read_words, _source
 
 LIST_WORDS = frozenset({",", "and", "&", "or"})
+LARGE_PLACE = 10_000  # people: a town this large is meant even in a letter about elsewhere
 STATE_VERBS = frozenset({"be", "seem", "look", "feel"})
 
 
@@ -68,7 +69,21 @@ class PersonCues:
             and token.lower_ not in self.nouns
             and token.lemma_.lower() not in self.nouns
             and token.lower_ not in self.not_names
-            and (self.places is None or self.places.best(token.text) is None)
+            and not self.known_place(ent)
+        )
+
+    def known_place(self, ent: Span) -> bool:
+        """A place the knowledge base knows by this name in a country the letter names, or a
+        large one anywhere: GeoNames has a town for many a surname ("Wilson", "Turner",
+        "Hobhouse"), most of them far away and small."""
+        if self.places is None:
+            return False
+        countries = ent.doc.user_data.get("kgraph.countries") or frozenset()
+        hit = self.places.best(ent.text, countries)
+        return hit is not None and (
+            hit.country in countries
+            or hit.population >= LARGE_PLACE
+            or hit.level in ("country", "state")
         )
 
     def coordinated(

@@ -45,6 +45,7 @@ class TypeCorrector:
         self.not_names: frozenset[str] = frozenset()
         self.given_names: frozenset[str] = frozenset()
         self.person_verbs: frozenset[str] = frozenset()
+        self.sent_words: frozenset[str] = frozenset()
         self.cues = PersonCues()
 
     def initialize(
@@ -60,6 +61,7 @@ class TypeCorrector:
             self.not_names = _read_words(data_dir / "not-names.txt")
             self.given_names = _read_words(data_dir / "given-names.txt")
             self.person_verbs = _read_words(data_dir / "person-verbs.txt")
+            self.sent_words = _read_words(data_dir / "sent-words.txt")
 
     def match(self, doc: Doc) -> list[tuple[Span, str | None]]:
         """Each name with its corrected label (None: drop it), after growing a given name
@@ -150,8 +152,15 @@ class TypeCorrector:
             and not honorific
             and prev.lower_ in PLACE_PREPOSITIONS
             and content[0].text.lower() not in self.given_names
+            and not (self._sent_from(doc, prev) and self.cues.unknown_word(ent))
         ):
             return "Place"
+        if (
+            label in ("Place", "Organization")
+            and self._sent_from(doc, prev)
+            and self.cues.unknown_word(ent)
+        ):
+            return "Person"  # "a letter from Kinnaird": no place the letter knows
         if (
             label == "Person"
             and len(content) == 1
@@ -173,6 +182,14 @@ class TypeCorrector:
     def _after_article(self, doc: Doc, ent: Span) -> bool:
         prev = self._previous(doc, ent)
         return prev is not None and prev.lower_ in ("the", "a", "an", "this", "that")
+
+    def _sent_from(self, doc: Doc, prev: Token | None) -> bool:
+        """ "a letter from Hobhouse", "another from Kinnaird", "I heard from Lyell": what comes
+        from a person."""
+        if prev is None or prev.lower_ != "from" or prev.i == 0:
+            return False
+        before = doc[prev.i - 1]
+        return before.lower_ in self.sent_words or before.lemma_.lower() in self.sent_words
 
     def _people(self, doc: Doc, ent: Span) -> bool:
         """A nationality after "the" and before no noun ("the English are pleased", "the
