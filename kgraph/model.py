@@ -90,6 +90,7 @@ class Markup:
     format: str = "tei"
     introduction: tuple[TextSpan, ...] = ()  # an editor's introduction (its names count)
     edition: Edition | None = None  # the source edition a colophon names
+    edition_matter: tuple[TextSpan, ...] = ()  # a site's or catalogue's lines (no names)
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,9 @@ class Letter:
     heading_sender: TextSpan | None = None
     heading_recipient: TextSpan | None = None
     addressee: TextSpan | None = None  # a "To James Madison." line
+    # lines a website, catalogue or printed page set around the letter ("Reference: MS 12",
+    # "Last updated …", running heads): editorial, and no name in them is a mention
+    edition_matter: tuple[TextSpan, ...] = ()
 
     def segments(self) -> tuple[tuple[str, TextSpan], ...]:
         """Parts whose names count as mentions, in text order, tagged with their role."""

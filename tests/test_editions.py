@@ -189,7 +189,8 @@ def test_a_letter_inside_an_editors_narrative() -> None:
     assert letter.heading is not None and letter.heading.text == "J. ORR TO ANN ORR."
     assert letter.sender_name is not None and letter.sender_name.text == "JAMES ORR"
     assert letter.address is None  # neither the running head nor the narrative after
-    assert [p.text[:3] for p in letter.introduction] == ["88 ", "Orr"]
+    assert [p.text[:3] for p in letter.introduction] == ["Orr"]  # its names count
+    assert [p.text[:3] for p in letter.edition_matter] == ["88 "]  # the running head's do not
 
 
 def test_an_official_letter_names_its_addressee_with_a_rank() -> None:

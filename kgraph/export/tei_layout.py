@@ -123,6 +123,8 @@ def _blocks(letter: Letter, text: str) -> list[Span]:
         add(span, "note", "note")
     for span in letter.introduction:
         add(span, "note", "introduction", type="introduction")
+    for span in letter.edition_matter:
+        add(span, "ab", "edition", type="edition")
     colophon = add(letter.colophon, "ab", "colophon", type="colophon")
     edition = letter.edition.span if letter.edition is not None else None
     if edition is not None and edition.end > edition.start:

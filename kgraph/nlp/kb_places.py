@@ -91,6 +91,7 @@ class KBPlaces:
         self.common: frozenset[str] = frozenset()
         self.given_names: frozenset[str] = frozenset()
         self.motion: frozenset[str] = frozenset()
+        self.sent: frozenset[str] = frozenset()
 
     def initialize(
         self,
@@ -107,6 +108,7 @@ class KBPlaces:
             )
             self.given_names = _read_words(data_dir / "given-names.txt")
             self.motion = _read_words(data_dir / "motion-words.txt")
+            self.sent = _read_words(data_dir / "sent-words.txt")
         if nlp is not None:
             self.common |= model_common_words(nlp)
 
@@ -225,7 +227,11 @@ class KBPlaces:
             return True
         if word in MOTION_CUES:
             head = prev.head
-            return head.i != prev.i and head.lemma_.lower() in self.motion
+            if head.i != prev.i and head.lemma_.lower() in self.motion:
+                return True
+            # "guns from Santander", but not "a letter from Hobhouse" (what comes from someone)
+            before = _previous(doc, prev.i)
+            return word == "from" and before is not None and before.lower_ not in self.sent
         if word in JOINERS and hops > 0:
             before = _previous(doc, prev.i)
             if before is None:

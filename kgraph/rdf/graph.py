@@ -160,6 +160,7 @@ def editorial_parts(letter: Letter) -> list[tuple[str, TextSpan]]:
     """The stretches of the text an editor or a website wrote, in text order."""
     parts = [("heading", letter.heading)] if letter.heading is not None else []
     parts += [("introduction", s) for s in letter.introduction]
+    parts += [("colophon", s) for s in letter.edition_matter]
     parts += [("note", s) for s in letter.notes]
     if letter.colophon is not None:
         parts.append(("colophon", letter.colophon))

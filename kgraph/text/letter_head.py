@@ -56,6 +56,7 @@ class Head:
     prose: list[Line] = field(default_factory=list)  # an editor's introduction or headnote
     furniture: list[str] = field(default_factory=list)  # running heads, titles: may give a year
     fields: dict[str, Line] = field(default_factory=dict)  # "Date: …", "From: …" (the value)
+    edition: list[Line] = field(default_factory=list)  # a site's or catalogue's lines
 
 
 def read_head(text: str, lines: list[Line], head_end: int) -> Head:
@@ -73,13 +74,15 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
     for at, line in enumerate(lines[:begin]):
         if line.block < 0 or _field(head, line):
             continue
-        if at in prose_at:
+        if SITE_MATTER.search(line.text):
+            head.edition.append(line)  # "DIGITAL COLLECTIONS > Business Records > …", "© 2014"
+        elif at in prose_at:
             if intro is None and intro_parties(line.text) is not None:
                 intro = line
             prose.append(line)
         elif is_page_furniture(line) or is_site_line(line.text):
             furniture.append(line.text)
-            prose.append(line)  # editorial, with the introduction
+            head.edition.append(line)  # a running head, a site's line: no names of the letter
         elif pre_heading is None and _heading_like(text, line):
             pre_heading = line
         else:
@@ -87,10 +90,13 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
     for line in lines[begin:head_end]:
         raw_start = text.rfind("\n", 0, line.start) + 1
         md_heading = text[raw_start : line.start].lstrip().startswith("#")
-        if line.block < 0 or is_page_furniture(line) or _field(head, line):
+        if line.block < 0 or _field(head, line):
+            continue
+        if is_page_furniture(line) or SITE_MATTER.search(line.text):
+            head.edition.append(line)
             continue
         if SECTION.match(line.text):
-            prose.append(line)  # "Transcription": the edition's label
+            head.edition.append(line)  # "Transcription": the edition's label
             continue
         if (
             heading is not None
@@ -105,10 +111,13 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
                 intro = line
             if not is_site_line(line.text) or intro is line:
                 prose.append(line)
+            else:
+                head.edition.append(line)
             first = False
             continue
         if not md_heading and is_site_line(line.text):
-            continue  # "… Correspondence Project", "Last updated 3 February 2012"
+            head.edition.append(line)  # "… Correspondence Project", "Last updated 3 February 2012"
+            continue
         if first and (md_heading or _heading_like(text, line)):
             heading, first = line, False
             if addressee_name(line.text) is not None:
@@ -164,13 +173,21 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
     return head
 
 
+# what only a website or a catalogue prints, whatever the length of the line
+SITE_MATTER = re.compile(
+    r"https?://|www\.|©|\bcite\s+as\b|\blast\s+(?:updated|edited|modified|revised)\b|"
+    r"rights\s+reserved|\blicen[cs]ed?\b|creative\s+commons|permanent\s+url|\s>\s.*\s>\s",
+    re.IGNORECASE,
+)
+
+
 def _field(head: Head, line: Line) -> bool:
     """Take a field line ("Date: 1 Sep 1836", "Reference: BRU/2/14/7") into ``head``."""
     found = read_field(line)
     if found is None:
         return False
     if found.kind == "editorial":
-        head.prose.append(line)  # the edition's record: editorial, with the introduction
+        head.edition.append(line)  # the edition's record ("Reference: MS 12"): no names
     else:
         head.fields.setdefault(found.kind, found.value)
     return True

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from kgraph.text.dates import find_date
 from kgraph.text.editorial import OPENING_QUOTES
+from kgraph.text.fields import read_field
 from kgraph.text.frame import prose_blocks
 from kgraph.text.letter_lines import (
     COLOPHON_CUE,
@@ -67,12 +68,24 @@ def read_tail(text: str, lines: list[Line], sal: int | None) -> Tail:
     tail_prose = prose_blocks(lines[after:])
     for line in lines[after:]:
         kind = kinds.get(line.block)
-        if colophon or (quoted and not _quoted(text, line) and not FOOTNOTE.match(line.text)):
+        if colophon or (
+            quoted
+            and not _quoted(text, line)
+            and not FOOTNOTE.match(line.text)
+            and line.block not in tail_prose
+        ):
             kind = "colophon"  # a source line under a quoted letter ("Le Réveil, May 2nd.")
+        elif quoted and not _quoted(text, line) and line.block in tail_prose and kind is None:
+            kind = "note"  # the editor's narrative that runs on after a quoted letter
+            kinds[line.block] = kind
         elif line.block < 0:
             kind = "separator"
         elif kind is None:
-            if SECTION.match(line.text):  # "Notes", "Source Note": the edition's label
+            if ((found := read_field(line)) is not None and found.kind != "title") or re.match(
+                r"^[←→<>]", line.text
+            ):
+                kind = "colophon"  # "Written: 14 July 1913", "Source: …", "← previous letter"
+            elif SECTION.match(line.text):  # "Notes", "Source Note": the edition's label
                 kind = "colophon" if re.match(r"(?i)sources?\b|ref|bib", line.text) else "note"
             elif POSTSCRIPT.match(line.text):
                 kind = "postscript"

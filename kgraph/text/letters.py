@@ -200,6 +200,7 @@ def parse_letter(source: Source) -> Letter:
         heading_sender=heading_sender,
         heading_recipient=heading_recipient,
         addressee=cover(text, addressee, head.addressee_to or addressee) if addressee else None,
+        edition_matter=tuple(x.span() for x in head.edition),
     )
 
 

@@ -52,6 +52,7 @@ TYPED = {
     ("head", "addressee"): "addressee",
     ("ab", "access"): "access",
     ("ab", "colophon"): "colophon",
+    ("ab", "edition"): "edition",
     ("note", "introduction"): "introduction",
 }
 READING = ("reg", "expan", "corr")  # preferred children of <choice>, best first
@@ -134,6 +135,7 @@ class _Reader:
     postscript: list[_Open] = field(default_factory=list)
     notes: list[_Open] = field(default_factory=list)
     introduction: list[_Open] = field(default_factory=list)
+    edition_matter: list[_Open] = field(default_factory=list)
     edition: _Open | None = None
     deferred: list[Any] = field(default_factory=list)
     tagged: list[tuple[_Open, Any, str]] = field(default_factory=list)
@@ -217,9 +219,11 @@ class _Reader:
             self.parts.setdefault(part or name, opened)
         if name == "bibl" and role == "colophon" and self.edition is None:
             self.edition = opened
-        if name == "note" and not in_para:
+        if name == "ab" and role == "edition" and not in_para:
+            self.edition_matter.append(opened)
+        elif name == "note" and not in_para:
             (self.introduction if role == "introduction" else self.notes).append(opened)
-        elif name in PARAGRAPHS and not in_para and role not in ("access", "colophon"):
+        elif name in PARAGRAPHS and not in_para and role not in ("access", "colophon", "edition"):
             {"postscript": self.postscript, "note": self.notes}.get(role, self.body).append(opened)
         kind = tagged_type(el, self.where)
         if kind is not None:
@@ -299,6 +303,7 @@ def read_letter(tei: Any, where: str) -> tuple[str, Markup]:
         tagged=tuple(tagged),
         encoded=encoded,
         introduction=_spans(text, reader.introduction),
+        edition_matter=_spans(text, reader.edition_matter),
         edition=edition_of(tei, _span(text, reader.edition) or parts.get("colophon"), where),
     )
     return text, markup
@@ -355,6 +360,7 @@ def letter_of(source: Source) -> Letter:
         postscript=markup.postscript,
         notes=markup.notes,
         introduction=markup.introduction,
+        edition_matter=markup.edition_matter,
         edition=markup.edition,
         date=markup.date,
         **parts,
