@@ -277,10 +277,12 @@ def signs(value: str) -> bool:
 
 def signature_after(lines: list[Line], i: int, limit: int) -> int | None:
     for j in (i + 1, i + 2):
+        if j >= limit:
+            break
         name = SIGNED_TITLE.sub("", lines[j].text).rstrip(".,")  # "W. T. SHERMAN, Major-General."
-        if j < limit and lines[j].block >= 0 and looks_like_name(name):
+        if lines[j].block >= 0 and looks_like_name(name):
             return j
-        if j < limit and lines[j].block == lines[i].block:
+        if lines[j].block == lines[i].block:
             break  # more valediction lines follow first
     return None
 
