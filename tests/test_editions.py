@@ -725,3 +725,56 @@ def test_what_comes_from_a_person(typing_pipeline: tuple[object, object]) -> Non
     assert typed["Pennick"] == "Person"  # "a letter from X": a person the letter knows
     assert typed["Quarley"] == "Person"
     assert typed["Paris"] == "Place"  # a known place stays one
+
+
+@pytest.mark.parametrize(
+    ("line", "iso", "place"),
+    [
+        ("Londýn, 23. dubna 1885.", "1885-04-23", "Londýn"),  # Czech
+        ("Upsala d. 14 Octob. 1758.", "1758-10-14", "Upsala"),  # Swedish "d.", Latin month
+    ],
+)
+def test_datelines_in_more_languages(line: str, iso: str, place: str) -> None:
+    from kgraph.text.letter_lines import Line, parse_date
+
+    parsed = parse_date(Line(0, len(line), line, 0))
+    assert parsed is not None and parsed[0].iso == iso
+    assert parsed[1] is not None and parsed[1].text == place
+
+
+def test_printed_pages_set_parts_side_by_side() -> None:
+    text = (
+        "                        LORD ARDEN TO EARL MOWBRAY.\n"
+        "[Private.]                              Washington, December 6, 1861.\n"
+        "MY DEAR LORD MOWBRAY,--I have still no word from you.\n"
+        "                                    Yours faithfully,\n"
+        "                                                     ARDEN.\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.access_note is not None and letter.access_note.text == "[Private.]"
+    assert letter.date is not None and letter.date.iso == "1861-12-06"
+    text = (
+        "                       To the Editor of NATURE.\n"
+        "IN his letter of October 6, Mr. Corley asks whether any reader has watched it.\n"
+        "I have been doing so for some weeks, in a long glass tank.\n"
+        "                                                  HELEN MARSH.\n"
+        "41 Norfolk Square, London, W., October 12, 1904.\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.sender_name is not None and letter.sender_name.text == "HELEN MARSH"
+    assert letter.date is not None and letter.date.iso == "1904-10-12"
+    assert letter.place is not None and letter.place.text == "London"
+
+
+def test_a_year_over_a_day_and_month_and_a_site_around_them() -> None:
+    text = (
+        "THE ORCHARD LETTERS · an online edition\n"
+        "Letters › 1868 › No. 41                         ‹ previous | next ›\n\n"
+        "41. LOUISA PELL TO THOMAS NILAND\n[1868]\n\n"
+        "                                        Concord, July 15th.\n\n"
+        "Dear Mr. Niland,\n\nThe chapters go by express to-day.\n\nYours truly,\nL. Pell.\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.date is not None and letter.date.iso == "1868-07-15"
+    assert letter.place is not None and letter.place.text == "Concord"
+    assert letter.heading is not None and letter.heading.text.startswith("41. LOUISA")

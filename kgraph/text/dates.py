@@ -50,6 +50,24 @@ _MORE_NAMES = {
     11: "listopada listopad novembro",
     12: "grudnia grudzień dezembro desember",
 }
+# Czech (genitive, as datelines write them, and nominative), and Latinate abbreviations
+_CZECH = {
+    1: "ledna leden januar",
+    2: "února únor februar",
+    3: "března březen",
+    4: "dubna duben",
+    5: "května květen",
+    6: "června červen",
+    7: "července červenec",
+    8: "srpna srpen",
+    9: "září septemb",
+    10: "října říjen octob",
+    11: "listopadu novemb",
+    12: "prosince prosinec decemb",
+}
+for _number, _names in _CZECH.items():
+    for _name in _names.split():
+        MONTHS.setdefault(_name, _number)
 for _number, _names in _MORE_NAMES.items():
     for _name in _names.split():
         MONTHS.setdefault(_name, _number)

@@ -47,7 +47,7 @@ SITE = re.compile(
 _NAME = r"(?:[^\W\d_][\w'’.-]*)(?:\s+(?:[^\W\d_][\w'’.-]*|de|da|di|van|von|le|la|du|of))*?"
 _PARTIES = re.compile(
     rf"(?i:(?:an?\s+|the\s+)?letters?(?:,|\s+(?:of|from))\s+|from\s+)?(?P<s>{_NAME})\s+"
-    rf"(?i:to|à|an)\s+"
+    rf"(?i:to|à|an)\s+(?:the\s+)?"
     rf"(?P<r>{_NAME})(?=\s*(?:[,;:.(\[|·]|\d|$))"
 )
 _WRITER_YEAR = re.compile(
@@ -100,6 +100,8 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
     if len(words) > 6:
         return None
     end = start + words[-1].end()
+    while text[end - 1] in "-–—" and end > start + words[-1].start() + 1:
+        end -= 1  # "Lansdowne.--(Received …)"
     if text[end - 1] == "." and len(words[-1].group()) > 2:
         end -= 1  # "JEFFERSON." but "J. S."
     return start + words[0].start(), end

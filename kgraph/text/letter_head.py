@@ -30,6 +30,7 @@ from kgraph.text.letter_lines import (
     PEER,
     SECTION,
     SHORT,
+    SIGNED,
     TITLED_ADDRESSEE,
     Line,
     looks_like_name,
@@ -74,7 +75,7 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
     for at, line in enumerate(lines[:begin]):
         if line.block < 0 or _field(head, line):
             continue
-        if SITE_MATTER.search(line.text):
+        if SITE_MATTER.search(line.text) or _boxed(text, line) or SIGNED.match(line.text):
             head.edition.append(line)  # "DIGITAL COLLECTIONS > Business Records > …", "© 2014"
         elif at in prose_at:
             if intro is None and intro_parties(line.text) is not None:
@@ -92,8 +93,15 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
         md_heading = text[raw_start : line.start].lstrip().startswith("#")
         if line.block < 0 or _field(head, line):
             continue
-        if is_page_furniture(line) or SITE_MATTER.search(line.text):
-            head.edition.append(line)
+        if (
+            is_page_furniture(line)
+            or SITE_MATTER.search(line.text)
+            or _boxed(text, line)
+            or SIGNED.match(line.text)
+        ):
+            head.edition.append(
+                line
+            )  # a site's box, or "(Signed) W. H. BENTLEY." of a paper before
             continue
         if SECTION.match(line.text):
             head.edition.append(line)  # "Transcription": the edition's label
@@ -130,8 +138,12 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
             access = line
         elif date is None and (parsed := parse_date(line)) is not None:
             dateline, date = line, parsed
-        elif date is None and partial is None and (pd := partial_date(line.text)) is not None:
-            partial = (line, pd)
+        elif (
+            (date is None or date[0].precision == "year")
+            and partial is None
+            and (pd := partial_date(line.text)) is not None
+        ):
+            partial = (line, pd)  # "Concord, July 15th." (under "[1868]")
         elif addressee is not None and line.block == addressee.block and line is not heading:
             head.addressee_to = line  # the addressee's own address ("Col. G. E. Gouraud, / …")
         elif byline is None and by_next and looks_like_name(line.text):
@@ -176,7 +188,8 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
 # what only a website or a catalogue prints, whatever the length of the line
 SITE_MATTER = re.compile(
     r"https?://|www\.|©|\bcite\s+as\b|\blast\s+(?:updated|edited|modified|revised)\b|"
-    r"rights\s+reserved|\blicen[cs]ed?\b|creative\s+commons|permanent\s+url|\s>\s.*\s>\s",
+    r"rights\s+reserved|\blicen[cs]ed?\b|creative\s+commons|permanent\s+url|\s>\s.*\s>\s|"
+    r"\s[›»]\s.*\s[›»]\s|^[‹«←]|[›»→]\s*$|\bprevious\b.*\bnext\b",
     re.IGNORECASE,
 )
 
@@ -220,6 +233,14 @@ def _heading_like(text: str, line: Line) -> bool:
 def unbracket(value: str) -> str:
     """Editors' brackets as spaces ("8 May [1860]" reads as "8 May  1860")."""
     return re.sub(r"[\[\]]", " ", value)
+
+
+def _boxed(text: str, line: Line) -> bool:
+    """The line is part of a box a website drew ("| Author | Alexander Hamilton |")."""
+    raw = text[text.rfind("\n", 0, line.start) + 1 : line.start].lstrip()
+    return (
+        raw.startswith("|") or line.text.startswith(("|", "|-", "___")) or line.text.endswith("|")
+    )
 
 
 def _whole_line(text: str, line: Line) -> bool:

@@ -102,6 +102,7 @@ PEER = re.compile(
     r"Marquis|Marquess|Viscount|Lord|Countess|Duchess|EARL|DUKE|MARQUIS|VISCOUNT|LORD)\s)"
 )
 SIGNED_TITLE = re.compile(rf"(?i),\s*(?:{_RANKS})\b.*$")
+SIGNED = re.compile(r"(?i)^\(signed\)\s*|^signed[:,]?\s+")  # "(Signed)   W. H. BENTLEY."
 # an addressee named with a rank or style at the head of an official letter
 # ("Lieutenant-General U. S. GRANT, City Point, Virginia.", "The Right Hon. the Earl of X")
 TITLED_ADDRESSEE = re.compile(
@@ -145,12 +146,34 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
+def _gap_cut(piece: str) -> int | None:
+    """Where a printed line holds a salutation and, set apart by a wide gap, a dateline
+    ("My Lord,                Boma, September 28, 1903."): the start of the dateline."""
+    gaps = list(re.finditer(r"\S(\s{5,})(?=\S)", piece))
+    if not gaps:
+        return None
+    cut = gaps[-1].end()
+    left, right = piece[: gaps[-1].start() + 1], piece[cut:]
+    found = find_date(right)
+    if found is None or found.precision == "year" or find_date(left) is not None:
+        return None
+    bare = left.strip().strip("[]")
+    if not (
+        SALUTATION.match(bare) or ACCESS_NOTE.match(bare) or left.rstrip().endswith((",", ":"))
+    ):
+        return None  # a newspaper's masthead and its date are one running head
+    return cut
+
+
 def _pieces(start: int, inner: str, block: int) -> list[Line]:
     """One printed line as lines of the letter: split at " | " (the manuscript's line
     breaks), without an opening quotation mark of a quoted letter or a trailing footnote
     marker."""
     found: list[Line] = []
     cuts = [0, *(x for m in PIPE.finditer(inner) for x in (m.start(), m.end())), len(inner)]
+    if len(cuts) == 2 and (cut := _gap_cut(inner)) is not None:
+        gap = len(inner[:cut]) - len(inner[:cut].rstrip())
+        cuts = [0, cut - gap, cut, len(inner)]
     for a, b in zip(cuts[::2], cuts[1::2], strict=True):
         piece = inner[a:b]
         lead = len(piece) - len(piece.lstrip(OPENING_QUOTES + " \t"))
@@ -234,7 +257,9 @@ def place_before(line: Line, start: int) -> TextSpan | None:
     if near:
         parts = near
     for part in parts:
-        value = re.sub(r"(?:^|\s+)(?:le|den|am|the|this|ce)\s*$", "", part.group(), flags=re.I)
+        value = re.sub(
+            r"(?:^|\s+)(?:le|den|am|the|this|ce|d\.|dnia|dne)\s*$", "", part.group(), flags=re.I
+        )
         value = value.strip(" .")
         # "Aux Délices", "Chez Madame Roland", "Bei Wien": where, not the place's name
         value = LOCATIVE.sub("", value)
@@ -279,7 +304,7 @@ def signature_after(lines: list[Line], i: int, limit: int) -> int | None:
     for j in (i + 1, i + 2):
         if j >= limit:
             break
-        name = SIGNED_TITLE.sub("", lines[j].text).rstrip(".,")  # "W. T. SHERMAN, Major-General."
+        name = SIGNED_TITLE.sub("", SIGNED.sub("", lines[j].text)).rstrip(".,")
         if lines[j].block >= 0 and looks_like_name(name):
             return j
         if lines[j].block == lines[i].block:

@@ -58,7 +58,7 @@ def read_tail(text: str, lines: list[Line], sal: int | None) -> Tail:
         ):
             val -= 1
     if sig is None:  # "I embrace you with all my heart. / Bolívar": no valediction
-        sig = _bare_signature(lines, sal if sal is not None else -1)
+        sig = _bare_signature(text, lines, sal if sal is not None else -1)
     after = (sig + 1) if sig is not None else _tail_start(lines)
     # After the signature: postscripts, a bottom address or dateline, notes, a colophon.
     tail = Tail(val, sig, after)
@@ -117,13 +117,14 @@ def _closes(text: str) -> bool:
     )
 
 
-def _bare_signature(lines: list[Line], sal: int) -> int | None:
+def _bare_signature(text: str, lines: list[Line], sal: int) -> int | None:
     """A name on a line of its own under the letter's last sentence, with nothing of the
     letter after it (only notes, an edition's furniture or a postscript): the signature of a
     letter whose closing is a sentence ("I embrace you with all my heart. / Bolívar")."""
     for i in range(sal + 1, len(lines)):
         line, prev = lines[i], lines[i - 1]
         own = prev.block != line.block and (i + 1 == len(lines) or lines[i + 1].block != line.block)
+        own = own or (_indent(text, line) >= RIGHT_SET > _indent(text, prev))  # set to the right
         if not own or len(line.text) > 40 or not signs(line.text.rstrip(".,")):
             continue
         words = re.findall(r"[^\W\d_][\w'’.-]*", line.text)
@@ -134,6 +135,13 @@ def _bare_signature(lines: list[Line], sal: int) -> int | None:
         if not any(_letter_prose(x) for x in lines[i + 1 :]):
             return i
     return None
+
+
+RIGHT_SET = 20  # columns: a line set this far in stands apart from the paragraph above it
+
+
+def _indent(text: str, line: Line) -> int:
+    return line.start - (text.rfind("\n", 0, line.start) + 1)
 
 
 def _letter_prose(line: Line) -> bool:

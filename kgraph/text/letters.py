@@ -35,6 +35,7 @@ from kgraph.text.letter_lines import (
     ENDORSED_TO,
     GREETING,
     PEER,
+    SIGNED,
     SIGNED_TITLE,
     TITLED_ADDRESSEE,
     Line,
@@ -87,6 +88,23 @@ def parse_letter(source: Source) -> Letter:
             addressee = line
         elif dateline is None or line.block != dateline.block or line.start < dateline.start:
             address.append(line)
+    beside = lines[sal + 1] if sal is not None and sal + 1 < n else None
+    if (
+        date is None
+        and beside is not None
+        and "\n" not in text[lines[sal].end : beside.start]  # type: ignore[index]
+        and (parsed := parse_date(beside)) is not None
+    ):
+        dateline, date = beside, parsed  # "My Lord,           Boma, September 28, 1903."
+    if date is not None and date[0].precision == "year" and partial is not None:
+        iso = complete_date(partial[1], [date[0].span.text], partial[0].text)
+        if iso is not None:  # "[1868]" over "Concord, July 15th."
+            pline, pd = partial
+            dateline = pline
+            date = (
+                LetterDate(iso, "day", span_in(pline, pd.start, pd.end)),
+                place_before(pline, pd.start),
+            )
     contexts = [  # what may give a dateline's missing year, the nearest first
         *(
             unbracket(x.text[len(m.group()) if (m := NUMBER.match(x.text)) else 0 :])
@@ -135,6 +153,8 @@ def parse_letter(source: Source) -> Letter:
             if sal + 1 < n
             else salutation.end
         )
+        if dateline is not None and dateline is beside and sal + 2 < n:
+            body_from = lines[sal + 2].start
         if split:
             salutation = Line(
                 salutation.start, salutation.start + split.end(), split.group(), salutation.block
@@ -147,10 +167,15 @@ def parse_letter(source: Source) -> Letter:
     )
     body = paragraphs(text, body_from, body_to)
     sender_name = recipient_name = None
-    signed = SIGNED_TITLE.sub("", lines[sig].text.rstrip(",\"”’'")) if sig is not None else ""
+    signed = (
+        SIGNED_TITLE.sub("", SIGNED.sub("", lines[sig].text).rstrip(",\"”’'"))
+        if sig is not None
+        else ""
+    )
     if sig is not None and signs(signed.rstrip(".,")):  # ", Major-General" is not the name
         sig_text = signed.rstrip(".") if not re.search(r"\b\w\.$", signed) else signed
-        sender_name = span_in(lines[sig], 0, len(sig_text))
+        lead = m.end() if (m := SIGNED.match(lines[sig].text)) else 0  # "(Signed)   "
+        sender_name = span_in(lines[sig], lead, lead + len(sig_text))
     elif byline is not None and signs(byline.text):
         sender_name = byline.span()
     if salutation is not None:
