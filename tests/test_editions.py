@@ -778,3 +778,21 @@ def test_a_year_over_a_day_and_month_and_a_site_around_them() -> None:
     assert letter.date is not None and letter.date.iso == "1868-07-15"
     assert letter.place is not None and letter.place.text == "Concord"
     assert letter.heading is not None and letter.heading.text.startswith("41. LOUISA")
+
+
+def test_family_pages_and_front_matter() -> None:
+    letter_of = intro_parties(
+        "Letter of Daniel Marsh to his sister-in-law, Sarah Day Marsh, widow of his brother"
+    )
+    assert letter_of is not None
+    found = parties("Käthe Lenz to her son Hans, 21 October 1932")
+    assert found is not None and found[1] == (22, 26)  # "Hans"
+    assert find_date("October the 19 1816") is not None
+    from kgraph.text.letter_lines import Line, parse_date
+
+    line = "Weißenburger Str. 25, Berlin N., 21. Oktober 1932"
+    parsed = parse_date(Line(0, len(line), line, 0))
+    assert parsed is not None and parsed[1] is not None and parsed[1].text == "Berlin"
+    line = "63, Fleet-street, E.C., July 9, 1888"
+    parsed = parse_date(Line(0, len(line), line, 0))
+    assert parsed is not None and (parsed[1] is None or parsed[1].text != "E.C")

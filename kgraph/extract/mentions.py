@@ -10,7 +10,7 @@ import re
 from kgraph.extract.tagged import tagged_mentions
 from kgraph.model import Analysis, EntityType, EntSpan, Letter, Mention, TextSpan
 from kgraph.settings import data_dir
-from kgraph.text.letter_lines import HOUSE, LOCATIVE
+from kgraph.text.letter_lines import HOUSE, LOCATIVE, POSTAL_DISTRICT
 
 KEEP_IN_ADDRESS: frozenset[str] = frozenset({"Place"})
 STRUCTURE_ROLES: dict[str, EntityType] = {
@@ -162,6 +162,8 @@ def _parts(text: str, span: TextSpan, role: str) -> list[Mention]:
         start, end = trim(text, span.start + m.start(), span.start + m.end())
         if (at := LOCATIVE.match(text[start:end])) is not None:
             start += at.end()  # "Aux Charmettes": the place is "Charmettes"
+        if (district := POSTAL_DISTRICT.search(text[start:end])) is not None:
+            end = start + district.start()  # "Berlin N.": the place is Berlin
         part = text[start:end]
         words = part.split()
         if not words or any(c.isdigit() for c in part) or len(part.replace(".", "")) <= 3:

@@ -45,20 +45,27 @@ SITE = re.compile(
     re.IGNORECASE,
 )
 _NAME = r"(?:[^\W\d_][\w'’.-]*)(?:\s+(?:[^\W\d_][\w'’.-]*|de|da|di|van|von|le|la|du|of))*?"
+_KIN = (
+    r"(?:(?:old\s+|dear\s+|young\s+|elder\s+|younger\s+)?(?:friend|brother|sister|wife|"
+    r"husband|son|daughter|father|mother|colleague|comrade|publisher|editor|patron|"
+    r"correspondent|sister-in-law|brother-in-law|cousin|nephew|niece|uncle|aunt)s?,?\s+)"
+)
 _PARTIES = re.compile(
     rf"(?i:(?:an?\s+|the\s+)?letters?(?:,|\s+(?:of|from))\s+|from\s+)?(?P<s>{_NAME})\s+"
-    rf"(?i:to|à|an)\s+(?:the\s+)?"
+    rf"(?i:to|à|an)\s+(?:the\s+|(?:his|her|their)\s+{_KIN})?"
     rf"(?P<r>{_NAME})(?=\s*(?:[,;:.(\[|·]|\d|$))"
 )
 _WRITER_YEAR = re.compile(
     rf"^(?:(?i:(?:letter\s+)?from)\s+(?P<f>{_NAME})\.?$|(?P<s>{_NAME}),?\s+\[?1[5-9]\d\d\]?\.?$)"
 )
 _INTRO = re.compile(
+    rf"(?:\b(?i:letters?\s+(?:of|from))\s+(?P<s2>{_NAME})(?:,[^,]{{1,60}},)?\s+to\s+"
+    rf"(?:his|her|their)\s+{_KIN}(?P<r2>{_NAME})(?=\s*[,;:.(]|\s+(?:in|at|from|on|who)\b)|"
     rf"\bletter\b[^.:;]{{0,60}}?\b(?:written|sent|addressed)\s+by\s+(?P<s>{_NAME})"
     rf"(?:,[^,]{{1,60}},)?\s+to\s+(?:(?:his|her|their|an?|the)\s+)?"
     rf"(?:(?:old\s+|dear\s+|young\s+)?(?:friend|brother|sister|wife|husband|son|daughter|"
     rf"father|mother|colleague|comrade|publisher|editor|patron|correspondent)s?,?\s+)?"
-    rf"(?P<r>{_NAME})(?=\s*[,;:.(]|\s+(?:in|at|from|on|during|when|who|the)\b)",
+    rf"(?P<r>{_NAME})(?=\s*[,;:.(]|\s+(?:in|at|from|on|during|when|who|the)\b))",
 )
 _LEAD_IN = re.compile(
     rf"\b(?:wrote|writes|writing|sent|addressed)\b[^.:;]{{0,40}}?\bto\s+"
@@ -205,7 +212,10 @@ def intro_parties(
     m = _INTRO.search(text)
     if m is None:
         return None
-    s, r = _clean(text, *m.span("s")), _clean(text, *m.span("r"))
+    which = (
+        ("s", "r") if m["s"] else ("s2", "r2")
+    )  # "written by X to Y", "Letter of X to his KIN, Y"
+    s, r = _clean(text, *m.span(which[0])), _clean(text, *m.span(which[1]))
     if s is None or r is None:
         return None
     begin = max(text.rfind(". ", 0, m.start()) + 2, 0) if text.rfind(". ", 0, m.start()) >= 0 else 0

@@ -28,6 +28,7 @@ VALEDICTION = re.compile(
     r"^(?:(?:i\s+am|i\s+remain|i\s+have\s+the\s+honou?r|believe\s+me|yours|your|ever|always|"
     r"very|most|with|much|all|best|kind|fondest|affectionately|sincerely|faithfully|truly|"
     r"cordially|respectfully|gratefully|adieu|farewell|love|salut|bien|tout|dein|ihr|yrs?|"
+    r"fraternally|heartily|warmly|lovingly|devotedly|obediently|humbly|thine|thy|"
     r"vostro|tuo|votre|ton|je\s+suis)\b)",
     re.IGNORECASE,
 )
@@ -70,6 +71,8 @@ HOUSE = re.compile(
     r"casa|palazzo|palais|schloss|ch[aâ]teau|maison|quinta|hacienda|rectory|vicarage|manor|"
     r"camp|head-?quarters)\b"
 )
+# a city's postal district after its name ("Berlin N.", "London S.W.", "Wien IX")
+POSTAL_DISTRICT = re.compile(r"(?<=[a-z])\s+(?:[NSEWO]\.?\s?[CEW]?\.?|[IVX]{1,4}\.?|\d{1,2})$")
 LOCATIVE = re.compile(
     r"^(?:aux|au|à|chez|bei|beim|im|zu|presso|nel|nella|"
     r"(?:camp|head-?quarters|bivouac|lines)\s+(?:before|near|at|by|of|in)|near|before|off)\s+",
@@ -263,8 +266,11 @@ def place_before(line: Line, start: int) -> TextSpan | None:
         value = value.strip(" .")
         # "Aux Délices", "Chez Madame Roland", "Bei Wien": where, not the place's name
         value = LOCATIVE.sub("", value)
+        value = POSTAL_DISTRICT.sub("", value)  # "Berlin N.", "London S.W."
         if not value or WEEKDAY.match(value) or not looks_like_name(value):
             continue
+        if re.fullmatch(r"[A-Z]{1,2}\.?\s?[A-Z]?\.?\s?\d{0,2}", value):
+            continue  # a postal district: "E.C.", "W.C.1", "S.W."
         if HOUSE.search(value) and part is not parts[-1]:
             continue
         offset = part.start() + part.group().index(value)
