@@ -796,3 +796,23 @@ def test_family_pages_and_front_matter() -> None:
     line = "63, Fleet-street, E.C., July 9, 1888"
     parsed = parse_date(Line(0, len(line), line, 0))
     assert parsed is not None and (parsed[1] is None or parsed[1].text != "E.C")
+
+
+def test_where_from_is_not_who_and_other_edges_of_a_heading() -> None:
+    assert writer_year("FROM OLD CALABAR.") is None  # a place, not a writer
+    assert writer_year("FROM THOMAS JEFFERSON.") is not None
+    line = "TO JOSEF SRBEK IN PRAGUE"
+    found = addressee_name(line)
+    assert found is not None and line[found[0] : found[1]] == "JOSEF SRBEK"
+    from kgraph.text.letter_lines import Line, parse_date
+
+    for text in (
+        "(Letter of 24 April 1867, MS 6970, f. 41.)",
+        "LORD CHIEF JUSTICE EYRE.--Let it be read. London, April 16, 1792.",
+    ):
+        parsed = parse_date(Line(0, len(text), text, 0))
+        assert parsed is None or parsed[1] is None or "--" not in parsed[1].text
+        assert parsed is None or parsed[1] is None or not parsed[1].text.endswith(" of")
+    text = "Casa Guidi, Florence: Wednesday, June 3, 1849."
+    parsed = parse_date(Line(0, len(text), text, 0))
+    assert parsed is not None and parsed[1] is not None and parsed[1].text == "Florence"

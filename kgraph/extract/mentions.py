@@ -131,7 +131,7 @@ HONORIFIC_START = re.compile(rf"(?i)^{_TITLES}\b\.?\s")  # "Miss Brontë" in an 
 HONORIFIC_BEFORE = re.compile(rf"(?i)\b{_TITLES}\.?\s+$")
 # one part of an address: up to a comma, semicolon, full stop, line break or " | " (the
 # manuscript's line break as editions print it)
-ADDRESS_PART = re.compile(r"(?:[^,;.\n|]|\.(?=\S)|(?<=\bSt)\.|(?<=\bMt)\.|(?<=\bDr)\.)+")
+ADDRESS_PART = re.compile(r"(?:[^,;:.\n|]|\.(?=\S)|(?<=\bSt)\.|(?<=\bMt)\.|(?<=\bDr)\.)+")
 
 
 WEEKDAY_OR_MONTH = re.compile(

@@ -39,7 +39,8 @@ SENDER_ROLES = ("signature", "heading_sender", "byline")
 RECIPIENT_ROLES = ("heading_recipient", "recipient_name")
 STREET = re.compile(
     r"\b(?:street|road|row|square|lane|place|terrace|gardens|avenue|house|hall|hospital|"
-    r"hotel|hôtel|court|park|strasse|straße|rue|via|quai|boulevard|river)\b",
+    r"hotel|hôtel|court|park|strasse|straße|rue|via|quai|boulevard|river|grove|crescent|"
+    r"parade|walk|mews|wharf|quay|station|buildings|chambers|yard|close|gate)\b",
     re.I,
 )
 

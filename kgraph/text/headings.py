@@ -83,6 +83,15 @@ def is_site_line(text: str) -> bool:
 
 
 @functools.cache
+def _given_names() -> frozenset[str]:
+    """Given names (``data/patterns/given-names.txt``): a heading's "FROM X" names a writer
+    only when X starts with one, or with an initial."""
+    path = data_dir() / "patterns" / "given-names.txt"
+    lines = path.read_text("utf-8").splitlines() if path.exists() else []
+    return frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
+
+
+@functools.cache
 def _not_names() -> frozenset[str]:
     """Capitalised common words that are never a name (``data/patterns/not-names.txt``)."""
     path = data_dir() / "patterns" / "not-names.txt"
@@ -154,7 +163,8 @@ def parties(heading: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
 
 
 _ADDRESSEE = re.compile(
-    rf"to\s+(?:the\s+)?(?P<r>{_NAME})(?=\s*(?:[,;(\[\]]|\.?\]?\s*$|(?<=[a-z]{{2}})\.\s|\d|\s{{2,}}))",
+    rf"to\s+(?:the\s+)?(?P<r>{_NAME})(?=\s*(?:[,;(\[\]]|\.?\]?\s*$|(?<=[a-z]{{2}})\.\s|\d|\s{{2,}})|"
+    rf"\s+(?:in|at|IN|AT)\s+[A-Z])",
     re.I,
 )
 
@@ -179,6 +189,9 @@ def writer_year(heading: str) -> tuple[int, int] | None:
     group = "f" if m["f"] else "s"  # "FROM THOMAS JEFFERSON." or "Flora Tristan 1843"
     if re.match(r"(?i)(?:the|a|an)\s", m[group]):
         return None  # "FROM THE LABORATORY": a place, no one's name
+    first = m[group].split()[0]
+    if group == "f" and first.lower() not in _given_names() and not re.match(r"[A-Z]\.", first):
+        return None  # "FROM OLD CALABAR", "148. FROM CAIRO": where from, not who
     start = len(heading) - len(heading.lstrip())
     return _clean(heading, start + m.start(group), start + m.end(group))
 

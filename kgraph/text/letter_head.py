@@ -103,8 +103,8 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
                 line
             )  # a site's box, or "(Signed) W. H. BENTLEY." of a paper before
             continue
-        if SECTION.match(line.text):
-            head.edition.append(line)  # "Transcription": the edition's label
+        if SECTION.match(line.text) or line.text.strip(" .").lower() in SITE_WORDS:
+            head.edition.append(line)  # "Transcription", "Search": the edition's label, a button
             continue
         if (
             heading is not None
@@ -191,6 +191,30 @@ SITE_MATTER = re.compile(
     r"rights\s+reserved|\blicen[cs]ed?\b|creative\s+commons|permanent\s+url|\s>\s.*\s>\s|"
     r"\s[›»]\s.*\s[›»]\s|^[‹«←]|[›»→]\s*$|\bprevious\b.*\bnext\b",
     re.IGNORECASE,
+)
+
+
+# a website's buttons and menus, each on a line of its own
+SITE_WORDS = frozenset(
+    {
+        "search",
+        "browse",
+        "menu",
+        "home",
+        "login",
+        "log in",
+        "sign in",
+        "contact",
+        "index",
+        "help",
+        "back",
+        "top",
+        "print",
+        "share",
+        "download",
+        "skip to content",
+        "main menu",
+    }
 )
 
 

@@ -92,7 +92,8 @@ _RANKS = (
     r"(?:brevet\s+)?(?:(?:lieut(?:enant)?|major|brigadier|vice|rear)[- ])?"
     r"(?:general|colonel|captain|admiral|"
     r"commodore|commander|major|lieut(?:enant)?|governor|president|secretary|minister|consul|"
-    r"ambassador|envoy|bishop|archbishop|chairman|treasurer)|m\.\s?d|f\.\s?r\.\s?s|esq|bart|"
+    r"ambassador|envoy|bishop|archbishop|chairman|treasurer|sec|secy|pres|treas|hon\.\s?sec)"
+    r"|m\.\s?d|f\.\s?r\.\s?s|esq|bart|"
     r"k\.\s?[gcb]|r\.\s?a|m\.\s?p"
 )
 # the addressee as the letter's outside or the editor gives it: "[Addressed: John James
@@ -250,7 +251,7 @@ def place_before(line: Line, start: int) -> TextSpan | None:
     """The place written before a dateline's date ("Brighton, 14 May 1912")."""
     masked = re.sub(r"[\[\]]", " ", line.text)
     prefix = masked[:start]
-    parts = [p for p in re.finditer(r"[^,;]+", prefix) if p.group().strip(" .")]
+    parts = [p for p in re.finditer(r"[^,;:]+", prefix) if p.group().strip(" .")]
     # The settlement comes first ("Concord, Mass.", "Down, Bromley, Kent"), after a house or
     # street if there is one ("Hôtel de Langeac, Paris").
     place = None
@@ -271,6 +272,8 @@ def place_before(line: Line, start: int) -> TextSpan | None:
             continue
         if re.fullmatch(r"[A-Z]{1,2}\.?\s?[A-Z]?\.?\s?\d{0,2}", value):
             continue  # a postal district: "E.C.", "W.C.1", "S.W."
+        if re.search(r"--|—|\s(?:of|to|from|the|and)$|^(?:letter|copy|extract)\b", value, re.I):
+            continue  # "(Letter of 24 April 1867, …)", "Lord Chief Justice Eyre.--Let"
         if HOUSE.search(value) and part is not parts[-1]:
             continue
         offset = part.start() + part.group().index(value)
