@@ -816,3 +816,42 @@ def test_where_from_is_not_who_and_other_edges_of_a_heading() -> None:
     text = "Casa Guidi, Florence: Wednesday, June 3, 1849."
     parsed = parse_date(Line(0, len(text), text, 0))
     assert parsed is not None and parsed[1] is not None and parsed[1].text == "Florence"
+
+
+def test_official_and_business_papers() -> None:
+    text = (
+        "EGYPT. No. 3 (1898).\nPresented to both Houses of Parliament by Command of Her "
+        "Majesty.\n\nNo. 4.\nColonel Sir H. Kestrel to Lord Arden.—(Received at Cairo,\n"
+        "September 10.)\n                                        Khartoum, September 4, 1898.\n"
+        "My Lord,\nI HAVE the honour to report that the flags were hoisted.\n"
+        "I have the honour to be, &c.\n(Signed)    H. KESTREL,\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.date is not None and letter.date.iso == "1898-09-04"  # not the day received
+    assert letter.heading_recipient is not None and letter.heading_recipient.text == "Lord Arden"
+    assert letter.sender_name is not None and letter.sender_name.text == "H. KESTREL"
+    text = (
+        "                         JOHN PELL & SON,\n             TOURIST, SHIPPING & BANKING "
+        "AGENTS.\n   CHIEF OFFICE: LUDGATE CIRCUS, LONDON, E.C.\n"
+        "                                              2nd September, 1884.\n"
+        "To the Most Honourable\n   The Marquis of Harwood, M.P.,\n\nMy Lord Marquis,\n"
+        "The steamers are ready.\n\nYour Lordship's most obedient servant,\nJOHN M. PELL.\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.heading_recipient is not None
+    assert letter.heading_recipient.text == "Marquis of Harwood"
+    results = kgraph.process([text], kgraph.Settings(link="none"))
+    place = results[0].place
+    labels = {e.key: e.label for e in results[0].entities}
+    assert place is not None and labels[place].upper() == "LONDON"
+
+
+def test_an_open_letter_to_an_office_names_the_addressee_below() -> None:
+    assert parties("AN OPEN LETTER TO THE PRIME MINISTER.") is None
+    text = (
+        "AN OPEN LETTER TO THE PRIME MINISTER.\n\nTo the Right Hon. H. H. Aske, M.P.\n\n"
+        "Sir,—The deputation will walk to the House on Tuesday.\n\nYours faithfully,\nE. PELL.\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.heading_recipient is not None and letter.heading_recipient.text == "H. H. Aske"
+    assert find_date("Wien, am 8ten Juni 1808.") is not None

@@ -175,6 +175,12 @@ def _parts(text: str, span: TextSpan, role: str) -> list[Mention]:
     return found
 
 
+BUSINESS = re.compile(
+    r"(?i)&|\b(?:agents?|merchants?|manufacturers?|company|sons|limited|ltd|incorporated|"
+    r"printers|publishers|booksellers|bankers|solicitors|brokers|office\s+of|works)\b"
+)
+
+
 @functools.cache
 def _given_names() -> frozenset[str]:
     path = data_dir() / "patterns" / "given-names.txt"
@@ -191,6 +197,8 @@ def _names_a_person(block: str, at: int) -> bool:
     if not words:
         return False
     first = words[0].strip(".,").lower()
+    if BUSINESS.search(" ".join(words)):
+        return True  # a letterhead's firm or office: "TOURIST, SHIPPING & BANKING AGENTS."
     if HOUSE.search(" ".join(words)) or re.search(r"\b(?:St|Sq|Rd|Ave|Pl)\b\.?", " ".join(words)):
         return False  # "Henrietta St.", "Victoria Road": a street named after someone
     return (

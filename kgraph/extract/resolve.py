@@ -40,7 +40,7 @@ RECIPIENT_ROLES = ("heading_recipient", "recipient_name")
 STREET = re.compile(
     r"\b(?:street|road|row|square|lane|place|terrace|gardens|avenue|house|hall|hospital|"
     r"hotel|hôtel|court|park|strasse|straße|rue|via|quai|boulevard|river|grove|crescent|"
-    r"parade|walk|mews|wharf|quay|station|buildings|chambers|yard|close|gate)\b",
+    r"parade|walk|mews|wharf|quay|station|buildings|chambers|yard|close|gate|circus)\b",
     re.I,
 )
 
@@ -249,8 +249,8 @@ def _place_of_writing(entities: list[Entity], lookup: Lookup, letter: Letter) ->
         if e.type != "Place":
             continue
         for m in e.mentions:
-            if m.role not in ("place", "dateline", "address"):
-                continue
+            if m.role not in ("place", "dateline", "address") or "&" in m.text:
+                continue  # "Shipping & Banking": a firm's trade, not a place
             entry = lookup.by_id.get(e.authority_id) if e.authority_id else None
             coarse = (entry is not None and bool(COARSE.match(entry.description))) or bool(
                 REGION.search(m.text)

@@ -80,7 +80,9 @@ for _number, _names in _MONTH_NAMES.items():
 
 _MONTH = r"(?P<month>[^\W\d_]{3,10}|[^\W\d_]{3}'[a-z]{1,2}|(?:7|8|9|10|x)b(?:e)?r)\.?"
 # "February 12 (24)": an Old Style day with its New Style day in brackets; the first counts
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|d|er|e)?\.?(?:\s?\(\d{1,2}\)|/\d{1,2}(?!\d))?"
+_DAY = (
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th|d|er|e|ten|te|ter|sten)?\.?(?:\s?\(\d{1,2}\)|/\d{1,2}(?!\d))?"
+)
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
 ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]

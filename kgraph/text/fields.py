@@ -26,7 +26,8 @@ KINDS = {
         "credit|copyright|accession|catalogue|catalog|original|medium|type|genre|pages|size|"
         "last modified|last updated|modified|updated|created|uploaded|posted|accessed|"
         "retrieved|categories|category|tags|box|box/folder|folder|item number|call no|"
-        "published in|edition|editor|editors|volume|page|pp|layout|permalink|slug|lang|author_url"
+        "published in|edition|editor|editors|volume|page|pp|layout|permalink|slug|lang|author_url|"
+        "record number|record|entered|catalogued|holding|holdings|lot|estimate|sold"
     ),
 }
 _KIND_OF = {key: kind for kind, keys in KINDS.items() for key in keys.split("|")}

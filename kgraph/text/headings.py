@@ -38,9 +38,11 @@ __all__ = [
 # A line a website or an edition put above or below the letter, not the letter's own.
 SITE = re.compile(
     r"\b(?:archives?|project|correspondence|collection|collected|letters|library|digital|"
-    r"online|database|website|edition|updated|last\s+(?:edited|revised|modified)|copyright|anti-copyright|rights\s+reserved|"
+    r"online|database|website|edition|updated|last\s+(?:edited|revised|modified)|copyright|"
+    r"anti-copyright|rights\s+reserved|"
     r"cite\s+as|retrieved|accessed|licen[cs]ed?|creative\s+commons|cc\s+by|"
-    r"public\s+domain|annotated|complete|published|reprinted|printed\s+(?:in|by))\b|©|"
+    r"public\s+domain|annotated|complete|published|reprinted|printed\s+(?:in|by)|"
+    r"presented\s+to\s+both\s+houses|by\s+command\s+of)\b|©|"
     r"https?://|www\.",
     re.IGNORECASE,
 )
@@ -79,7 +81,7 @@ _LOWER_OK = {"de", "da", "di", "van", "von", "le", "la", "du", "of"}
 
 def is_site_line(text: str) -> bool:
     """A website's or edition's line ("The … Letters Archive", "Last updated …")."""
-    return bool(SITE.search(text)) and not _PARTIES.match(text)
+    return bool(SITE.search(text)) and parties(text) is None
 
 
 @functools.cache
@@ -143,6 +145,13 @@ _SPANISH = re.compile(  # "Simón Bolívar a Francisco de Paula Santander"
 )
 
 
+# an office, not a name: "the Prime Minister", "the President", "the King"
+_TITLE_ONLY = re.compile(
+    r"(?i)^(?:the\s+)?(?:prime\s+minister|president|king|queen|emperor|empress|pope|"
+    r"chancellor|governor|mayor|editor|secretary(?:\s+of\s+state)?|minister|sultan|tsar|czar)$"
+)
+
+
 def parties(heading: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """Sender and recipient named by an editor's heading ("X to Y", "Letter from X to Y",
     "To Y from X", "X à Y", "X an Y", "X a Y")."""
@@ -159,6 +168,10 @@ def parties(heading: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     s, r = _clean(heading, *m.span("s")), _clean(heading, *m.span("r"))
     if s is None or r is None or heading[s[0] : s[1]].lower() in ("letter", "letters"):
         return None
+    if re.match(r"(?i)(?:an?|the)\s+(?:open\s+)?letters?\b", heading[s[0] : s[1]]):
+        return None  # "AN OPEN LETTER TO THE PRIME MINISTER": no one's name
+    if _TITLE_ONLY.match(heading[r[0] : r[1]]):
+        return None
     return s, r
 
 
@@ -174,6 +187,12 @@ def addressee_name(line: str) -> tuple[int, int] | None:
     m = _ADDRESSEE.match(line, _numbered(line))
     if m is None or re.match(r"(?i)(?:the\s+)?editors?\b", m["r"]):
         return None
+    if re.match(
+        r"(?i)(?:most|right|very)?\s*(?:honou?rable|reverend)$|prime\s+minister$|"
+        r"president$|king$|queen$|emperor$|pope$",
+        m["r"].strip(". "),
+    ):
+        return None  # "To the Most Honourable", "To the Prime Minister": a style, not a name
     # "To James Madison. Paris": a full stop after a word (not "Mrs." or "Esq.") ends the name
     value = re.split(r"(?<=[a-z]{3})(?<!Mrs)(?<!Esq)(?<!Rev)(?<!Hon)\.\s", m["r"])[0]
     value = re.sub(r",?\s*(?:Esq|Esquire)\.?$", "", value).rstrip(". ")
@@ -256,7 +275,7 @@ class PartialDate:
 
 
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|d|er|e)?\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|d|er|e|ten|te|ter|sten)?\.?"
 _PARTIAL = [
     re.compile(rf"\b{_MONTH},?\s+{_DAY}(?:,?\s+['’]?(?P<y2>\d\d))?(?![\d\w])"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_MONTH}(?:,?\s+['’]?(?P<y2>\d\d))?(?![\d\w])"),

@@ -71,6 +71,7 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
     begin = frame_end(lines, head_end)  # after the editor's narrative that leads in
     pre_heading: Line | None = None
     by_next = False  # "FROM" alone on a line: the writer's name follows
+    receiving = False  # a "(Received at Cairo," runs on to the next line
     prose_at = prose_lines(lines[:begin])
     for at, line in enumerate(lines[:begin]):
         if line.block < 0 or _field(head, line):
@@ -103,6 +104,11 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
                 line
             )  # a site's box, or "(Signed) W. H. BENTLEY." of a paper before
             continue
+        if receiving or re.match(r"(?i)^\(?received\b|^\[sidenote", line.text):
+            head.edition.append(line)  # "(Received at Cairo, September 10.)": not the letter's
+            receiving = False
+            continue
+        receiving = bool(re.search(r"\((?:Received|Recd)\b[^)]*$", line.text))
         if SECTION.match(line.text) or line.text.strip(" .").lower() in SITE_WORDS:
             head.edition.append(line)  # "Transcription", "Search": the edition's label, a button
             continue
@@ -132,11 +138,26 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
                 addressee = line
             continue
         first = False
-        if addressee is None and (ADDRESSEE.match(line.text) or TITLED_ADDRESSEE.match(line.text)):
+        if heading is None and parties(line.text):
+            heading = line  # "Major-General Sir H. Kitchener to Lord Cromer.—(Received …"
+        elif addressee is None and (
+            ADDRESSEE.match(line.text) or TITLED_ADDRESSEE.match(line.text)
+        ):
             addressee = line
+        elif (
+            addressee is not None
+            and addressee_of(addressee.text) is None
+            and STYLE_ONLY.match(addressee.text)
+            and line.block == addressee.block
+        ):
+            addressee = line  # "To the Most Honourable / The Marquis of Hartington, M.P.,"
         elif access is None and ACCESS_NOTE.match(line.text) and len(line.text) <= SHORT:
             access = line
-        elif date is None and (parsed := parse_date(line)) is not None:
+        elif (parsed := parse_date(line)) is not None and (
+            date is None or FINER[parsed[0].precision] > FINER[date[0].precision]
+        ):
+            if date is not None and dateline is not None:
+                head.edition.append(dateline)  # "EGYPT. No. 3 (1898)." above the dateline
             dateline, date = line, parsed
         elif (
             (date is None or date[0].precision == "year")
@@ -178,7 +199,7 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
             where = head.fields.get("place")
             date = (
                 LetterDate(found.iso, found.precision, span_in(when, found.start, found.end)),
-                where.span() if where is not None else None,
+                span_in(where, 0, len(where.text.split(",")[0])) if where is not None else None,
             )
     head.heading, head.byline, head.access, head.addressee = heading, byline, access, addressee
     head.dateline, head.intro, head.date, head.partial = dateline, intro, date, partial
@@ -191,6 +212,16 @@ SITE_MATTER = re.compile(
     r"rights\s+reserved|\blicen[cs]ed?\b|creative\s+commons|permanent\s+url|\s>\s.*\s>\s|"
     r"\s[›»]\s.*\s[›»]\s|^[‹«←]|[›»→]\s*$|\bprevious\b.*\bnext\b",
     re.IGNORECASE,
+)
+
+
+FINER = {"year": 0, "month": 1, "day": 2}  # a dateline's precision
+
+
+# an addressee line that is only a style, the name on the next line
+STYLE_ONLY = re.compile(
+    r"(?i)^to\s+(?:the\s+)?(?:most|right|very)?\s*(?:honou?rable|hon\.|reverend|rev\.|"
+    r"excellent|worshipful|noble)\s*$"
 )
 
 
@@ -233,11 +264,14 @@ def _field(head: Head, line: Line) -> bool:
 def addressee_of(line: str) -> tuple[int, int] | None:
     """The name of a "To X" line, or of a line naming the addressee with a rank or style
     ("Lieutenant-General U. S. GRANT, City Point, Virginia.")."""
+    to = re.match(r"(?i)to\s+(?:the\s+)?(?=(?:right\s+)?hon|most\s+hon|his\s+excellency)", line)
+    skip = to.end() if to else 0  # "To the Right Hon. H. H. Asquith, M.P."
     for pattern in (TITLED_ADDRESSEE, ENDORSED_TO, PEER):
-        if (titled := pattern.match(line)) is not None:
-            end = min(i for i in (line.find(",", titled.end()), len(line)) if i >= 0)
-            name = line[titled.end() : end].rstrip(". ]")
-            return (titled.end(), titled.end() + len(name)) if looks_like_name(name) else None
+        if (titled := pattern.match(line[skip:])) is not None:
+            begin = skip + titled.end()
+            end = min(i for i in (line.find(",", begin), len(line)) if i >= 0)
+            name = line[begin:end].rstrip(". ]")
+            return (begin, begin + len(name)) if looks_like_name(name) else None
     return addressee_name(line)
 
 

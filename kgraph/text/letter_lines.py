@@ -69,7 +69,8 @@ HOUSE = re.compile(
     r"(?i)\b(?:h[oô]tel|house|hall|street|road|row|square|lane|place|terrace|gardens|court|"
     r"rue|via|strasse|straße|palace|palais|castle|lodge|villa|cottage|hospital|college|"
     r"casa|palazzo|palais|schloss|ch[aâ]teau|maison|quinta|hacienda|rectory|vicarage|manor|"
-    r"camp|head-?quarters)\b"
+    r"camp|head-?quarters|inn|bank|knoll|vale|grange|farm|priory|abbey|mill|hermitage|"
+    r"parsonage|deanery|barracks|office|chambers)\b"
 )
 # a city's postal district after its name ("Berlin N.", "London S.W.", "Wien IX")
 POSTAL_DISTRICT = re.compile(r"(?<=[a-z])\s+(?:[NSEWO]\.?\s?[CEW]?\.?|[IVX]{1,4}\.?|\d{1,2})$")
@@ -162,9 +163,7 @@ def _gap_cut(piece: str) -> int | None:
     if found is None or found.precision == "year" or find_date(left) is not None:
         return None
     bare = left.strip().strip("[]")
-    if not (
-        SALUTATION.match(bare) or ACCESS_NOTE.match(bare) or left.rstrip().endswith((",", ":"))
-    ):
+    if not (SALUTATION.match(bare) or ACCESS_NOTE.match(bare)):
         return None  # a newspaper's masthead and its date are one running head
     return cut
 
@@ -294,8 +293,11 @@ def is_salutation(lines: list[Line], i: int) -> bool:
         and lines[i + 1].block == lines[i].block
     ):
         return False
-    if SALUTATION.match(text):
-        return True
+    if (m := SALUTATION.match(text)) is not None:
+        # a rank opens a salutation alone ("General,", "My dear Colonel,"), not a heading
+        # ("Colonel Sir H. Kestrel to Lord Arden.—(Received …")
+        rank = re.fullmatch(r"(?i)general|colonel|captain|admiral", m.group().strip())
+        return not rank or len(text.split()) <= 3
     return len(text.split()) <= 5 and bool(ENDEARMENT.search(text.rstrip(",:! ")))
 
 
