@@ -855,3 +855,14 @@ def test_an_open_letter_to_an_office_names_the_addressee_below() -> None:
     letter = parse_letter(source(text))
     assert letter.heading_recipient is not None and letter.heading_recipient.text == "H. H. Aske"
     assert find_date("Wien, am 8ten Juni 1808.") is not None
+
+
+def test_dates_and_headers_in_an_address_are_no_places() -> None:
+    text = (
+        "Wien, im Oktober 1861.\n\nHerr Hofrath,\n\nMrs. Pethick-Lowell will call on you.\n\n"
+        "Your servant,\nI. Semmel\n"
+    )
+    results = kgraph.process([text], kgraph.Settings(link="none"))
+    labels = {e.label: e.type for e in results[0].entities}
+    assert not any("Oktober" in label for label in labels)
+    assert labels.get("Mrs. Pethick-Lowell") == "Person"  # the hyphen does not end the name

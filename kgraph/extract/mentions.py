@@ -10,6 +10,7 @@ import re
 from kgraph.extract.tagged import tagged_mentions
 from kgraph.model import Analysis, EntityType, EntSpan, Letter, Mention, TextSpan
 from kgraph.settings import data_dir
+from kgraph.text.dates import MONTHS
 from kgraph.text.letter_lines import HOUSE, LOCATIVE, POSTAL_DISTRICT
 
 KEEP_IN_ADDRESS: frozenset[str] = frozenset({"Place"})
@@ -168,8 +169,10 @@ def _parts(text: str, span: TextSpan, role: str) -> list[Mention]:
         words = part.split()
         if not words or any(c.isdigit() for c in part) or len(part.replace(".", "")) <= 3:
             continue
-        if WEEKDAY_OR_MONTH.match(part):
-            continue
+        if WEEKDAY_OR_MONTH.match(part) or any(
+            len(w.strip(".")) >= 4 and w.lower().strip(".") in MONTHS for w in words
+        ):
+            continue  # "im Oktober", "Augt": a date, not a place
         if all(w[:1].isupper() for w in words if w.lower() not in ("of", "de", "la", "le")):
             found.append(Mention(start, end, part, "Place", "structure", None, role))
     return found

@@ -18,7 +18,8 @@ from kgraph.text.editorial import OPENING_QUOTES, PIPE, strip_markers
 GREETING = (
     r"(?:(?:my|mine|our)\s+)?(?:(?:very\s+|dear\s+)?dear(?:est)?|beloved|darling|honou?red|"
     r"respected|reverend|revd|may\s+it\s+please\s+your\s+\w+|mon\s+cher|ma\s+chère|chère|cher|lieber|liebe|verehrter|caro|cara|"
-    r"carissimo|querido|dorogoi|sir|sirs|madam|madame|monsieur|gentlemen|ladies|sire|"
+    r"carissimo|querido|dorogoi|sir|sirs|madam|madame|monsieur|gentlemen|ladies|sire|herr|"
+    r"señor|senor|signore|signor|mein\s+herr|hochgeehrter|geehrter|"
     r"my\s+lord|my\s+lady|your\s+(?:excellency|grace|lordship|majesty|highness)|"
     r"general|colonel|captain|admiral)\b"
 )
