@@ -866,3 +866,28 @@ def test_dates_and_headers_in_an_address_are_no_places() -> None:
     labels = {e.label: e.type for e in results[0].entities}
     assert not any("Oktober" in label for label in labels)
     assert labels.get("Mrs. Pethick-Lowell") == "Person"  # the hyphen does not end the name
+
+
+def test_addressees_in_styles_and_headnotes() -> None:
+    found = addressee_of_line("The Honble Joseph Starr,")
+    assert found == "Joseph Starr"
+    found = addressee_of_line("Señor General Don Bartolomé Mitra.")
+    assert found == "Bartolomé Mitra"
+    text = (
+        "                          148. FROM CAIRO\n"
+        "     [Lady Duff Ormond, who had gone to Egypt for her lungs, writes to\n"
+        "     her mother, Mrs. Austen, on coming back to Cairo after a summer\n"
+        "     in England.]\n"
+        "                                             Cairo, Nov. 21, 1863.\n"
+        "DEAREST MOTHER,--Here I am once more.\n                             L. D. O.\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.heading_recipient is not None and letter.heading_recipient.text == "Mrs. Austen"
+    assert letter.address is None  # the headnote's last line is no address
+
+
+def addressee_of_line(line: str) -> str | None:
+    from kgraph.text.letter_head import addressee_of
+
+    found = addressee_of(line)
+    return None if found is None else line[found[0] : found[1]]

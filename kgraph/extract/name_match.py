@@ -73,7 +73,8 @@ def fullest(forms: list[str]) -> str:
 _LEADING_TITLES = re.compile(
     r"^(?:(?:the\s+)?(?:(?:right\s+)?rev(?:erend|d)?\.?|mr|mrs|miss|ms|dr|madame|mme|mlle|"
     r"monsieur|herr|frau|professor|prof|col|colonel|gen|general|capt|captain|admiral|"
-    r"lieut|major)\.?\s+)+",
+    r"lieut|major|don|doña|dona|señor|senor|señora|signor|signore|signora|herr|frau|"
+    r"fräulein|monsieur|madame|mademoiselle)\.?\s+)+",
     re.IGNORECASE,
 )
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from kgraph.text.dates import find_date
 from kgraph.text.letter_lines import SHORT, Line
 
 # a page's running head: a page number or a year in brackets at one end, wide gaps between
@@ -62,6 +63,14 @@ def prose_lines(lines: Sequence[Line]) -> frozenset[int]:
             and sum(w[0].islower() for w in words) * 3 >= len(words)
         ):
             found.add(i)
+        elif (
+            i - 1 in found
+            and lines[i - 1].block == line.block
+            and line.block in prose
+            and (line.text[:1].islower() or line.text.endswith(("]", ")")))
+            and find_date(line.text) is None
+        ):
+            found.add(i)  # the short last line of a wrapped paragraph ("in England.]")
     return frozenset(found)
 
 

@@ -112,8 +112,9 @@ SIGNED = re.compile(r"(?i)^\(signed\)\s*|^signed[:,]?\s+")  # "(Signed)   W. H. 
 # an addressee named with a rank or style at the head of an official letter
 # ("Lieutenant-General U. S. GRANT, City Point, Virginia.", "The Right Hon. the Earl of X")
 TITLED_ADDRESSEE = re.compile(
-    rf"(?i)^(?:the\s+)?(?:(?:right\s+)?hon(?:ou?rable|\.)\s+|his\s+excellency\s+|"
-    rf"(?:{_RANKS})\.?\s+|(?:col|gen|capt|lieut|maj|adm|messrs|mr|mrs|dr|rev|revd|prof)\.\s+)"
+    rf"(?i)^(?:the\s+)?(?:(?:(?:right\s+)?hon(?:ou?rable|\.|ble|'ble)\.?\s+|his\s+excellency\s+|"
+    rf"(?:{_RANKS})\.?\s+|(?:col|gen|capt|lieut|maj|adm|messrs|mr|mrs|dr|rev|revd|prof)\.\s+|"
+    rf"(?:señor|senor|señora|signor|signore|herr|frau|monsieur|madame|don|doña|dona)\s+)+)"
     rf"(?=[A-Z])"
 )
 

@@ -233,9 +233,17 @@ def _lead_in(text: str, prose: list[Line]) -> TextSpan | None:
     """The addressee the narrative just before the letter names, when it leads into the
     letter with a colon ("… that he wrote to his mother, Margaret Faraday, …:—")."""
     block = [x for x in prose if x.block == prose[-1].block]
-    if not re.search(r":\s*[—–-]*\s*$", block[-1].text):
-        return None
+    bracketed = block[0].text.startswith("[") and block[-1].text.endswith("]")
+    if not (re.search(r":\s*[—–-]*\s*$", block[-1].text) or bracketed):
+        return None  # a colon leads into the letter, or a bracketed headnote stands above it
+    joined, starts = "", []  # the paragraph as one line, each printed line's offset in it
     for line in block:
-        if (found := lead_in_recipient(line.text)) is not None:
-            return span_in(line, *found)
+        starts.append(len(joined))
+        joined += line.text + " "
+    found = lead_in_recipient(joined)
+    if found is None:
+        return None
+    for line, at in zip(block, starts, strict=True):  # the name within one printed line
+        if at <= found[0] and found[1] <= at + len(line.text):
+            return span_in(line, found[0] - at, found[1] - at)
     return None
