@@ -891,3 +891,26 @@ def addressee_of_line(line: str) -> str | None:
 
     found = addressee_of(line)
     return None if found is None else line[found[0] : found[1]]
+
+
+def test_a_noun_the_letter_also_writes_small_is_no_name(
+    typing_pipeline: tuple[object, object],
+) -> None:
+    from spacy.tokens import Span
+
+    nlp, types = typing_pipeline
+    text = "The Garden was dry. I walked in the garden again, and sent it to Paris."
+    decided: dict[str, str | None] = {}
+    for lower in (frozenset(), frozenset({"garden", "again", "walked", "sent"})):
+        doc = nlp.make_doc(text)  # type: ignore[attr-defined]
+        doc.user_data["kgraph.lower"] = lower
+        for name, proc in nlp.pipeline:  # type: ignore[attr-defined]
+            if name == "kgraph_types":
+                break
+            doc = proc(doc)
+        doc.ents = [Span(doc, 1, 2, label="ORG"), Span(doc, 16, 17, label="GPE")]
+        decided = {e.text: label for e, label in types.match(doc)}  # type: ignore[attr-defined]
+        if not lower:
+            assert decided["Garden"] is not None  # alone, it may be a name
+    assert decided["Garden"] is None  # "garden" is written small in the same letter
+    assert decided["Paris"] == "Place"

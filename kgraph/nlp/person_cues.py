@@ -40,6 +40,7 @@ class PersonCues:
         self.not_names: frozenset[str] = frozenset()
         self.kinship: frozenset[str] = frozenset()
         self.states: frozenset[str] = frozenset()
+        self.given: frozenset[str] = frozenset()
         self.nouns: frozenset[str] = frozenset()
         self.places: PlaceNames | None = None
 
@@ -51,6 +52,7 @@ class PersonCues:
             self.not_names = _read_words(data_dir / "not-names.txt")
             self.kinship = _read_words(data_dir / "kinship-words.txt")
             self.states = _read_words(data_dir / "person-states.txt")
+            self.given = _read_words(data_dir / "given-names.txt")
         if nlp is not None:
             self.nouns = model_nouns(nlp)
 
@@ -69,6 +71,24 @@ class PersonCues:
             and token.lower_ not in self.nouns
             and token.lemma_.lower() not in self.nouns
             and token.lower_ not in self.not_names
+            and not self.known_place(ent)
+        )
+
+    def common_noun(self, ent: Span) -> bool:
+        """One capitalised word that is an English common noun the same letter also writes in
+        lower case ("Verse" and "verse", "Court" and "court"), and no place the knowledge
+        base knows: emphasis or a sentence's first word, not a name."""
+        words = [t for t in ent if not t.is_punct]
+        if len(words) != 1 or not self.nouns:
+            return False
+        token = words[0]
+        lower = ent.doc.user_data.get("kgraph.lower") or frozenset()
+        word = token.lower_
+        return (
+            token.is_title
+            and word in lower
+            and (word in self.nouns or token.lemma_.lower() in self.nouns)
+            and word not in self.given
             and not self.known_place(ent)
         )
 

@@ -219,11 +219,13 @@ def analyse_many(nlp: Any, letters: Sequence[Letter], batch_size: int = 64) -> l
     for index, letter in enumerate(letters):
         masked = mask(letter.source.text)
         countries = places.countries(letter.source.text) if places is not None else None
+        lower = frozenset(re.findall(r"(?<![\w'’])[a-z][a-z]+(?![\w'’])", masked))
         for role, start, end in _pieces(letter):
             doc = nlp.make_doc(masked[start:end])
             doc.user_data["kgraph.emphasis"] = emphasis(letter.source.text[start:end])
             if countries is not None:  # the countries the whole letter names
                 doc.user_data["kgraph.countries"] = countries
+            doc.user_data["kgraph.lower"] = lower  # the words the letter writes in lower case
             docs_in.append(doc)
             jobs.append((index, role, start))
     spans: list[list[EntSpan]] = [[] for _ in letters]

@@ -117,6 +117,8 @@ class TypeCorrector:
             return None
         if len(ent) == 1 and self._imperative(ent[0]):
             return None
+        if source == "ner" and self.cues.common_noun(ent):
+            return None  # "the Verse", "my Advertisements": a noun the letter also writes small
         content = [
             t for t in words if t.lower_ not in FUNCTION_WORDS and t.lower_ not in HONORIFICS
         ]
