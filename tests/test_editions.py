@@ -914,3 +914,21 @@ def test_a_noun_the_letter_also_writes_small_is_no_name(
             assert decided["Garden"] is not None  # alone, it may be a name
     assert decided["Garden"] is None  # "garden" is written small in the same letter
     assert decided["Paris"] == "Place"
+
+
+def test_buttons_places_and_titles_sign_for_no_one() -> None:
+    text = (
+        "THE HOME AND FOREIGN MISSION CHRONICLE.          [FEB.\n\n"
+        "                          OLD CALABAR.\n\n"
+        "We are well, and the school is full. The chiefs came to the palaver on Monday.\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.sender_name is None  # a place under a magazine's title is no byline
+    text = (
+        "Search | Browse by correspondent | Browse by date | About the project\n\n"
+        "Wien, 3. Oktober 1861.\n\nHerr Hofrath,\n\nThe figures are enclosed.\n\n"
+        "Your servant,\nI. Semmel\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.recipient_name is None  # "Hofrath" is a title
+    assert letter.address is None  # the site's buttons are no address

@@ -30,6 +30,7 @@ __all__ = [
     "is_site_line",
     "is_title",
     "lead_in_recipient",
+    "names_someone",
     "partial_date",
     "parties",
     "writer_year",
@@ -197,6 +198,16 @@ def addressee_name(line: str) -> tuple[int, int] | None:
     value = re.split(r"(?<=[a-z]{3})(?<!Mrs)(?<!Esq)(?<!Rev)(?<!Hon)\.\s", m["r"])[0]
     value = re.sub(r",?\s*(?:Esq|Esquire)\.?$", "", value).rstrip(". ")
     return _clean(line, m.start("r"), m.start("r") + len(value))
+
+
+def names_someone(text: str) -> bool:
+    """The words start with a given name or an initial ("THOMAS JEFFERSON", "F. E."), as a
+    writer's name under a heading does; a place or a title ("OLD CALABAR.") does not."""
+    words = text.split()
+    if not words:
+        return False
+    first = words[0].strip(".,")
+    return first.lower() in _given_names() or bool(re.match(r"[A-Z]\.", words[0]))
 
 
 def writer_year(heading: str) -> tuple[int, int] | None:

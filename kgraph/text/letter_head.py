@@ -18,6 +18,7 @@ from kgraph.text.headings import (
     intro_parties,
     is_site_line,
     is_title,
+    names_someone,
     partial_date,
     parties,
     writer_year,
@@ -76,7 +77,12 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
     for at, line in enumerate(lines[:begin]):
         if line.block < 0 or _field(head, line):
             continue
-        if SITE_MATTER.search(line.text) or _boxed(text, line) or SIGNED.match(line.text):
+        if (
+            SITE_MATTER.search(line.text)
+            or _boxed(text, line)
+            or SIGNED.match(line.text)
+            or SITE_BUTTON.match(line.text.strip(" ."))
+        ):
             head.edition.append(line)  # "DIGITAL COLLECTIONS > Business Records > …", "© 2014"
         elif at in prose_at:
             if intro is None and intro_parties(line.text) is not None:
@@ -109,7 +115,7 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
             receiving = False
             continue
         receiving = bool(re.search(r"\((?:Received|Recd)\b[^)]*$", line.text))
-        if SECTION.match(line.text) or line.text.strip(" .").lower() in SITE_WORDS:
+        if SECTION.match(line.text) or SITE_BUTTON.match(line.text.strip(" .")):
             head.edition.append(line)  # "Transcription", "Search": the edition's label, a button
             continue
         if (
@@ -178,6 +184,7 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
             and dateline is None
             and not address
             and signs(line.text)
+            and names_someone(line.text)  # not "OLD CALABAR." under a magazine's title
             and "," not in line.text
             and line.block != heading.block
             and _whole_line(text, line)  # not "Down" of "Down | Bromley | Kent"
@@ -226,26 +233,9 @@ STYLE_ONLY = re.compile(
 
 
 # a website's buttons and menus, each on a line of its own
-SITE_WORDS = frozenset(
-    {
-        "search",
-        "browse",
-        "menu",
-        "home",
-        "login",
-        "log in",
-        "sign in",
-        "contact",
-        "index",
-        "help",
-        "back",
-        "top",
-        "print",
-        "share",
-        "download",
-        "skip to content",
-        "main menu",
-    }
+SITE_BUTTON = re.compile(
+    r"(?i)^(?:search|browse|menu|home|login|log\s+in|sign\s+in|contact|index|help|back|top|"
+    r"print|share|download|skip\s+to|main\s+menu|about\s+(?:the|this|us)\b)(?:\s.{0,30})?$"
 )
 
 

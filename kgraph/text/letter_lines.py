@@ -60,7 +60,8 @@ NOT_NAMES = re.compile(
     r"dearest|kind|little|one|editor|friends|wife|husband|love|heart|boy|girl|darling|"
     r"monsieur|signor|herr|and|reverend|revd|honoured|honored|general|colonel|captain|"
     r"major|admiral|doctor|professor|governor|president|excellency|lordship|ladyship|"
-    r"majesty|highness|citizen)$",
+    r"majesty|highness|citizen|hofrath|hofrat|geheimrath|geheimrat|rath|rat|doktor|pfarrer|"
+    r"kollege|freund|genosse|signore|señor|senor)$",
     re.IGNORECASE,
 )
 HONORIFIC = re.compile(
