@@ -546,6 +546,8 @@ def test_buildings_and_mountains_are_places() -> None:
         ("Casa Guidi, Florence, June 3, 1849.", "1849-06-03", "Florence"),  # a house, then the town
         ("Camp before Burgos, 27th September, 1812.", "1812-09-27", "Burgos"),
         ("Utrecht, 4 maart 1890.", "1890-03-04", "Utrecht"),  # Dutch
+        ("Londýn, 23. dubna 1885.", "1885-04-23", "Londýn"),  # Czech
+        ("Upsala d. 14 Octob. 1758.", "1758-10-14", "Upsala"),  # Swedish "d.", Latin month
     ],
 )
 def test_datelines_of_many_editions(line: str, iso: str, place: str) -> None:
@@ -725,21 +727,6 @@ def test_what_comes_from_a_person(typing_pipeline: tuple[object, object]) -> Non
     assert typed["Pennick"] == "Person"  # "a letter from X": a person the letter knows
     assert typed["Quarley"] == "Person"
     assert typed["Paris"] == "Place"  # a known place stays one
-
-
-@pytest.mark.parametrize(
-    ("line", "iso", "place"),
-    [
-        ("Londýn, 23. dubna 1885.", "1885-04-23", "Londýn"),  # Czech
-        ("Upsala d. 14 Octob. 1758.", "1758-10-14", "Upsala"),  # Swedish "d.", Latin month
-    ],
-)
-def test_datelines_in_more_languages(line: str, iso: str, place: str) -> None:
-    from kgraph.text.letter_lines import Line, parse_date
-
-    parsed = parse_date(Line(0, len(line), line, 0))
-    assert parsed is not None and parsed[0].iso == iso
-    assert parsed[1] is not None and parsed[1].text == place
 
 
 def test_printed_pages_set_parts_side_by_side() -> None:

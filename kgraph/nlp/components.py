@@ -124,6 +124,18 @@ def _read_words(path: Path, lower: bool = True) -> frozenset[str]:
     )
 
 
+def model_words(nlp: Language, *parts: str) -> frozenset[str]:
+    """The words of the given parts of speech ("noun", "verb", "adj", "adv") in the model's
+    lemmatizer index (WordNet's, which ships with the model), lowercased."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(word for part in parts if part in index for word in index[part])
+
+
 def _source(span: Span) -> str:
     return (span.ent_id_ or "ner").partition(":")[0]
 

@@ -31,7 +31,7 @@ from spacy.util import filter_spans
 
 from kgraph.knowledge.kb import KnowledgeBase
 from kgraph.knowledge.kb_names import PlaceHit, PlaceNames
-from kgraph.nlp.components import _read_words, _source
+from kgraph.nlp.components import _read_words, _source, model_words
 from kgraph.nlp.types import TypeCorrector
 
 STRONG_CUES = frozenset({"in", "at", "near", "towards", "toward", "via"})
@@ -47,17 +47,7 @@ def model_common_words(nlp: Language) -> frozenset[str]:
     """The verbs, adjectives and adverbs the model's lemmatizer knows (WordNet's index, which
     ships with the model): "bath", "nice", "split", "mobile", "eagle". Its nouns are left out:
     they hold proper names too ("paris", "london")."""
-    if "lemmatizer" not in nlp.pipe_names:
-        return frozenset()
-    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
-    if lookups is None or not lookups.has_table("lemma_index"):
-        return frozenset()
-    index = lookups.get_table("lemma_index")
-    words: set[str] = set()
-    for pos in ("verb", "adj", "adv"):
-        if pos in index:
-            words.update(index[pos])
-    return frozenset(words)
+    return model_words(nlp, "verb", "adj", "adv")
 
 
 @Language.factory(

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kgraph.knowledge.kb import KnowledgeBase
 from kgraph.knowledge.kb_names import PlaceNames
-from kgraph.nlp.components import _read_words, _source
+from kgraph.nlp.components import _read_words, _source, model_words
 
 LIST_WORDS = frozenset({",", "and", "&", "or"})
 LARGE_PLACE = 10_000  # people: a town this large is meant even in a letter about elsewhere
@@ -24,13 +24,7 @@ STATE_VERBS = frozenset({"be", "seem", "look", "feel"})
 def model_nouns(nlp: Language) -> frozenset[str]:
     """The nouns of the model's lemmatizer index (WordNet's), lowercased: common nouns and the
     best-known proper names ("congress", "kremlin", "paris", "darwin")."""
-    if "lemmatizer" not in nlp.pipe_names:
-        return frozenset()
-    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
-    if lookups is None or not lookups.has_table("lemma_index"):
-        return frozenset()
-    index = lookups.get_table("lemma_index")
-    return frozenset(index["noun"]) if "noun" in index else frozenset()
+    return model_words(nlp, "noun")
 
 
 class PersonCues:
