@@ -907,3 +907,10 @@ def test_buttons_places_and_titles_sign_for_no_one() -> None:
     letter = parse_letter(source(text))
     assert letter.recipient_name is None  # "Hofrath" is a title
     assert letter.address is None  # the site's buttons are no address
+
+
+def test_where_one_goes_to_is_a_place(typing_pipeline: tuple[object, object]) -> None:
+    text = "We went last week to Ranelow, and I gave the key to Pennick."
+    typed = _typed(typing_pipeline, text, {"Ranelow": "PERSON", "Pennick": "PERSON"})
+    assert typed["Ranelow"] == "Place"  # "went … to X"
+    assert typed["Pennick"] == "Person"  # "gave … to X" moves nobody

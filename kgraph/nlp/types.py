@@ -46,6 +46,7 @@ class TypeCorrector:
         self.given_names: frozenset[str] = frozenset()
         self.person_verbs: frozenset[str] = frozenset()
         self.sent_words: frozenset[str] = frozenset()
+        self.motion: frozenset[str] = frozenset()
         self.cues = PersonCues()
 
     def initialize(
@@ -62,6 +63,7 @@ class TypeCorrector:
             self.given_names = _read_words(data_dir / "given-names.txt")
             self.person_verbs = _read_words(data_dir / "person-verbs.txt")
             self.sent_words = _read_words(data_dir / "sent-words.txt")
+            self.motion = _read_words(data_dir / "motion-words.txt")
 
     def match(self, doc: Doc) -> list[tuple[Span, str | None]]:
         """Each name with its corrected label (None: drop it), after growing a given name
@@ -152,11 +154,11 @@ class TypeCorrector:
             and len(content) == 1
             and prev is not None
             and not honorific
-            and prev.lower_ in PLACE_PREPOSITIONS
+            and (prev.lower_ in PLACE_PREPOSITIONS or self._moved_to(prev))
             and content[0].text.lower() not in self.given_names
             and not (self._sent_from(doc, prev) and self.cues.unknown_word(ent))
         ):
-            return "Place"
+            return "Place"  # "at Redruth", "we went last week to Ranelagh"
         if (
             label in ("Place", "Organization")
             and self._sent_from(doc, prev)
@@ -184,6 +186,14 @@ class TypeCorrector:
     def _after_article(self, doc: Doc, ent: Span) -> bool:
         prev = self._previous(doc, ent)
         return prev is not None and prev.lower_ in ("the", "a", "an", "this", "that")
+
+    def _moved_to(self, prev: Token) -> bool:
+        """ "to" after a verb of motion ("went to", "drove over to"): a place follows."""
+        return (
+            prev.lower_ == "to"
+            and prev.head.i != prev.i
+            and prev.head.lemma_.lower() in self.motion
+        )
 
     def _sent_from(self, doc: Doc, prev: Token | None) -> bool:
         """ "a letter from Hobhouse", "another from Kinnaird", "I heard from Lyell": what comes
