@@ -154,7 +154,11 @@ class TypeCorrector:
             and len(content) == 1
             and prev is not None
             and not honorific
-            and (prev.lower_ in PLACE_PREPOSITIONS or self._moved_to(prev))
+            and (
+                prev.lower_ in PLACE_PREPOSITIONS
+                # "went to X": a place the knowledge base does not know (it types the rest)
+                or (self._moved_to(prev) and self.cues.unknown_word(ent))
+            )
             and content[0].text.lower() not in self.given_names
             and not (self._sent_from(doc, prev) and self.cues.unknown_word(ent))
         ):
