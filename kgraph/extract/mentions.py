@@ -4,13 +4,12 @@ letter's structure (signature, salutation, heading and dateline name people and 
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 
 from kgraph.extract.tagged import tagged_mentions
 from kgraph.model import Analysis, EntityType, EntSpan, Letter, Mention, TextSpan
-from kgraph.settings import data_dir
 from kgraph.text.dates import MONTHS
+from kgraph.text.headings import given_names
 from kgraph.text.letter_lines import HOUSE, LOCATIVE, POSTAL_DISTRICT
 
 KEEP_IN_ADDRESS: frozenset[str] = frozenset({"Place"})
@@ -184,13 +183,6 @@ BUSINESS = re.compile(
 )
 
 
-@functools.cache
-def _given_names() -> frozenset[str]:
-    path = data_dir() / "patterns" / "given-names.txt"
-    lines = path.read_text("utf-8").splitlines() if path.exists() else []
-    return frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
-
-
 def _names_a_person(block: str, at: int) -> bool:
     """The address line at ``at`` is a person's name, not a place: a letterhead's "THOMAS A.
     EDISON," or "Col. G. E. Gouraud," (a given name, a title or initials first)."""
@@ -205,7 +197,7 @@ def _names_a_person(block: str, at: int) -> bool:
     if HOUSE.search(" ".join(words)) or re.search(r"\b(?:St|Sq|Rd|Ave|Pl)\b\.?", " ".join(words)):
         return False  # "Henrietta St.", "Victoria Road": a street named after someone
     return (
-        first in _given_names()
+        first in given_names()
         or HONORIFIC_START.match(words[0] + " ") is not None
         or re.match(r"^(?:col|gen|capt|lieut|maj|adm|rev|revd|prof)\.$", words[0], re.I) is not None
         or re.match(r"^[A-Z]\.$", words[0]) is not None

@@ -25,6 +25,7 @@ __all__ = [
     "PartialDate",
     "addressee_name",
     "complete_date",
+    "given_names",
     "intro_parties",
     "intro_place",
     "is_site_line",
@@ -86,9 +87,10 @@ def is_site_line(text: str) -> bool:
 
 
 @functools.cache
-def _given_names() -> frozenset[str]:
-    """Given names (``data/patterns/given-names.txt``): a heading's "FROM X" names a writer
-    only when X starts with one, or with an initial."""
+def given_names() -> frozenset[str]:
+    """Given names (``data/patterns/given-names.txt``), lower-case: a heading's "FROM X" names
+    a writer only when X starts with one, or with an initial; an address line that starts
+    with one is a person's."""
     path = data_dir() / "patterns" / "given-names.txt"
     lines = path.read_text("utf-8").splitlines() if path.exists() else []
     return frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
@@ -207,7 +209,7 @@ def names_someone(text: str) -> bool:
     if not words:
         return False
     first = words[0].strip(".,")
-    return first.lower() in _given_names() or bool(re.match(r"[A-Z]\.", words[0]))
+    return first.lower() in given_names() or bool(re.match(r"[A-Z]\.", words[0]))
 
 
 def writer_year(heading: str) -> tuple[int, int] | None:
@@ -220,7 +222,7 @@ def writer_year(heading: str) -> tuple[int, int] | None:
     if re.match(r"(?i)(?:the|a|an)\s", m[group]):
         return None  # "FROM THE LABORATORY": a place, no one's name
     first = m[group].split()[0]
-    if group == "f" and first.lower() not in _given_names() and not re.match(r"[A-Z]\.", first):
+    if group == "f" and first.lower() not in given_names() and not re.match(r"[A-Z]\.", first):
         return None  # "FROM OLD CALABAR", "148. FROM CAIRO": where from, not who
     start = len(heading) - len(heading.lstrip())
     return _clean(heading, start + m.start(group), start + m.end(group))

@@ -77,12 +77,7 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
     for at, line in enumerate(lines[:begin]):
         if line.block < 0 or _field(head, line):
             continue
-        if (
-            SITE_MATTER.search(line.text)
-            or _boxed(text, line)
-            or SIGNED.match(line.text)
-            or SITE_BUTTON.match(line.text.strip(" ."))
-        ):
+        if _edition_line(text, line):
             head.edition.append(line)  # "DIGITAL COLLECTIONS > Business Records > …", "© 2014"
         elif at in prose_at:
             if intro is None and intro_parties(line.text) is not None:
@@ -100,22 +95,15 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
         md_heading = text[raw_start : line.start].lstrip().startswith("#")
         if line.block < 0 or _field(head, line):
             continue
-        if (
-            is_page_furniture(line)
-            or SITE_MATTER.search(line.text)
-            or _boxed(text, line)
-            or SIGNED.match(line.text)
-        ):
-            head.edition.append(
-                line
-            )  # a site's box, or "(Signed) W. H. BENTLEY." of a paper before
+        if is_page_furniture(line) or _edition_line(text, line):
+            head.edition.append(line)  # a site's box; "(Signed) W. H. BENTLEY." of a paper above
             continue
         if receiving or re.match(r"(?i)^\(?received\b|^\[sidenote", line.text):
             head.edition.append(line)  # "(Received at Cairo, September 10.)": not the letter's
             receiving = False
             continue
         receiving = bool(re.search(r"\((?:Received|Recd)\b[^)]*$", line.text))
-        if SECTION.match(line.text) or SITE_BUTTON.match(line.text.strip(" .")):
+        if SECTION.match(line.text):
             head.edition.append(line)  # "Transcription", "Search": the edition's label, a button
             continue
         if (
@@ -281,6 +269,17 @@ def _heading_like(text: str, line: Line) -> bool:
 def unbracket(value: str) -> str:
     """Editors' brackets as spaces ("8 May [1860]" reads as "8 May  1860")."""
     return re.sub(r"[\[\]]", " ", value)
+
+
+def _edition_line(text: str, line: Line) -> bool:
+    """A line only a website, a catalogue or a paper printed above the letter sets: a
+    breadcrumb, a licence, a drawn box, a button, "(Signed) X." of the paper before."""
+    return bool(
+        SITE_MATTER.search(line.text)
+        or _boxed(text, line)
+        or SIGNED.match(line.text)
+        or SITE_BUTTON.match(line.text.strip(" ."))
+    )
 
 
 def _boxed(text: str, line: Line) -> bool:
