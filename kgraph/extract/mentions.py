@@ -10,7 +10,7 @@ from kgraph.extract.tagged import tagged_mentions
 from kgraph.model import Analysis, EntityType, EntSpan, Letter, Mention, TextSpan
 from kgraph.text.dates import MONTHS
 from kgraph.text.headings import given_names
-from kgraph.text.letter_lines import HOUSE, LOCATIVE, POSTAL_DISTRICT
+from kgraph.text.line_patterns import HOUSE, LOCATIVE, POSTAL_DISTRICT
 
 KEEP_IN_ADDRESS: frozenset[str] = frozenset({"Place"})
 STRUCTURE_ROLES: dict[str, EntityType] = {

@@ -28,7 +28,7 @@ from kgraph.extract.places import split_qualified_places
 from kgraph.extract.tagged import entry_for, merge_by_refs, ref_suffix, refs_conflict, same_as
 from kgraph.knowledge.authority import Authority, normalise
 from kgraph.model import Entity, EntityType, Letter, Mention
-from kgraph.text.letter_lines import HOUSE
+from kgraph.text.line_patterns import HOUSE
 
 PRIORITY = {"Periodical": 3, "Place": 2, "Organization": 1}
 # authority descriptions of places too large to be a place of writing

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from kgraph.text.letter_lines import SHORT, VALEDICTION, Line, looks_like_name
+from kgraph.text.letter_lines import Line, looks_like_name
+from kgraph.text.line_patterns import SHORT, VALEDICTION
 
 __all__ = ["split_closings"]
 

@@ -14,7 +14,8 @@ import re
 from collections.abc import Sequence
 
 from kgraph.text.dates import find_date
-from kgraph.text.letter_lines import SHORT, Line
+from kgraph.text.letter_lines import Line
+from kgraph.text.line_patterns import SHORT
 
 # a page's running head: a page number or a year in brackets at one end, wide gaps between
 RUNNING_HEAD = re.compile(

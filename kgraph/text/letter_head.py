@@ -23,7 +23,8 @@ from kgraph.text.headings import (
     parties,
     writer_year,
 )
-from kgraph.text.letter_lines import (
+from kgraph.text.letter_lines import Line, looks_like_name, parse_date, signs, span_in
+from kgraph.text.line_patterns import (
     ACCESS_NOTE,
     ADDRESSEE,
     ENDORSED_TO,
@@ -33,11 +34,6 @@ from kgraph.text.letter_lines import (
     SHORT,
     SIGNED,
     TITLED_ADDRESSEE,
-    Line,
-    looks_like_name,
-    parse_date,
-    signs,
-    span_in,
 )
 
 

@@ -11,16 +11,14 @@ from kgraph.text.dates import find_date
 from kgraph.text.editorial import OPENING_QUOTES
 from kgraph.text.fields import read_field
 from kgraph.text.frame import prose_blocks
-from kgraph.text.letter_lines import (
+from kgraph.text.letter_lines import Line, signature_after, signs
+from kgraph.text.line_patterns import (
     COLOPHON_CUE,
     FOOTNOTE,
     POSTSCRIPT,
     SECTION,
     SHORT,
     VALEDICTION,
-    Line,
-    signature_after,
-    signs,
 )
 
 

@@ -31,13 +31,6 @@ from kgraph.text.headings import (
 )
 from kgraph.text.letter_head import addressee_of, read_head, unbracket
 from kgraph.text.letter_lines import (
-    ADDRESSEE,
-    ENDORSED_TO,
-    GREETING,
-    PEER,
-    SIGNED,
-    SIGNED_TITLE,
-    TITLED_ADDRESSEE,
     Line,
     blocks,
     cover,
@@ -54,6 +47,15 @@ from kgraph.text.letter_lines import (
     split_lines,
 )
 from kgraph.text.letter_tail import read_tail
+from kgraph.text.line_patterns import (
+    ADDRESSEE,
+    ENDORSED_TO,
+    GREETING,
+    PEER,
+    SIGNED,
+    SIGNED_TITLE,
+    TITLED_ADDRESSEE,
+)
 
 
 def parse_letter(source: Source) -> Letter:
