@@ -15,13 +15,12 @@ import kgraph
 from kgraph.model import Source
 from kgraph.text.dates import find_date
 from kgraph.text.editorial import footnote_markers, strip_markers
+from kgraph.text.frame_years import complete_date, partial_date
 from kgraph.text.headings import (
     addressee_name,
-    complete_date,
     intro_parties,
     intro_place,
     is_site_line,
-    partial_date,
     parties,
     writer_year,
 )

@@ -1,12 +1,16 @@
 """The year of a dateline that gives only a day and a month ("May 8th", "Monday evening,
 9th February"), from the editor's frame: the heading, the introduction, running heads and
-the narrative that leads into the letter."""
+the narrative that leads into the letter: ``partial_date`` reads the day and month
+("May 12th", "le 2 juin", "Oct. 4, 87"), ``complete_date`` adds the year that fits."""
 
 from __future__ import annotations
 
 import datetime
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kgraph.text.dates import MONTHS
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 YEAR = re.compile(r"(?<![\d-])(1[5-9]\d\d)(?![\d-])")
@@ -57,3 +61,52 @@ def weekday_in(text: str) -> str | None:
     """The weekday a dateline names ("Monday evening, 9th February"), lower-case."""
     m = re.search(r"(?i)\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", text)
     return f"{m.group(1).lower()}day" if m else None
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    start: int
+    end: int
+    month: int
+    day: int | None
+    year2: int | None  # a two-digit year as written ("Oct. 4, 87")
+
+
+_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|d|er|e|ten|te|ter|sten)?\.?"
+_PARTIAL = [
+    re.compile(rf"\b{_MONTH},?\s+{_DAY}(?:,?\s+['’]?(?P<y2>\d\d))?(?![\d\w])"),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_MONTH}(?:,?\s+['’]?(?P<y2>\d\d))?(?![\d\w])"),
+]
+
+
+def partial_date(line: str) -> PartialDate | None:
+    """A day and month without a four-digit year ("May 8th", "le 2 juin", "Oct. 4, 87")."""
+    if len(line) > 70:
+        return None
+    for pattern in _PARTIAL:
+        for m in pattern.finditer(line):
+            month = MONTHS.get(m["month"].lower().rstrip("."))
+            day = int(m["day"])
+            if month is None or not 1 <= day <= 31:
+                continue
+            year2 = int(m["y2"]) if m["y2"] else None
+            return PartialDate(m.start(), m.end(), month, day, year2)
+    return None
+
+
+def complete_date(partial: PartialDate, contexts: list[str], line: str = "") -> str | None:
+    """The ISO date of ``partial`` with the year its frame gives: the first of ``contexts``
+    (the heading, the introduction, running heads, the narrative before the letter) that
+    names years, when exactly one of them fits (a valid date, on the weekday ``line``
+    names, agreeing with a two-digit year as written); None otherwise."""
+    year = year_from(
+        [c for c in contexts if c],
+        partial.month,
+        partial.day,
+        weekday_in(line),
+        partial.year2,
+    )
+    if year is None or partial.day is None:
+        return None
+    return f"{year:04d}-{partial.month:02d}-{partial.day:02d}"

@@ -2,9 +2,8 @@
 lines above it ("… Correspondence Project", "Last updated 3 February 2012"), the editor's
 heading ("HUXLEY TO TYNDALL, 1866.", "Letter from Gustave Courbet to Alfred Bruyas",
 "Flora Tristan 1843"), an introduction that quotes the letter ("The following letter was
-written by Joseph Mazzini to his friend, W. J. Linton, …"), and dates that a dateline gives
-without their year ("May 12th", "le 2 juin", "Oct. 4, 87") for the heading's year to
-complete.
+written by Joseph Mazzini to his friend, W. J. Linton, …"). The dates a dateline gives
+without their year are read by ``frame_years``.
 
 Each reader returns offsets relative to the string it is given; ``letters`` turns them into
 spans of the text.
@@ -14,17 +13,13 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
 from kgraph.settings import data_dir
 from kgraph.text.dates import MONTHS
-from kgraph.text.frame_years import weekday_in, year_from
 
 __all__ = [
     "NUMBER",
-    "PartialDate",
     "addressee_name",
-    "complete_date",
     "given_names",
     "intro_parties",
     "intro_place",
@@ -32,7 +27,6 @@ __all__ = [
     "is_title",
     "lead_in_recipient",
     "names_someone",
-    "partial_date",
     "parties",
     "writer_year",
 ]
@@ -276,52 +270,3 @@ def lead_in_recipient(line: str) -> tuple[int, int] | None:
         if found is not None:
             return found
     return None
-
-
-@dataclass(frozen=True)
-class PartialDate:
-    start: int
-    end: int
-    month: int
-    day: int | None
-    year2: int | None  # a two-digit year as written ("Oct. 4, 87")
-
-
-_MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|d|er|e|ten|te|ter|sten)?\.?"
-_PARTIAL = [
-    re.compile(rf"\b{_MONTH},?\s+{_DAY}(?:,?\s+['’]?(?P<y2>\d\d))?(?![\d\w])"),
-    re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_MONTH}(?:,?\s+['’]?(?P<y2>\d\d))?(?![\d\w])"),
-]
-
-
-def partial_date(line: str) -> PartialDate | None:
-    """A day and month without a four-digit year ("May 8th", "le 2 juin", "Oct. 4, 87")."""
-    if len(line) > 70:
-        return None
-    for pattern in _PARTIAL:
-        for m in pattern.finditer(line):
-            month = MONTHS.get(m["month"].lower().rstrip("."))
-            day = int(m["day"])
-            if month is None or not 1 <= day <= 31:
-                continue
-            year2 = int(m["y2"]) if m["y2"] else None
-            return PartialDate(m.start(), m.end(), month, day, year2)
-    return None
-
-
-def complete_date(partial: PartialDate, contexts: list[str], line: str = "") -> str | None:
-    """The ISO date of ``partial`` with the year its frame gives: the first of ``contexts``
-    (the heading, the introduction, running heads, the narrative before the letter) that
-    names years, when exactly one of them fits (a valid date, on the weekday ``line``
-    names, agreeing with a two-digit year as written); None otherwise."""
-    year = year_from(
-        [c for c in contexts if c],
-        partial.month,
-        partial.day,
-        weekday_in(line),
-        partial.year2,
-    )
-    if year is None or partial.day is None:
-        return None
-    return f"{year:04d}-{partial.month:02d}-{partial.day:02d}"

@@ -11,15 +11,14 @@ from kgraph.model import LetterDate, TextSpan
 from kgraph.text.dates import find_date
 from kgraph.text.fields import read_field
 from kgraph.text.frame import frame_end, is_page_furniture, prose_lines
+from kgraph.text.frame_years import PartialDate, partial_date
 from kgraph.text.headings import (
     NUMBER,
-    PartialDate,
     addressee_name,
     intro_parties,
     is_site_line,
     is_title,
     names_someone,
-    partial_date,
     parties,
     writer_year,
 )

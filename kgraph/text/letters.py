@@ -19,13 +19,12 @@ from kgraph.model import Letter, LetterDate, Source, TextSpan
 from kgraph.text.closings import split_closings
 from kgraph.text.dates import find_date
 from kgraph.text.frame import letter_start
+from kgraph.text.frame_years import complete_date, partial_date
 from kgraph.text.headings import (
     NUMBER,
-    complete_date,
     intro_parties,
     intro_place,
     lead_in_recipient,
-    partial_date,
     parties,
     writer_year,
 )
