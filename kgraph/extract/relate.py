@@ -13,7 +13,6 @@ per (subject, predicate, object): the most confident evidence wins.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -21,6 +20,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from kgraph.extract.evidence import MentionIndex, sentence_of, sentence_span
 from kgraph.model import (
     Analysis,
     Entity,
@@ -28,7 +28,6 @@ from kgraph.model import (
     Mention,
     Relation,
     RelationCandidate,
-    Sentence,
     TextSpan,
 )
 from kgraph.settings import data_dir
@@ -253,7 +252,7 @@ def _entity_relations(
                         o is not None and o != span and o[0] <= span[0] and span[1] <= o[1]
                         for o in spans.values()
                     ):
-                        evidence = _sentence_of(letter, analysis, m)
+                        evidence = sentence_of(letter, analysis, m)
                         yield _make(table, rule, outer.key, key, evidence)
 
 
@@ -267,36 +266,6 @@ def _place_in(m: Mention, place: Entity, tail: bool) -> tuple[int, int] | None:
         if found:
             return found.start(1), found.end(1)
     return None
-
-
-def _sentence_of(letter: Letter, analysis: Analysis, m: Mention) -> TextSpan:
-    sentences = analysis.sentences  # in text order: find the last one starting at or before m
-    i = bisect.bisect_right([s.start for s in sentences], m.start) - 1
-    if i >= 0 and sentences[i].start <= m.start and m.end <= sentences[i].end:
-        return sentence_span(letter, sentences[i])
-    return TextSpan(m.start, m.end, m.text)
-
-
-class MentionIndex:
-    """Mentions by position, to find the ones that overlap a span without a full scan."""
-
-    def __init__(self, entities: tuple[Entity, ...]) -> None:
-        rows = sorted((m.start, m.end, e.key) for e in entities for m in e.mentions)
-        self.rows = rows
-        self.starts = [r[0] for r in rows]
-        self.longest = max((r[1] - r[0] for r in rows), default=0)
-
-    def entity_at(self, span: TextSpan) -> str | None:
-        """The entity of the mention that covers most of ``span`` (a place nested in an
-        event's name overlaps the event's span too)."""
-        best, size = None, 0
-        lo = bisect.bisect_left(self.starts, span.start - self.longest)
-        hi = bisect.bisect_left(self.starts, span.end)
-        for start, end, key in self.rows[lo:hi]:
-            overlap = min(end, span.end) - max(start, span.start)
-            if overlap > size:
-                best, size = key, overlap
-        return best
 
 
 def _from_candidate(
@@ -318,11 +287,3 @@ def _from_candidate(
     return Relation(
         subject, c.predicate, obj, sentence_span(letter, c.sentence), c.confidence, c.rule
     )
-
-
-def sentence_span(letter: Letter, sentence: Sentence) -> TextSpan:
-    text = letter.source.text
-    start, end = sentence.start, sentence.end
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return TextSpan(start, end, text[start:end])
