@@ -1,0 +1,116 @@
+"""Line vocabulary of the ``letters`` stage: the regular expressions that recognise a
+letter's openings and closings (greeting, salutation, valediction, postscript, footnote,
+colophon, heading, addressee, signature, access note, section label) and the shapes of
+its address lines (house, locative, postal district).
+
+``letter_lines`` reads single lines with them; ``letter_head``, ``letter_tail`` and
+``letters`` assemble a letter's structure.
+"""
+
+from __future__ import annotations
+
+import re
+
+GREETING = (
+    r"(?:(?:my|mine|our)\s+)?(?:(?:very\s+|dear\s+)?dear(?:est)?|beloved|darling|honou?red|"
+    r"respected|reverend|revd|may\s+it\s+please\s+your\s+\w+|mon\s+cher|ma\s+chère|chère|cher|lieber|liebe|verehrter|caro|cara|"
+    r"carissimo|querido|dorogoi|sir|sirs|madam|madame|monsieur|gentlemen|ladies|sire|herr|"
+    r"señor|senor|signore|signor|mein\s+herr|hochgeehrter|geehrter|"
+    r"my\s+lord|my\s+lady|your\s+(?:excellency|grace|lordship|majesty|highness)|"
+    r"general|colonel|captain|admiral)\b"
+)
+SALUTATION = re.compile(rf"^{GREETING}", re.IGNORECASE)
+ENDEARMENT = re.compile(r"\b(?:dear|dearest|darling|beloved)\b[,:!]?\s*$", re.IGNORECASE)
+VALEDICTION = re.compile(
+    r"^(?:(?:i\s+am|i\s+remain|i\s+have\s+the\s+honou?r|believe\s+me|yours|your|ever|always|"
+    r"very|most|with|much|all|best|kind|fondest|affectionately|sincerely|faithfully|truly|"
+    r"cordially|respectfully|gratefully|adieu|farewell|love|salut|bien|tout|dein|ihr|yrs?|"
+    r"fraternally|heartily|warmly|lovingly|devotedly|obediently|humbly|thine|thy|"
+    r"vostro|tuo|votre|ton|je\s+suis)\b)",
+    re.IGNORECASE,
+)
+ACCESS_NOTE = re.compile(
+    r"^(?:\W*)(?:personal|private|confidential|not\s+for\s+(?:print|publication)|strictly)\b",
+    re.IGNORECASE,
+)
+POSTSCRIPT = re.compile(r"^(?:P\.\s?P\.\s?S\.|P\.\s?S\.|PS\b|N\.\s?B\.)", re.IGNORECASE)
+FOOTNOTE = re.compile(r"^(?:\[\d+\]|\d{1,2}[.)]\s|[¹²³⁴⁵⁶⁷⁸⁹†‡]|\*+\s)")
+SEPARATOR = re.compile(r"^[-*_=~\s]{3,}$")
+COLOPHON_CUE = re.compile(
+    r"https?://|www\.|\b\w+\.(?:com|org|net)\b|\blibrary\b|copyright|public\s+domain|"
+    r"licen[cs]e|^\W*source\s*:|\bretrieved\b|\btranscri|\btranslated\s+(?:from|by)\b|"
+    r"^\W*cite\s+as\b|\blast\s+updated\b|\baccessed\b|"
+    r"\bedition\b|\bpublished\s+by\b|\bvol\.\s*\d|\bpp?\.\s*\d|^\[.*\]\W*$",
+    re.IGNORECASE,
+)
+HEADING = re.compile(r"^(?:letter\s+[ivxlc\d]+\b|to\s+the\s+editor\b)", re.IGNORECASE)
+HEADING_PARTIES = re.compile(
+    r"^(?:(?:letter\s+)?from\s+)?(?P<s>[^\W\d_][^,;:]*?)\s+to\s+(?P<r>[^\W\d_][^,;:]*?)"
+    r"(?=\s*(?:[,;:.(\[]|$))"
+)
+ADDRESSEE = re.compile(r"^to\s+(?P<r>[^\W\d_][^,;]*?)\s*(?:[,.;]|$)", re.I)
+EDITOR = re.compile(r"^(?:the\s+)?editors?\b", re.I)
+NOT_NAMES = re.compile(
+    r"^(?:sir|sirs|madam|madame|friend|comrade|comrades|brother|sister|mother|father|mamma|"
+    r"papa|son|daughter|child|children|cousin|uncle|aunt|colleague|master|all|old|good|dear|"
+    r"dearest|kind|little|one|editor|friends|wife|husband|love|heart|boy|girl|darling|"
+    r"monsieur|signor|herr|and|reverend|revd|honoured|honored|general|colonel|captain|"
+    r"major|admiral|doctor|professor|governor|president|excellency|lordship|ladyship|"
+    r"majesty|highness|citizen|hofrath|hofrat|geheimrath|geheimrat|rath|rat|doktor|pfarrer|"
+    r"kollege|freund|genosse|signore|señor|senor)$",
+    re.IGNORECASE,
+)
+HONORIFIC = re.compile(
+    r"^(?:sir|lady|lord|dr|doctor|prof|professor|mr|mrs|miss|ms|mme|m)\.?$", re.I
+)
+HOUSE = re.compile(
+    r"(?i)\b(?:h[oô]tel|house|hall|street|road|row|square|lane|place|terrace|gardens|court|"
+    r"rue|via|strasse|straße|palace|palais|castle|lodge|villa|cottage|hospital|college|"
+    r"casa|palazzo|palais|schloss|ch[aâ]teau|maison|quinta|hacienda|rectory|vicarage|manor|"
+    r"camp|head-?quarters|inn|bank|knoll|vale|grange|farm|priory|abbey|mill|hermitage|"
+    r"parsonage|deanery|barracks|office|chambers)\b"
+)
+# a city's postal district after its name ("Berlin N.", "London S.W.", "Wien IX")
+POSTAL_DISTRICT = re.compile(r"(?<=[a-z])\s+(?:[NSEWO]\.?\s?[CEW]?\.?|[IVX]{1,4}\.?|\d{1,2})$")
+LOCATIVE = re.compile(
+    r"^(?:aux|au|à|chez|bei|beim|im|zu|presso|nel|nella|"
+    r"(?:camp|head-?quarters|bivouac|lines)\s+(?:before|near|at|by|of|in)|near|before|off)\s+",
+    re.I,
+)
+WEEKDAY = re.compile(r"(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+SHORT = 70
+# an edition's label of a section around the letter ("Transcription", "Notes", "Source Note")
+SECTION = re.compile(
+    r"^(?:transcription|transcript|translation|original(?:\s+(?:text|document))?|text|"
+    r"(?:editorial\s+|source\s+|explanatory\s+)?notes?|footnotes|summary|commentary|"
+    r"sources?|references|bibliography|abstract|calendar)\s*:?$",
+    re.IGNORECASE,
+)
+# a rank or an office signed after the name ("W. T. SHERMAN, Major-General.", "J. Smith, M.D.")
+_RANKS = (
+    r"(?:brevet\s+)?(?:(?:lieut(?:enant)?|major|brigadier|vice|rear)[- ])?"
+    r"(?:general|colonel|captain|admiral|"
+    r"commodore|commander|major|lieut(?:enant)?|governor|president|secretary|minister|consul|"
+    r"ambassador|envoy|bishop|archbishop|chairman|treasurer|sec|secy|pres|treas|hon\.\s?sec)"
+    r"|m\.\s?d|f\.\s?r\.\s?s|esq|bart|"
+    r"k\.\s?[gcb]|r\.\s?a|m\.\s?p"
+)
+# the addressee as the letter's outside or the editor gives it: "[Addressed: John James
+# Ruskin, Esq., Denmark Hill, …]", or a peer under an official letter ("The Earl of Clarendon")
+ENDORSED_TO = re.compile(
+    r"(?i)^\[?(?:addressed|superscribed|directed|address)(?:\s+to)?\s*[:—–-]?\s+(?=[A-Z])"
+)
+PEER = re.compile(
+    r"^(?:[Tt]he\s+)?(?:(?:[Rr]ight\s+)?[Hh]on(?:ou?rable|\.)\s+(?:the\s+)?)?(?=(?:Earl|Duke|"
+    r"Marquis|Marquess|Viscount|Lord|Countess|Duchess|EARL|DUKE|MARQUIS|VISCOUNT|LORD)\s)"
+)
+SIGNED_TITLE = re.compile(rf"(?i),\s*(?:{_RANKS})\b.*$")
+SIGNED = re.compile(r"(?i)^\(signed\)\s*|^signed[:,]?\s+")  # "(Signed)   W. H. BENTLEY."
+# an addressee named with a rank or style at the head of an official letter
+# ("Lieutenant-General U. S. GRANT, City Point, Virginia.", "The Right Hon. the Earl of X")
+TITLED_ADDRESSEE = re.compile(
+    rf"(?i)^(?:the\s+)?(?:(?:(?:right\s+)?hon(?:ou?rable|\.|ble|'ble)\.?\s+|his\s+excellency\s+|"
+    rf"(?:{_RANKS})\.?\s+|(?:col|gen|capt|lieut|maj|adm|messrs|mr|mrs|dr|rev|revd|prof)\.\s+|"
+    rf"(?:señor|senor|señora|signor|signore|herr|frau|monsieur|madame|don|doña|dona)\s+)+)"
+    rf"(?=[A-Z])"
+)
