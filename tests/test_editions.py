@@ -908,6 +908,30 @@ def test_buttons_places_and_titles_sign_for_no_one() -> None:
     assert letter.address is None  # the site's buttons are no address
 
 
+def test_a_body_nobody_knows_after_in_the_is_a_place(
+    typing_pipeline: tuple[object, object],
+) -> None:
+    text = "It rains every day in the Zirkavas, and the Ferbatch has sent its report."
+    typed = _typed(typing_pipeline, text, {"Zirkavas": "ORG", "Ferbatch": "ORG"})
+    assert typed["Zirkavas"] == "Place"  # "in the X": mountains or a river
+    assert typed["Ferbatch"] == "Organization"  # "and the X" says nothing of a place
+
+
+def test_a_title_before_a_name_is_part_of_the_persons_name(
+    typing_pipeline: tuple[object, object],
+) -> None:
+    nlp, _ = typing_pipeline
+    text = (
+        "Prince Lobkowitz and Major-General Hunter dined with Father Dominic Barberi, "
+        "while the General Assembly sat and Grand Duchess Elena Pavlovna looked on."
+    )
+    doc = nlp(text)  # type: ignore[operator]
+    people = {e.text for e in doc.ents if e.label_ == "Person"}
+    assert {"Prince Lobkowitz", "Major-General Hunter", "Father Dominic Barberi"} <= people
+    assert "Grand Duchess Elena Pavlovna" in people
+    assert not any(p.startswith("General Assembly") for p in people)  # a body, not a general
+
+
 def test_where_one_goes_to_is_a_place(typing_pipeline: tuple[object, object]) -> None:
     text = "We went last week to Ranelow, and I gave the key to Pennick."
     typed = _typed(typing_pipeline, text, {"Ranelow": "PERSON", "Pennick": "PERSON"})

@@ -262,6 +262,22 @@ def test_a_smaller_town_needs_the_letter_to_name_its_country(kb_processor: Any) 
     assert with_italy["Cosenza"] == ("Place", {"kb"})
 
 
+WALK = (
+    "Dear Tom,\n\nWilliam walks to Coniston on Wednesday with Mr. Wilson of Elleray, and "
+    "comes home by the fells.{where}\n\nYours,\nD.\n"
+)
+
+
+@pytest.mark.slow  # builds the knowledge base and runs the spaCy pipeline
+def test_a_village_of_the_letters_country_is_a_place_in_a_places_context(
+    kb_processor: Any,
+) -> None:
+    # the model reads "Coniston" as a person here; a village of England after "walks to",
+    # in a letter that names England, is the place
+    found = places_of(kb_processor, WALK.format(where=" My friend from England is well."))
+    assert found["Coniston"] == ("Place", {"kb"})
+
+
 @pytest.mark.slow  # builds the knowledge base and runs the spaCy pipeline
 def test_user_people_feed_the_ruler_by_full_name_only(kb_dir: Path, kb_processor: Any) -> None:
     from kgraph.knowledge.kb_names import user_people

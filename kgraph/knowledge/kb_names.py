@@ -59,6 +59,8 @@ class PlaceNames:
             key = normalise(str(label))
             if len(key) >= 4:
                 found.setdefault(key, set()).add(str(country))
+        for name, codes in _country_aliases().items():
+            found.setdefault(name, set()).update(codes)
         self.country_names = {k: frozenset(v) for k, v in found.items()}
         self.longest = max((len(k.split()) for k in self.country_names), default=1)
 
@@ -91,6 +93,21 @@ class PlaceNames:
                 if codes:
                     found |= codes
         return frozenset(found)
+
+
+def _country_aliases() -> dict[str, frozenset[str]]:
+    """Lands a letter names that GeoNames files under another name ("England", "Bohemia",
+    "Van Diemen's Land"): ``data/patterns/country-names.tsv``."""
+    from kgraph.settings import data_dir
+
+    found: dict[str, frozenset[str]] = {}
+    path = data_dir() / "patterns" / "country-names.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, codes = line.split("\t")
+        found[normalise(name)] = frozenset(c.strip() for c in codes.split(","))
+    return found
 
 
 def user_people(kb_dir: Path) -> list[tuple[str, str]]:

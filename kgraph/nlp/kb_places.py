@@ -8,8 +8,8 @@ Two rules, both only in a place's context: right after "in", "at", "near", "towa
 ("at Norvals Pont and Kimberley"); never before "'s".
 
 - type correction: a name the statistical tagger typed as a person, organisation or group
-  whose exact text is a place of at least ``correct_population`` people (or
-  ``context_population`` in a country the letter names) becomes a Place;
+  whose exact text is a place of at least ``correct_population`` people, or any place in a
+  country the letter names ("walks to Coniston"), becomes a Place;
 - recognition: capitalised words the tagger left out that are a place of at least
   ``find_population`` people (or ``context_population`` in a country the letter names), and
   not a common English word (the model's own verb, adjective and adverb lists, and
@@ -146,8 +146,10 @@ class KBPlaces:
         if ent[0].lower_ in self.given_names or _possessive(doc, ent.end):
             return None
         hit = self.places.best(ent.text, countries)
-        if hit is None or not self._large(hit, countries, self.correct_population):
-            return None
+        if hit is None or not (
+            hit.country in countries or self._large(hit, countries, self.correct_population)
+        ):
+            return None  # a village of a country the letter names is meant in a place's context
         if not self._in_place_context(doc, ent.start):
             return None
         return Span(doc, ent.start, ent.end, label="Place", span_id=f"kb:{hit.ref}")

@@ -29,6 +29,10 @@ ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th|d)?\.?[—–-]*$")
 ROMAN = re.compile(r"^[IVXLCDM]+\.?$")
 NAME_TAGS = frozenset({"NNP", "NNPS"})
 TIME_WORDS = frozenset({"morning", "evening", "night", "eve", "day", "afternoon", "noon"})
+WHERE = frozenset(
+    {"in", "at", "near", "above", "below", "across", "along", "beyond", "over", "up", "down"}
+    | {"on", "to", "from", "of", "through", "into", "towards", "toward", "among", "under"}
+)
 TRAILING = frozenset({"of", "and", "the", "de", "du", "von", "in", "at"})
 
 
@@ -185,7 +189,16 @@ class TypeCorrector:
             and not self._after_article(doc, ent)
         ):
             return "Person"  # "Mariette", "Oudinot": no body has a one-word name nobody knows
+        if label == "Organization" and self._where_the(doc, ent) and self.cues.unknown_word(ent):
+            return "Place"  # "it rains every day in the Tatras", "the vines of the Cévennes"
         return label
+
+    def _where_the(self, doc: Doc, ent: Span) -> bool:
+        """ "in the X", "above the X": a preposition of place and "the" before the name."""
+        prev = self._previous(doc, ent)
+        if prev is None or prev.lower_ != "the" or prev.i == 0:
+            return False
+        return doc[prev.i - 1].lower_ in WHERE
 
     def _after_article(self, doc: Doc, ent: Span) -> bool:
         prev = self._previous(doc, ent)
