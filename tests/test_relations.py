@@ -22,7 +22,8 @@ from kgraph.extract.relate import RULES_FILE, SIGNATURES, relate
 from kgraph.extract.resolve import resolve
 from kgraph.model import ENTITY_TYPES, LetterResult
 from kgraph.nlp import analyse_many
-from kgraph.nlp.pipeline import emphasis, mask, read_jsonl
+from kgraph.nlp.masking import emphasis, mask
+from kgraph.nlp.pipeline import read_jsonl
 from kgraph.rdf.graph import to_graph
 from kgraph.rdf.namespace import KG
 from kgraph.rdf.validate import validate

