@@ -937,3 +937,58 @@ def test_where_one_goes_to_is_a_place(typing_pipeline: tuple[object, object]) ->
     typed = _typed(typing_pipeline, text, {"Ranelow": "PERSON", "Pennick": "PERSON"})
     assert typed["Ranelow"] == "Place"  # "went … to X"
     assert typed["Pennick"] == "Person"  # "gave … to X" moves nobody
+
+
+# A catalogue record whose transcription lost its line breaks, keys over their values.
+FLAT_RECORD = """Lakeside Papers Online
+Search results  ›  Creator: Pell, Martha  ›  Item 3 of 40
+-
+Title
+-
+to Owen Rudd, 2 Mar 1851
+-
+Creator
+-
+Pell, Martha Anne, 1801-1877
+-
+Text
+-
+Kendal, March 2nd 1851. Owen Rudd Esq. My dear Sir, I return the plans of the school with \
+thanks, and with the hope that the committee will not stint the windows. The children of the \
+upper town have learnt their letters in a room no better than a cellar, and Mr. Hollins tells \
+me the damp has reached the ceiling again. I shall call at your office on Thursday if the \
+coach runs. With kind regards to your sister, I remain, dear Sir, Your obliged servt. \
+Martha A. Pell. [Endorsed:] Miss Pell Mar 2/51 Ansd.
+Show less
+-
+Subjects
+-
+Schools--Westmorland
+"""
+
+
+def test_a_letter_run_into_one_paragraph_is_read_as_printed_line_by_line() -> None:
+    letter = parse_letter(source(FLAT_RECORD))
+    text = FLAT_RECORD
+
+    def part(span: object) -> str | None:
+        return None if span is None else text[span.start : span.end]  # type: ignore[attr-defined]
+
+    assert letter.date is not None and letter.date.iso == "1851-03-02"
+    assert part(letter.place) == "Kendal"  # the record's "Date" has no place; the dateline has
+    assert part(letter.salutation) == "My dear Sir,"
+    assert part(letter.signature) == "Martha A. Pell."
+    assert part(letter.valediction).endswith("Your obliged servt.")  # type: ignore[union-attr]
+    assert part(letter.heading_recipient) == "Owen Rudd"  # from the record's title
+    assert all("Endorsed" not in text[s.start : s.end] for s in letter.body)
+    assert any("Endorsed" in text[s.start : s.end] for s in letter.notes)
+    assert all("Schools" not in text[s.start : s.end] for s in letter.body)
+
+
+def test_an_editors_description_and_page_number_are_no_place() -> None:
+    from kgraph.text.letter_lines import Line, parse_date
+
+    text = "Page 1 [on black-bordered paper] [Tenafly] June 6th [1880]"
+    found = parse_date(Line(0, len(text), text, 0))
+    assert found is not None and found[0].iso == "1880-06-06"
+    assert found[1] is not None and found[1].text == "Tenafly"

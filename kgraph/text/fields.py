@@ -39,6 +39,23 @@ class Field:
     value: Line  # the value, as a line of its own (offsets into the text)
 
 
+BARE_KEY = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{0,28}?)\s*:?$")
+# keys that head what follows rather than one value ("Text", "From" over a name)
+_NOT_BARE = frozenset({"text", "transcription", "translation", "notes", "summary", "original"})
+_NOT_BARE |= {"from", "to", "letter", "item", "by", "document", "heading", "description"}
+
+
+def bare_key(text: str) -> str | None:
+    """The kind of a field whose key stands alone on its line, its value on the next
+    ("Creator" over "Hale, Sarah Josepha, 1788-1879"), as a catalogue's record is copied
+    from a page that set key and value side by side; None for any other line."""
+    m = BARE_KEY.match(text)
+    if m is None:
+        return None
+    key = " ".join(m["key"].lower().split())
+    return None if key in _NOT_BARE else _KIND_OF.get(key)
+
+
 def read_field(line: Line) -> Field | None:
     """The field a line records, or None when it is no field line kgraph knows."""
     m = FIELD.match(line.text)

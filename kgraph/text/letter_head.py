@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from kgraph.model import LetterDate, TextSpan
 from kgraph.text.dates import find_date
-from kgraph.text.fields import read_field
+from kgraph.text.fields import bare_key, read_field
 from kgraph.text.frame import frame_end, is_page_furniture, prose_lines
 from kgraph.text.frame_years import PartialDate, partial_date
 from kgraph.text.headings import (
@@ -54,6 +54,7 @@ class Head:
     furniture: list[str] = field(default_factory=list)  # running heads, titles: may give a year
     fields: dict[str, Line] = field(default_factory=dict)  # "Date: …", "From: …" (the value)
     edition: list[Line] = field(default_factory=list)  # a site's or catalogue's lines
+    pending: str | None = None  # a field whose key stood alone: its value is the next line
 
 
 def read_head(text: str, lines: list[Line], head_end: int) -> Head:
@@ -143,8 +144,10 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
         elif access is None and ACCESS_NOTE.match(line.text) and len(line.text) <= SHORT:
             access = line
         elif (parsed := parse_date(line)) is not None and (
-            date is None or FINER[parsed[0].precision] > FINER[date[0].precision]
-        ):
+            date is None
+            or FINER[parsed[0].precision] > FINER[date[0].precision]
+            or (parsed[0].iso == date[0].iso and date[1] is None and parsed[1] is not None)
+        ):  # a finer date, or the same one with its place ("Philadelphia, April 18th 1864.")
             if date is not None and dateline is not None:
                 head.edition.append(dateline)  # "EGYPT. No. 3 (1898)." above the dateline
             dateline, date = line, parsed
@@ -182,6 +185,8 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
     title = head.fields.get("title")
     if heading is None and title is not None and _heading_like(text, title):
         heading = title  # "Title: Letter from I. K. Brunel to Christopher Claxton"
+        if addressee is None and addressee_name(title.text) is not None:
+            addressee = title  # "Title / to Matthew Vassar, 18 Apr 1864"
     if date is None and (when := head.fields.get("date")) is not None:
         found = find_date(unbracket(when.text))
         if found is not None:
@@ -218,12 +223,27 @@ STYLE_ONLY = re.compile(
 # a website's buttons and menus, each on a line of its own
 SITE_BUTTON = re.compile(
     r"(?i)^(?:search|browse|menu|home|login|log\s+in|sign\s+in|contact|index|help|back|top|"
-    r"print|share|download|skip\s+to|main\s+menu|about\s+(?:the|this|us)\b)(?:\s.{0,30})?$"
+    r"print|share|download|skip\s+to|main\s+menu|about\s+(?:the|this|us)\b|"
+    r"show\s+(?:less|more|all)|read\s+more|expand|collapse)(?:\s.{0,30})?$"
 )
 
 
 def _field(head: Head, line: Line) -> bool:
     """Take a field line ("Date: 1 Sep 1836", "Reference: BRU/2/14/7") into ``head``."""
+    if re.fullmatch(r"[-–—•·]", line.text):
+        head.edition.append(line)  # the dash a record prints between a key and its value
+        return True
+    if head.pending is not None:
+        kind, head.pending = head.pending, None
+        if kind == "editorial":
+            head.edition.append(line)
+        else:
+            head.fields.setdefault(kind, line)
+        return True
+    if (kind := bare_key(line.text)) is not None:
+        head.pending = kind
+        head.edition.append(line)
+        return True
     found = read_field(line)
     if found is None:
         return False

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from kgraph.model import Edition, LetterDate, TextSpan
 from kgraph.text.dates import find_date
 from kgraph.text.editorial import OPENING_QUOTES, PIPE, strip_markers
+from kgraph.text.flattened import flat_cuts
 from kgraph.text.line_patterns import (
     ACCESS_NOTE,
     ENDEARMENT,
@@ -92,6 +93,8 @@ def _pieces(start: int, inner: str, block: int) -> list[Line]:
     if len(cuts) == 2 and (cut := _gap_cut(inner)) is not None:
         gap = len(inner[:cut]) - len(inner[:cut].rstrip())
         cuts = [0, cut - gap, cut, len(inner)]
+    elif len(cuts) == 2 and (flat := flat_cuts(inner)):
+        cuts = [0, *(x for c in flat for x in (c, c)), len(inner)]
     for a, b in zip(cuts[::2], cuts[1::2], strict=True):
         piece = inner[a:b]
         lead = len(piece) - len(piece.lstrip(OPENING_QUOTES + " \t"))
@@ -161,9 +164,24 @@ def parse_date(line: Line) -> tuple[LetterDate, TextSpan | None] | None:
     return date, place_before(line, found.start)
 
 
+def _mask_editorial(text: str) -> str:
+    """A dateline with what is not the writer's blanked out, offsets kept: the page a
+    transcription starts ("Page 1"), an editor's bracketed description ("[on black-bordered
+    paper]") and the brackets of an editor's insertion ("[Tenafly]" is Tenafly); a wide gap
+    parts the rest like a comma."""
+
+    def blank(m: re.Match[str]) -> str:
+        return " " * len(m[0])
+
+    masked = re.sub(r"(?i)^(?:page|p\.|fol(?:io)?\.?|f\.)\s*\d+\w*\.?", blank, text)
+    masked = re.sub(r"\[(?![A-Z0-9])[^\[\]]*\]", blank, masked)
+    masked = re.sub(r"[\[\]]", " ", masked)
+    return re.sub(r"(?<=\S)\s{3,}(?=\S)", lambda m: m[0][:-1] + ",", masked)
+
+
 def place_before(line: Line, start: int) -> TextSpan | None:
     """The place written before a dateline's date ("Brighton, 14 May 1912")."""
-    masked = re.sub(r"[\[\]]", " ", line.text)
+    masked = _mask_editorial(line.text)
     prefix = masked[:start]
     parts = [p for p in re.finditer(r"[^,;:]+", prefix) if p.group().strip(" .")]
     # The settlement comes first ("Concord, Mass.", "Down, Bromley, Kent"), after a house or

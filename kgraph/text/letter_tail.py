@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from kgraph.text.dates import find_date
 from kgraph.text.editorial import OPENING_QUOTES
-from kgraph.text.fields import read_field
+from kgraph.text.fields import bare_key, read_field
 from kgraph.text.frame import prose_blocks
 from kgraph.text.letter_lines import Line, signature_after, signs
 from kgraph.text.line_patterns import (
@@ -33,6 +33,9 @@ class Tail:
     notes: list[Line] = field(default_factory=list)
     colophon: list[Line] = field(default_factory=list)
     bottom: list[Line] = field(default_factory=list)  # short lines: a dateline, an address
+
+
+ENDORSEMENT = re.compile(r"(?i)^\[?\s*(?:endorsed|endorsement|docketed|docket)\b")
 
 
 def read_tail(text: str, lines: list[Line], sal: int | None) -> Tail:
@@ -79,12 +82,16 @@ def read_tail(text: str, lines: list[Line], sal: int | None) -> Tail:
         elif line.block < 0:
             kind = "separator"
         elif kind is None:
-            if ((found := read_field(line)) is not None and found.kind != "title") or re.match(
-                r"^[←→<>]", line.text
+            if (
+                ((found := read_field(line)) is not None and found.kind != "title")
+                or bare_key(line.text) is not None
+                or re.match(r"^[←→<>]", line.text)
             ):
                 kind = "colophon"  # "Written: 14 July 1913", "Source: …", "← previous letter"
             elif SECTION.match(line.text):  # "Notes", "Source Note": the edition's label
                 kind = "colophon" if re.match(r"(?i)sources?\b|ref|bib", line.text) else "note"
+            elif ENDORSEMENT.match(line.text):
+                kind = "note"  # "[Endorsed:] Mrs Hale Apl 18/64 Ansd.": the receiver's docket
             elif POSTSCRIPT.match(line.text):
                 kind = "postscript"
             elif FOOTNOTE.match(line.text) or (
