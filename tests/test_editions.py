@@ -992,3 +992,82 @@ def test_an_editors_description_and_page_number_are_no_place() -> None:
     found = parse_date(Line(0, len(text), text, 0))
     assert found is not None and found[0].iso == "1880-06-06"
     assert found[1] is not None and found[1].text == "Tenafly"
+
+
+# A biography's page: a running head, the narrative that leads in with a kinship and a name
+# broken over two lines, an address in capitals, a sidenote in the body and a closing that
+# runs on in the last sentence.
+MEMOIR_PAGE = """212                 MARGARET LINDSAY                 [1852
+
+the term had begun, and the board had at last admitted her to the
+lectures. Next day she wrote to her sister, Mrs.
+Agnes Rowe, who was then at Bath:—
+
+                           7 QUEEN STREET, PERTH,
+                                    March 4th [1852].
+
+MY OWN DEAREST AGNES,—It is done at last, and I have my ticket.
+
+[Sidenote: The lectures.]
+
+The lectures are long and cold, and Dr. Ferrier reads from his notes
+without once looking up, but I am very happy.
+
+Give my love to the children, and believe me ever your affectionate
+
+                                                M. L.
+"""
+
+
+def test_a_memoir_page_with_a_sidenote_and_a_lead_in_across_lines() -> None:
+    letter = parse_letter(source(MEMOIR_PAGE))
+    text = MEMOIR_PAGE
+
+    def part(span: object) -> str | None:
+        return None if span is None else text[span.start : span.end]  # type: ignore[attr-defined]
+
+    assert part(letter.heading_recipient) == "Mrs.\nAgnes Rowe"  # a name over a line break
+    assert part(letter.salutation) == "MY OWN DEAREST AGNES,—"
+    assert part(letter.signature) == "M. L."  # not the sidenote above it
+    assert letter.heading is None or "QUEEN STREET" not in part(letter.heading)  # type: ignore[operator]
+    assert "QUEEN STREET" in (part(letter.address) or "")  # an address, not a heading
+    assert letter.date is not None and letter.date.iso == "1852-03-04"
+    assert "M. L." not in text[letter.body[-1].start : letter.body[-1].end]
+
+
+@pytest.mark.parametrize(
+    ("heading", "sender", "recipient"),
+    [
+        ("44/ Ellen Terry to Bernard Shaw", "Ellen Terry", "Bernard Shaw"),
+        ("87. To her mother, Louise Lagerlöf", None, "Louise Lagerlöf"),
+    ],
+)
+def test_numbered_headings(heading: str, sender: str | None, recipient: str) -> None:
+    text = f"{heading}\n\n23rd September 1896\n\nDear friend,\n\nAll is well here.\n\nYours,\nE.\n"
+    letter = parse_letter(source(text))
+
+    def part(span: object) -> str | None:
+        return None if span is None else text[span.start : span.end]  # type: ignore[attr-defined]
+
+    assert part(letter.heading_recipient) == recipient
+    if sender is not None:
+        assert part(letter.heading_sender) == sender
+
+
+def test_salutations_run_on_with_a_dash() -> None:
+    for line, salutation in [
+        ("Dearest - Your letter came this morning.", "Dearest - "),
+        ("MY DEAR FATHER:—We came to anchor here on the 1st.", "MY DEAR FATHER:—"),
+    ]:
+        text = f"London, 3 May 1890.\n\n{line}\n\nMore news soon.\n\nYours,\nB.\n"
+        letter = parse_letter(source(text))
+        assert letter.salutation is not None
+        assert text[letter.salutation.start : letter.salutation.end] == salutation
+
+
+def test_a_ship_is_not_the_place_of_writing() -> None:
+    from kgraph.text.letter_lines import Line, parse_date
+
+    text = "H.M.S. Bellerophon, Plymouth, July 3d, 1815."
+    found = parse_date(Line(0, len(text), text, 0))
+    assert found is not None and found[1] is not None and found[1].text == "Plymouth"

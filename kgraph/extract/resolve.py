@@ -28,7 +28,7 @@ from kgraph.extract.places import split_qualified_places
 from kgraph.extract.tagged import entry_for, merge_by_refs, ref_suffix, refs_conflict, same_as
 from kgraph.knowledge.authority import Authority, normalise
 from kgraph.model import Entity, EntityType, Letter, Mention
-from kgraph.text.line_patterns import HOUSE
+from kgraph.text.line_patterns import HOUSE, SHIP
 
 PRIORITY = {"Periodical": 3, "Place": 2, "Organization": 1}
 # authority descriptions of places too large to be a place of writing
@@ -258,7 +258,8 @@ def _place_of_writing(entities: list[Entity], lookup: Lookup, letter: Letter) ->
             score = (
                 int(m.role == "place"),
                 int(not STREET.search(m.text)),
-                int(not HOUSE.search(m.text)),  # "Casa Guidi, Florence", "Hotel Metropole"
+                # "Casa Guidi, Florence", "Hotel Metropole", "BRIG ADVANCE, FISKERNAES"
+                int(not HOUSE.search(m.text) and not SHIP.match(m.text)),
                 int(not coarse),  # "Camden | New Jersey | U. S. America": not the country
                 int(not _house(letter, m.end)),
                 -m.start,

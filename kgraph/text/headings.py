@@ -65,8 +65,10 @@ _INTRO = re.compile(
     rf"father|mother|colleague|comrade|publisher|editor|patron|correspondent)s?,?\s+)?"
     rf"(?P<r>{_NAME})(?=\s*[,;:.(]|\s+(?:in|at|from|on|during|when|who|the)\b))",
 )
+# a few words with no sentence's end in them; the full stop of "Dr." or "J." is no end
+_SHORT_RUN = r"(?:[^.:;]|(?<=\b(?:Dr|Mr|St|Jr|Sr))\.|(?<=\b(?:Mrs|Rev))\.|(?<=\b[A-Z])\.){0,40}?"
 _LEAD_IN = re.compile(
-    rf"\b(?:wrote|writes|writing|sent|addressed)\b[^.:;]{{0,40}}?\bto\s+"
+    rf"\b(?:wrote|writes|writing|written|sent|addressed)\b{_SHORT_RUN}\bto\s+"
     rf"(?:(?:his|her|their)\s+(?:(?:old|dear|young|elder|younger|eldest)\s+)?"
     rf"(?:friend|brother|sister|wife|husband|son|daughter|father|mother|colleague|publisher|"
     rf"patron|uncle|aunt|cousin|nephew|niece|fianc[ée]e?),?\s+)?"
@@ -124,7 +126,7 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 # An edition's number before the heading ("1742: To V. Sackville-West", "No. 12. To …")
 NUMBER = re.compile(
-    r"^(?:\[|(?:no\.?\s*|letter\s+(?:no\.?\s*)?)?(?:\d{1,4}|[ivxlc]{1,7})(?:[.:]|\s+·)\s+(?=\S))",
+    r"^(?:\[|(?:no\.?\s*|letter\s+(?:no\.?\s*)?)?(?:\d{1,4}|[ivxlc]{1,7})(?:[.:/]|\s+·)\s+(?=\S))",
     re.IGNORECASE,
 )
 
@@ -173,7 +175,7 @@ def parties(heading: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
 
 
 _ADDRESSEE = re.compile(
-    rf"to\s+(?:the\s+)?(?P<r>{_NAME})(?=\s*(?:[,;(\[\]]|\.?\]?\s*$|(?<=[a-z]{{2}})\.\s|\d|\s{{2,}})|"
+    rf"to\s+(?:the\s+)?(?:(?:his|her|their)\s+{_KIN})?(?P<r>{_NAME})(?=\s*(?:[,;(\[\]]|\.?\]?\s*$|(?<=[a-z]{{2}})\.\s|\d|\s{{2,}})|"
     rf"\s+(?:in|at|IN|AT)\s+[A-Z])",
     re.I,
 )

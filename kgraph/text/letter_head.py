@@ -28,6 +28,7 @@ from kgraph.text.line_patterns import (
     ADDRESSEE,
     ENDORSED_TO,
     HEADING,
+    HOUSE,
     PEER,
     SECTION,
     SHORT,
@@ -128,7 +129,9 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
                 addressee = line
             continue
         first = False
-        if heading is None and parties(line.text):
+        if parties(line.text) and (heading is None or not parties(heading.text)):
+            if heading is not None:
+                address.append(heading)  # "14, NOTTINGHAM PLACE, W.," above "Octavia to Miranda."
             heading = line  # "Major-General Sir H. Kitchener to Lord Cromer.—(Received …"
         elif addressee is None and (
             ADDRESSEE.match(line.text) or TITLED_ADDRESSEE.match(line.text)
@@ -240,8 +243,8 @@ def _field(head: Head, line: Line) -> bool:
         else:
             head.fields.setdefault(kind, line)
         return True
-    if (kind := bare_key(line.text)) is not None:
-        head.pending = kind
+    if (key := bare_key(line.text)) is not None:
+        head.pending = key
         head.edition.append(line)
         return True
     found = read_field(line)
@@ -268,6 +271,17 @@ def addressee_of(line: str) -> tuple[int, int] | None:
     return addressee_name(line)
 
 
+def _address_like(line: str) -> bool:
+    """A line of an address in capitals, not a heading: a house number first ("14,
+    NOTTINGHAM PLACE, W.,", "15 BUCCLEUCH PLACE, EDINBURGH,"), or parts that run on with
+    commas."""
+    if line.rstrip().endswith(",") and line.count(",") >= 3:
+        return True  # "BRIG ADVANCE, FISKERNAES, GREENLAND,"
+    return re.match(r"^\d+[a-z]?,?\s+[A-Z]", line) is not None and (
+        HOUSE.search(line) is not None or line.rstrip().endswith(",")
+    )
+
+
 def _heading_like(text: str, line: Line) -> bool:
     """An editor's heading: "HUXLEY TO TYNDALL, 1866.", "LETTER XII.", "To J. S. Henslow
     12 May [1860]", "FROM THOMAS JEFFERSON.", a title in capitals."""
@@ -275,7 +289,7 @@ def _heading_like(text: str, line: Line) -> bool:
         HEADING.match(line.text)
         or parties(line.text)
         or writer_year(line.text)
-        or (is_title(line.text) and parse_date(line) is None)
+        or (is_title(line.text) and parse_date(line) is None and not _address_like(line.text))
         or (ADDRESSEE.match(line.text) and find_date(unbracket(line.text)))
         or (NUMBER.match(line.text) and addressee_name(line.text) is not None)
     )

@@ -26,6 +26,7 @@ from kgraph.text.line_patterns import (
     POSTAL_DISTRICT,
     SALUTATION,
     SEPARATOR,
+    SHIP,
     SHORT,
     SIGNED,
     SIGNED_TITLE,
@@ -44,8 +45,13 @@ class Line:
         return TextSpan(self.start, self.end, self.text)
 
 
+SIDENOTE = re.compile(r"(?i)^\[sidenote:[^\]]*\]$")  # the edition's gloss in the margin
+
+
 def split_lines(text: str) -> list[Line]:
-    """Non-blank lines with offsets, stripped of surrounding space and Markdown markers."""
+    """Non-blank lines with offsets, stripped of surrounding space and Markdown markers; a
+    separator or an edition's sidenote ("[Sidenote: The Infirmary.]") is a line of its own
+    kind (block -1) between the letter's blocks."""
     lines: list[Line] = []
     block, pos = 0, 0
     for raw in text.splitlines(keepends=True):
@@ -55,7 +61,7 @@ def split_lines(text: str) -> list[Line]:
             lead = len(body) - len(body.lstrip())
         trail = len(body) - len(body.rstrip("*_ \t"))
         inner = body[lead : len(body) - trail] if len(body) - trail > lead else ""
-        if body.strip() and SEPARATOR.match(body):
+        if body.strip() and (SEPARATOR.match(body) or SIDENOTE.match(inner)):
             block += 1
             lines.append(Line(pos, pos + len(body), body, -1))  # a separator line
             block += 1
@@ -125,7 +131,7 @@ def span_in(line: Line, start: int, end: int) -> TextSpan:
 
 def name_in_salutation(line: Line) -> TextSpan | None:
     """The name in "My dear Sir Roderick," or "Stella dearest," (None for "Dear Sir,")."""
-    text = re.split(r",\s*[—–-]", line.text)[0]
+    text = re.split(r",\s*[—–-]|\s[—–-]\s", line.text)[0]
     m = SALUTATION.match(text)
     start = m.end() if m else 0
     end = len(text)
@@ -146,8 +152,8 @@ def name_in_salutation(line: Line) -> TextSpan | None:
     else:
         first_start = start + first.start()
     name = text[first_start : start + last.end()].rstrip(".")
-    if not looks_like_name(name):
-        return None
+    if not looks_like_name(name) or re.fullmatch(r"(?:[A-Z]\.?\s*){1,3}", name):
+        return None  # "My own C.,—": an initial alone names nobody the letter can resolve
     return span_in(line, first_start, first_start + len(name))
 
 
@@ -206,7 +212,7 @@ def place_before(line: Line, start: int) -> TextSpan | None:
             continue  # a postal district: "E.C.", "W.C.1", "S.W."
         if re.search(r"--|—|\s(?:of|to|from|the|and)$|^(?:letter|copy|extract)\b", value, re.I):
             continue  # "(Letter of 24 April 1867, …)", "Lord Chief Justice Eyre.--Let"
-        if HOUSE.search(value) and part is not parts[-1]:
+        if (HOUSE.search(value) or SHIP.match(value)) and part is not parts[-1]:
             continue
         offset = part.start() + part.group().index(value)
         place = span_in(line, offset, offset + len(value))
@@ -218,6 +224,8 @@ def is_salutation(lines: list[Line], i: int) -> bool:
     text = lines[i].text
     if re.match(rf"^{GREETING}[^,]*,\s*[—–-]", text, re.I):
         return True  # "Sir,—In your leading article…"
+    if re.match(rf"^{GREETING}[^,:—–-]{{0,30}}?\s[—–-]\s+[A-Z]", text, re.I):
+        return True  # "Dearest - Your letter came this morning"
     if re.match(rf"^{GREETING}[^,:]{{0,30}}:\s+[A-Z]", text, re.I):
         return True  # "GENERAL: Your letter of the 18th …", "Dear Sir: I have …"
     if len(text) > SHORT or (

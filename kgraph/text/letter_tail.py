@@ -128,6 +128,8 @@ def _bare_signature(text: str, lines: list[Line], sal: int) -> int | None:
     letter whose closing is a sentence ("I embrace you with all my heart. / Bolívar")."""
     for i in range(sal + 1, len(lines)):
         line, prev = lines[i], lines[i - 1]
+        if line.block < 0:
+            continue  # a separator or the edition's sidenote
         own = prev.block != line.block and (i + 1 == len(lines) or lines[i + 1].block != line.block)
         own = own or (_indent(text, line) >= RIGHT_SET > _indent(text, prev))  # set to the right
         if not own or len(line.text) > 40 or not signs(line.text.rstrip(".,")):
@@ -135,13 +137,17 @@ def _bare_signature(text: str, lines: list[Line], sal: int) -> int | None:
         words = re.findall(r"[^\W\d_][\w'’.-]*", line.text)
         if not all(w[0].isupper() for w in words) or len(words) > 4:
             continue
-        if not re.search(r"[a-z].*[.!?]['\"”’]?$", prev.text):
-            continue
+        if not re.search(r"[a-z].*[.!?]['\"”’]?$", prev.text) and not CLOSING_END.search(prev.text):
+            continue  # under a sentence, or under "… and believe me ever your affectionate"
         if not any(_letter_prose(x) for x in lines[i + 1 :]):
             return i
     return None
 
 
+CLOSING_END = re.compile(
+    r"(?i)\b(?:believe\s+me|i\s+(?:am|remain))\b.{0,40}\b(?:affectionate|affectionately|"
+    r"truly|sincerely|faithfully|ever|yours|servant|friend|son|daughter|wife|husband),?$"
+)
 RIGHT_SET = 20  # columns: a line set this far in stands apart from the paragraph above it
 
 

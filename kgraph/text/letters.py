@@ -145,7 +145,9 @@ def parse_letter(source: Source) -> Letter:
     if sal is not None:
         salutation = lines[sal]
         split = re.match(
-            rf"^{GREETING}[^,:]*(?:,\s*[—–-]+|:(?=\s+[A-Z]))\s*", salutation.text, re.I
+            rf"^{GREETING}[^,:—–-]*(?:[,:]\s*[—–-]+|:(?=\s+[A-Z])|\s[—–-](?=\s+[A-Z]))\s*",
+            salutation.text,
+            re.I,
         )
         body_from = (
             salutation.start + split.end()
@@ -164,7 +166,11 @@ def parse_letter(source: Source) -> Letter:
         salutation = None
         body_from = lines[head_end].start if head_end < n else 0
     body_to = (
-        lines[val].start if val is not None else (lines[after].start if after < n else len(text))
+        lines[val].start
+        if val is not None
+        else lines[sig].start
+        if sig is not None
+        else (lines[after].start if after < n else len(text))
     )
     body = paragraphs(text, body_from, body_to)
     sender_name = recipient_name = None
@@ -198,8 +204,10 @@ def parse_letter(source: Source) -> Letter:
         heading_sender = sender_field.span()  # "**From:** Paula Modersohn-Becker"
     if heading_recipient is None and recipient_field and looks_like_name(recipient_field.text):
         heading_recipient = recipient_field.span()
-    if heading_recipient is None and recipient_name is None and prose:
-        heading_recipient = _lead_in(text, prose)
+    if heading_recipient is None and prose and (lead := _lead_in(text, prose)) is not None:
+        short = set(recipient_name.text.lower().split()) if recipient_name else set()
+        if short <= set(lead.text.lower().split()):
+            heading_recipient = lead  # "wrote to her sister, Mrs. Agnes Rowe, …:—" over "AGNES"
     colophon_span = cover(text, colophon[0], colophon[-1]) if colophon else None
     return Letter(
         source=source,
@@ -244,7 +252,12 @@ def _lead_in(text: str, prose: list[Line]) -> TextSpan | None:
     found = lead_in_recipient(joined)
     if found is None:
         return None
-    for line, at in zip(block, starts, strict=True):  # the name within one printed line
-        if at <= found[0] and found[1] <= at + len(line.text):
-            return span_in(line, found[0] - at, found[1] - at)
-    return None
+    begin = end = None  # the name's offsets in the text, across a line break if need be
+    for line, at in zip(block, starts, strict=True):
+        if at <= found[0] <= at + len(line.text):
+            begin = line.start + found[0] - at
+        if at <= found[1] <= at + len(line.text):
+            end = line.start + found[1] - at
+    if begin is None or end is None or end <= begin:
+        return None
+    return TextSpan(begin, end, text[begin:end])

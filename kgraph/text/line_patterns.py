@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 GREETING = (
-    r"(?:(?:my|mine|our)\s+)?(?:(?:very\s+|dear\s+)?dear(?:est)?|beloved|darling|honou?red|"
+    r"(?:(?:my|mine|our)\s+(?:(?:very\s+)?own\s+)?)?(?:(?:very\s+|dear\s+)?dear(?:est)?|my\s+own|beloved|darling|honou?red|"
     r"respected|reverend|revd|may\s+it\s+please\s+your\s+\w+|mon\s+cher|ma\s+chère|chère|cher|lieber|liebe|verehrter|caro|cara|"
     r"carissimo|querido|dorogoi|sir|sirs|madam|madame|monsieur|gentlemen|ladies|sire|herr|"
     r"señor|senor|signore|signor|mein\s+herr|hochgeehrter|geehrter|"
@@ -69,6 +69,13 @@ HOUSE = re.compile(
     r"casa|palazzo|palais|schloss|ch[aâ]teau|maison|quinta|hacienda|rectory|vicarage|manor|"
     r"camp|head-?quarters|inn|bank|knoll|vale|grange|farm|priory|abbey|mill|hermitage|"
     r"parsonage|deanery|barracks|office|chambers)\b"
+)
+# a ship named where a letter was written ("BRIG ADVANCE, FISKERNAES", "H.M.S. Bellerophon,
+# Plymouth"): where it lay comes after it
+SHIP = re.compile(
+    r"(?i)^(?:on\s+board\s+(?:the\s+)?)?(?:(?:the\s+)?(?:brig|ship|schooner|steamer|steamship|"
+    r"frigate|sloop|bark|barque|yacht|packet|corvette|cutter|s\.\s?s\.|r\.\s?m\.\s?s\.|"
+    r"h\.\s?m\.\s?s\.|u\.\s?s\.\s?s\.|h\.\s?m\.\s?s)\b\.?)"
 )
 # a city's postal district after its name ("Berlin N.", "London S.W.", "Wien IX")
 POSTAL_DISTRICT = re.compile(r"(?<=[a-z])\s+(?:[NSEWO]\.?\s?[CEW]?\.?|[IVX]{1,4}\.?|\d{1,2})$")
