@@ -204,10 +204,10 @@ def parse_letter(source: Source) -> Letter:
         heading_sender = sender_field.span()  # "**From:** Paula Modersohn-Becker"
     if heading_recipient is None and recipient_field and looks_like_name(recipient_field.text):
         heading_recipient = recipient_field.span()
-    if heading_recipient is None and prose and (lead := _lead_in(text, prose)) is not None:
+    if heading_recipient is None and prose and (led := _lead_in(text, prose)) is not None:
         short = set(recipient_name.text.lower().split()) if recipient_name else set()
-        if short <= set(lead.text.lower().split()):
-            heading_recipient = lead  # "wrote to her sister, Mrs. Agnes Rowe, …:—" over "AGNES"
+        if short <= set(led.text.lower().split()):
+            heading_recipient = led  # "wrote to her sister, Mrs. Agnes Rowe, …:—" over "AGNES"
     colophon_span = cover(text, colophon[0], colophon[-1]) if colophon else None
     return Letter(
         source=source,
