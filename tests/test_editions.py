@@ -1071,3 +1071,66 @@ def test_a_ship_is_not_the_place_of_writing() -> None:
     text = "H.M.S. Bellerophon, Plymouth, July 3d, 1815."
     found = parse_date(Line(0, len(text), text, 0))
     assert found is not None and found[1] is not None and found[1].text == "Plymouth"
+
+
+BLOG_POST = """DOMENECH, LETTER BY LETTER
+a painter's correspondence, in English
+Home · Letters · Places · About
+
+Letter from Domenech to Pilar. 3 March 1909
+
+Posted on 14 June 2021 by editor · 4 Comments
+
+In 1909 Domenech spent the spring in Boston, and wrote to his wife nearly every day. We \
+translate one of the first letters he sent home from the hotel.
+
+Boston, 3 de marzo de 1909
+
+My dearest Pilar, your letter came this morning and I have read it twice already.
+
+The pictures are hung and the light is good.
+
+Yours always,
+Ramón
+"""
+
+ARCHIVE_HEADER = """M. A. Bakunina
+
+To Pavel Lavrov
+
+Written: March 2, 1872
+Sent from Locarno to Zurich.
+Source: Collected Letters, Volume 2, pages 11-12.
+Other Formats: Text • README
+
+Dear Friend,
+
+The parcel has come, and I thank you for it.
+
+Yours,
+M. B.
+"""
+
+
+def test_a_blog_post_with_a_title_a_post_date_and_a_run_on_salutation() -> None:
+    letter = parse_letter(source(BLOG_POST))
+    text = BLOG_POST
+    assert letter.date is not None and letter.date.iso == "1909-03-03"  # not the post's date
+    assert letter.place is not None and text[letter.place.start : letter.place.end] == "Boston"
+    assert letter.heading_sender is not None and letter.heading_recipient is not None
+    assert text[letter.heading_recipient.start : letter.heading_recipient.end] == "Pilar"
+    assert letter.salutation is not None
+    assert text[letter.salutation.start : letter.salutation.end].startswith("My dearest Pilar,")
+    assert text[letter.body[0].start :].startswith("your letter came")
+    assert any("In 1909" in text[s.start : s.end] for s in letter.introduction)
+
+
+def test_an_archive_sites_header_gives_writer_addressee_and_place() -> None:
+    letter = parse_letter(source(ARCHIVE_HEADER))
+    text = ARCHIVE_HEADER
+    assert letter.heading_recipient is not None
+    assert text[letter.heading_recipient.start : letter.heading_recipient.end] == "Pavel Lavrov"
+    assert letter.byline is not None
+    assert text[letter.byline.start : letter.byline.end] == "M. A. Bakunina"
+    assert letter.place is not None and text[letter.place.start : letter.place.end] == "Locarno"
+    assert letter.date is not None and letter.date.iso == "1872-03-02"

@@ -27,7 +27,8 @@ KINDS = {
         "last modified|last updated|modified|updated|created|uploaded|posted|accessed|"
         "retrieved|categories|category|tags|box|box/folder|folder|item number|call no|"
         "published in|edition|editor|editors|volume|page|pp|layout|permalink|slug|lang|author_url|"
-        "record number|record|entered|catalogued|holding|holdings|lot|estimate|sold"
+        "record number|record|entered|catalogued|holding|holdings|lot|estimate|sold|"
+        "other formats|formats|transcription\\markup|markup|public domain|proofread"
     ),
 }
 _KIND_OF = {key: kind for kind, keys in KINDS.items() for key in keys.split("|")}
@@ -56,8 +57,19 @@ def bare_key(text: str) -> str | None:
     return None if key in _NOT_BARE else _KIND_OF.get(key)
 
 
+# "Sent from Poronin to Brussels.": an edition's note of where a letter went from
+SENT_FROM = re.compile(
+    r"^(?:[Ss]ent|[Ww]ritten|[Pp]osted|[Dd]ispatched)\s+(?:from|at)\s+"
+    r"(?P<value>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)(?:\s+to\s+[A-Z][\w'’. -]*)?\.?$"
+)
+
+
 def read_field(line: Line) -> Field | None:
     """The field a line records, or None when it is no field line kgraph knows."""
+    if (sent := SENT_FROM.match(line.text)) is not None:
+        start = line.start + sent.start("value")
+        value = sent["value"].rstrip(".")
+        return Field("place", Line(start, start + len(value), value, line.block))
     m = FIELD.match(line.text)
     if m is None:
         return None

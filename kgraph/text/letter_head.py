@@ -68,6 +68,7 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
     first = True  # the first line that is not a website's may be an editor's heading
     begin = frame_end(lines, head_end)  # after the editor's narrative that leads in
     pre_heading: Line | None = None
+    pre_addressee = pre_byline = None  # a site's "To X" line, and the writer's name above it
     by_next = False  # "FROM" alone on a line: the writer's name follows
     receiving = False  # a "(Received at Cairo," runs on to the next line
     prose_at = prose_lines(lines[:begin])
@@ -83,8 +84,14 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
         elif is_page_furniture(line) or is_site_line(line.text):
             furniture.append(line.text)
             head.edition.append(line)  # a running head, a site's line: no names of the letter
-        elif pre_heading is None and _heading_like(text, line):
-            pre_heading = line
+        elif _to_line(line) and pre_addressee is None:
+            pre_addressee = line  # "V. I. Lenin / To Inessa Armand / Written: …"
+            if at > 0 and lines[at - 1].text in furniture and signs(lines[at - 1].text):
+                pre_byline = lines[at - 1]
+        elif (pre_heading is None and _heading_like(text, line)) or (
+            pre_heading is not None and parties(line.text) and not parties(pre_heading.text)
+        ):
+            pre_heading = line  # the first heading, or one naming both parties below a title
         else:
             furniture.append(line.text)
     for line in lines[begin:head_end]:
@@ -181,6 +188,20 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
             byline = line
         else:
             address.append(line)
+    above = address[0] if address and addressee is not None else None
+    if (
+        byline is None
+        and above is not None
+        and addressee is not None
+        and len(address) == 1
+        and above.end < addressee.start
+        and _to_line(addressee)
+        and signs(above.text)
+        and looks_like_name(above.text)
+    ):
+        byline = address.pop(0)  # "V. I. Lenin" over "To Inessa Armand": the writer
+    if addressee is None and heading is None and pre_addressee is not None:
+        addressee, byline = pre_addressee, byline or pre_byline
     if heading is None and pre_heading is not None:
         heading = pre_heading
         if addressee is None and addressee_name(pre_heading.text) is not None:
@@ -208,7 +229,8 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
 SITE_MATTER = re.compile(
     r"https?://|www\.|©|\bcite\s+as\b|\blast\s+(?:updated|edited|modified|revised)\b|"
     r"rights\s+reserved|\blicen[cs]ed?\b|creative\s+commons|permanent\s+url|\s>\s.*\s>\s|"
-    r"\s[›»]\s.*\s[›»]\s|^[‹«←]|[›»→]\s*$|\bprevious\b.*\bnext\b",
+    r"\s[›»]\s.*\s[›»]\s|^[‹«←]|[›»→]\s*$|\bprevious\b.*\bnext\b|"
+    r"^posted\s+(?:on|by|in)\b|\b\d+\s+comments?\b|\bleave\s+a\s+(?:comment|reply)\b",
     re.IGNORECASE,
 )
 
@@ -269,6 +291,16 @@ def addressee_of(line: str) -> tuple[int, int] | None:
             name = line[begin:end].rstrip(". ]")
             return (begin, begin + len(name)) if looks_like_name(name) else None
     return addressee_name(line)
+
+
+def _to_line(line: Line) -> bool:
+    """A short "To Inessa Armand" line: whom the letter went to, as a site titles it."""
+    return (
+        len(line.text) <= SHORT
+        and line.text[:3].lower() == "to "
+        and addressee_name(line.text) is not None
+        and find_date(line.text) is None
+    )
 
 
 def _address_like(line: str) -> bool:

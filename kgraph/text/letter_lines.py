@@ -220,6 +220,19 @@ def place_before(line: Line, start: int) -> TextSpan | None:
     return place
 
 
+def _inline(lines: list[Line], i: int) -> bool:
+    """A salutation the letter runs on from, at the head of the first paragraph under a
+    dateline, as translations and newspapers print it ("My dearest Clotilde, today …")."""
+    line = lines[i]
+    m = re.match(rf"^{GREETING}(?P<name>[^,:;.!?]{{0,30}}),\s+\S", line.text, re.I)
+    if m is None or not line.text[0].isupper() or i == 0 or lines[i - 1].block == line.block:
+        return False
+    name = m["name"].strip()
+    if name and not looks_like_name(name):
+        return False
+    return find_date(lines[i - 1].text) is not None and len(lines[i - 1].text) <= SHORT
+
+
 def is_salutation(lines: list[Line], i: int) -> bool:
     text = lines[i].text
     if re.match(rf"^{GREETING}[^,]*,\s*[—–-]", text, re.I):
@@ -228,6 +241,8 @@ def is_salutation(lines: list[Line], i: int) -> bool:
         return True  # "Dearest - Your letter came this morning"
     if re.match(rf"^{GREETING}[^,:]{{0,30}}:\s+[A-Z]", text, re.I):
         return True  # "GENERAL: Your letter of the 18th …", "Dear Sir: I have …"
+    if _inline(lines, i):
+        return True  # "My dearest Clotilde, today at last your letter came"
     if len(text) > SHORT or (
         not text.rstrip().endswith((",", ":", "!", "—"))
         and i + 1 < len(lines)

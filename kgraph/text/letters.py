@@ -145,7 +145,7 @@ def parse_letter(source: Source) -> Letter:
     if sal is not None:
         salutation = lines[sal]
         split = re.match(
-            rf"^{GREETING}[^,:—–-]*(?:[,:]\s*[—–-]+|:(?=\s+[A-Z])|\s[—–-](?=\s+[A-Z]))\s*",
+            rf"^{GREETING}[^,:—–-]*(?:[,:]\s*[—–-]+|:(?=\s+[A-Z])|\s[—–-](?=\s+[A-Z])|,(?=\s+\S))\s*",
             salutation.text,
             re.I,
         )
