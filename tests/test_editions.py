@@ -1134,3 +1134,55 @@ def test_an_archive_sites_header_gives_writer_addressee_and_place() -> None:
     assert text[letter.byline.start : letter.byline.end] == "M. A. Bakunina"
     assert letter.place is not None and text[letter.place.start : letter.place.end] == "Locarno"
     assert letter.date is not None and letter.date.iso == "1872-03-02"
+
+
+MEMOIR_LEAD_IN = """Chapter 9: Boston.—1841.
+
+His letters were read aloud at the family table, and answered at length. Judge Harlow \
+wrote to him from Salem, March 3, 1841:1
+
+My dear Ellis,—Your account of the assizes was a feast to us all.
+
+Do not stay too long away.
+
+1 Printed in part in the judge's memoir, where it is misdated.
+"""
+
+OFFICIAL = """No. 12.—COUNT ARLEN TO KING FREDERICK.
+
+                                  Turin, 4th May, 1821.
+
+SIRE,
+
+Everything is ready for the ceremony of the fourth.
+
+I am, Sire, with the most profound respect,
+    Your Majesty's most humble, most obedient,
+    and most faithful servant and subject,
+                                        ARLEN.
+
+LETTERS FROM TURIN.            97
+
+1 The treaty was signed in the night of the 3rd of May, 1821, and kept secret for a month.
+"""
+
+
+def test_the_narrative_names_the_writer_place_and_date_of_a_letter_it_leads_into() -> None:
+    letter = parse_letter(source(MEMOIR_LEAD_IN))
+    text = MEMOIR_LEAD_IN
+    assert letter.heading_sender is not None
+    assert text[letter.heading_sender.start : letter.heading_sender.end] == "Judge Harlow"
+    assert letter.date is not None and letter.date.iso == "1841-03-03"
+    assert letter.place is not None and text[letter.place.start : letter.place.end] == "Salem"
+
+
+def test_an_official_letter_with_a_numbered_heading_and_a_long_closing() -> None:
+    letter = parse_letter(source(OFFICIAL))
+    text = OFFICIAL
+    assert letter.heading_sender is not None and letter.heading_recipient is not None
+    assert text[letter.heading_sender.start : letter.heading_sender.end] == "COUNT ARLEN"
+    assert text[letter.heading_recipient.start : letter.heading_recipient.end] == "KING FREDERICK"
+    assert letter.signature is not None
+    assert text[letter.signature.start : letter.signature.end] == "ARLEN."
+    assert letter.address is None  # the running head at the foot is the page's
+    assert any(text[n.start : n.end].startswith("1 The treaty") for n in letter.notes)

@@ -29,14 +29,16 @@ __all__ = [
 # A footnote number glued to what it annotates: after a letter ("Lyell2"), after sentence
 # punctuation that follows a word ("letter.2", "case?9"), after a closing bracket or quote
 # ("[1860]1", "said”3"), or after punctuation and a dash ("place.—3"). One or two digits,
-# then a space, punctuation or the end of the line. Never inside a number ("12.5.1871": the
+# then a space, punctuation or the end of the line; or after a year and a colon or full stop
+# that end the editor's sentence ("Jan. 10, 1839:1"). Never inside a number ("12.5.1871": the
 # dot follows a digit) and never after a month's abbreviation ("Jan.3").
 _MONTH_ABBR = (
     r"jan|feb|febr|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|no|nos|vol|p|pp|art|ch|chap|cap|"
     r"fig|st|n|nr|bd|tom|t"
 )
 _MARKER = re.compile(
-    r"(?:(?<=[^\W\d_])|(?<=[^\W\d_][.,;:!?’”'\")])|(?<=[\])])|(?<=[.,;:!?][—–])|(?<=\][.,;:]))"
+    r"(?:(?<=[^\W\d_])|(?<=[^\W\d_][.,;:!?’”'\")])|(?<=[\])])|(?<=[.,;:!?][—–])|(?<=\][.,;:])|"
+    r"(?<=1[5-9]\d\d[:.]))"
     r"(?P<n>\d{1,2})(?=[\s.,;:!?)\]—–]|$)"
 )
 _SUPERSCRIPT = re.compile(r"(?<=\S)[¹²³⁴⁵⁶⁷⁸⁹⁰]+")

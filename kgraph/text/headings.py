@@ -126,7 +126,7 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 # An edition's number before the heading ("1742: To V. Sackville-West", "No. 12. To …")
 NUMBER = re.compile(
-    r"^(?:\[|(?:no\.?\s*|letter\s+(?:no\.?\s*)?)?(?:\d{1,4}|[ivxlc]{1,7})(?:[.:/]|\s+·)\s+(?=\S))",
+    r"^(?:\[|(?:no\.?\s*|letter\s+(?:no\.?\s*)?)?(?:\d{1,4}|[ivxlc]{1,7})(?:[.:/]|\s+·)(?:\s+|\s*[—–]\s*)(?=\S))",
     re.IGNORECASE,
 )
 

@@ -268,13 +268,17 @@ def signs(value: str) -> bool:
 
 
 def signature_after(lines: list[Line], i: int, limit: int) -> int | None:
-    for j in (i + 1, i + 2):
-        if j >= limit:
-            break
+    """The line of the name signed under the valediction on line ``i``: the next or the one
+    after, or after the lines the valediction runs on to ("Your Majesty's most humble, most
+    obedient, / and most faithful servant and subject, / TALLEYRAND.")."""
+    for j in range(i + 1, min(i + 5, limit)):
         name = SIGNED_TITLE.sub("", SIGNED.sub("", lines[j].text)).rstrip(".,")
         if lines[j].block >= 0 and looks_like_name(name):
             return j
-        if lines[j].block == lines[i].block:
+        runs_on = lines[j].text.rstrip().endswith(",") and len(lines[j].text) <= SHORT
+        if j > i + 1 and not runs_on:
+            break
+        if lines[j].block == lines[i].block and not runs_on:
             break  # more valediction lines follow first
     return None
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from kgraph.text.dates import find_date
 from kgraph.text.editorial import OPENING_QUOTES
 from kgraph.text.fields import bare_key, read_field
-from kgraph.text.frame import prose_blocks
+from kgraph.text.frame import is_page_furniture, prose_blocks
 from kgraph.text.letter_lines import Line, signature_after, signs
 from kgraph.text.line_patterns import (
     COLOPHON_CUE,
@@ -81,6 +81,8 @@ def read_tail(text: str, lines: list[Line], sal: int | None) -> Tail:
             kinds[line.block] = kind
         elif line.block < 0:
             kind = "separator"
+        elif is_page_furniture(line):
+            kind = "separator"  # "LETTERS FROM VIENNA.     245": the page's running head
         elif kind is None:
             if (
                 ((found := read_field(line)) is not None and found.kind != "title")
@@ -95,7 +97,8 @@ def read_tail(text: str, lines: list[Line], sal: int | None) -> Tail:
             elif POSTSCRIPT.match(line.text):
                 kind = "postscript"
             elif FOOTNOTE.match(line.text) or (
-                re.match(r"\d{1,2}\s+[A-Z]", line.text) and find_date(line.text) is None
+                re.match(r"\d{1,2}\s+[A-Z]", line.text)
+                and (find_date(line.text) is None or len(line.text) > SHORT)
             ):
                 kind = "note"  # "1 CD had been attacked …" (not "12 May 1860.")
             elif COLOPHON_CUE.search(line.text):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from kgraph.model import Letter, LetterDate, Source, TextSpan
+from kgraph.model import Letter, LetterDate, Source
 from kgraph.text.closings import split_closings
 from kgraph.text.dates import find_date
 from kgraph.text.frame import letter_start
@@ -24,10 +24,10 @@ from kgraph.text.headings import (
     NUMBER,
     intro_parties,
     intro_place,
-    lead_in_recipient,
     parties,
     writer_year,
 )
+from kgraph.text.lead_in import read_lead_in
 from kgraph.text.letter_head import addressee_of, read_head, unbracket
 from kgraph.text.letter_lines import (
     Line,
@@ -126,6 +126,9 @@ def parse_letter(source: Source) -> Letter:
             LetterDate(iso, "day", span_in(pline, pd.start, pd.end)),
             place_before(pline, pd.start),
         )
+    led = read_lead_in(text, prose)
+    if date is None and led is not None and led.date is not None:
+        date = (led.date, led.place)  # "… wrote to him from Cambridge, Jan. 10, 1839:"
     if date is None:
         for part in (heading, intro):
             if part is not None and (found := find_date(unbracket(part.text))) is not None:
@@ -204,10 +207,12 @@ def parse_letter(source: Source) -> Letter:
         heading_sender = sender_field.span()  # "**From:** Paula Modersohn-Becker"
     if heading_recipient is None and recipient_field and looks_like_name(recipient_field.text):
         heading_recipient = recipient_field.span()
-    if heading_recipient is None and prose and (led := _lead_in(text, prose)) is not None:
+    if heading_recipient is None and led is not None and led.recipient is not None:
         short = set(recipient_name.text.lower().split()) if recipient_name else set()
-        if short <= set(led.text.lower().split()):
-            heading_recipient = led  # "wrote to her sister, Mrs. Agnes Rowe, …:—" over "AGNES"
+        if short <= set(led.recipient.text.lower().split()):
+            heading_recipient = led.recipient  # "wrote to her sister, Mrs. Agnes Rowe, …:—"
+    if heading_sender is None and sender_name is None and led is not None:
+        heading_sender = led.sender  # "Judge Story wrote to him from Cambridge, Jan. 10, 1839:"
     colophon_span = cover(text, colophon[0], colophon[-1]) if colophon else None
     return Letter(
         source=source,
@@ -236,28 +241,3 @@ def parse_letter(source: Source) -> Letter:
         addressee=cover(text, addressee, head.addressee_to or addressee) if addressee else None,
         edition_matter=tuple(x.span() for x in head.edition),
     )
-
-
-def _lead_in(text: str, prose: list[Line]) -> TextSpan | None:
-    """The addressee the narrative just before the letter names, when it leads into the
-    letter with a colon ("… that he wrote to his mother, Margaret Faraday, …:—")."""
-    block = [x for x in prose if x.block == prose[-1].block]
-    bracketed = block[0].text.startswith("[") and block[-1].text.endswith("]")
-    if not (re.search(r":\s*[—–-]*\s*$", block[-1].text) or bracketed):
-        return None  # a colon leads into the letter, or a bracketed headnote stands above it
-    joined, starts = "", []  # the paragraph as one line, each printed line's offset in it
-    for line in block:
-        starts.append(len(joined))
-        joined += line.text + " "
-    found = lead_in_recipient(joined)
-    if found is None:
-        return None
-    begin = end = None  # the name's offsets in the text, across a line break if need be
-    for line, at in zip(block, starts, strict=True):
-        if at <= found[0] <= at + len(line.text):
-            begin = line.start + found[0] - at
-        if at <= found[1] <= at + len(line.text):
-            end = line.start + found[1] - at
-    if begin is None or end is None or end <= begin:
-        return None
-    return TextSpan(begin, end, text[begin:end])

@@ -1,0 +1,79 @@
+"""The editor's narrative that leads into a letter with a colon: whom it names as the
+addressee ("… that he wrote to his mother, Margaret Faraday, who …:—"), and as the writer,
+with where and when ("Judge Story wrote to him from Cambridge, Jan. 10, 1839:"), as spans
+of the text. Only the paragraph just above the letter counts, and only when it ends with a
+colon (or is a bracketed headnote): the narrative elsewhere tells of other letters."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kgraph.model import LetterDate, TextSpan
+from kgraph.text.dates import find_date
+from kgraph.text.headings import lead_in_recipient
+from kgraph.text.letter_lines import Line, looks_like_name
+
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|du|la|le))*"
+_WROTE = re.compile(
+    rf"(?P<s>{_NAME})\s+(?:wrote|writes|had\s+written)\s+(?:again\s+)?"
+    r"(?:to\s+(?:him|her|them|me|us|(?:his|her|their)\s+[a-z]+)\s+)?"
+    r"(?:from\s+(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))?"
+)
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=[A-Z])")
+_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "this", "that", "the", "his", "her"})
+
+
+@dataclass(frozen=True)
+class LeadIn:
+    recipient: TextSpan | None = None
+    sender: TextSpan | None = None
+    place: TextSpan | None = None
+    date: LetterDate | None = None
+
+
+def read_lead_in(text: str, prose: list[Line]) -> LeadIn | None:
+    """What the narrative just before the letter says of it, or None when it does not lead
+    into the letter."""
+    if not prose:
+        return None
+    block = [x for x in prose if x.block == prose[-1].block]
+    bracketed = block[0].text.startswith("[") and block[-1].text.endswith("]")
+    if not (re.search(r":\s*[—–-]*\s*$", block[-1].text) or bracketed):
+        return None  # a colon leads into the letter, or a bracketed headnote stands above it
+    joined, starts = "", []  # the paragraph as one line, each printed line's offset in it
+    for line in block:
+        starts.append(len(joined))
+        joined += line.text + " "
+
+    def span(found: tuple[int, int] | None) -> TextSpan | None:
+        """``found`` (offsets in the joined paragraph) in the text, across a line break."""
+        if found is None:
+            return None
+        begin = end = None
+        for line, at in zip(block, starts, strict=True):
+            if at <= found[0] <= at + len(line.text):
+                begin = line.start + found[0] - at
+            if at <= found[1] <= at + len(line.text):
+                end = line.start + found[1] - at
+        if begin is None or end is None or end <= begin:
+            return None
+        return TextSpan(begin, end, text[begin:end])
+
+    recipient = span(lead_in_recipient(joined))
+    ends = [m.end() for m in _SENTENCE_END.finditer(joined)]
+    last = ends[-1] if ends else 0  # where the last sentence starts
+    wrote = _WROTE.search(joined, last)
+    if wrote is None or not _writer(wrote["s"]):
+        return LeadIn(recipient=recipient)
+    place = span(wrote.span("p")) if wrote["p"] else None
+    date = None
+    if (found := find_date(joined[wrote.end() :])) is not None and found.precision == "day":
+        at = wrote.end()
+        where = span((at + found.start, at + found.end))
+        date = LetterDate(found.iso, found.precision, where) if where is not None else None
+    return LeadIn(recipient, span(wrote.span("s")), place, date)
+
+
+def _writer(name: str) -> bool:
+    return name.split()[0].lower() not in _PRONOUNS and looks_like_name(name)
