@@ -1186,3 +1186,58 @@ def test_an_official_letter_with_a_numbered_heading_and_a_long_closing() -> None
     assert text[letter.signature.start : letter.signature.end] == "ARLEN."
     assert letter.address is None  # the running head at the foot is the page's
     assert any(text[n.start : n.end].startswith("1 The treaty") for n in letter.notes)
+
+
+CALENDAR = """Regency Correspondents Index  ·  Record 212
+
+John Crome to Robert Ladbrooke of Norwich, 14 June [1812?]; printed in "Notes of a Painter" (1890) 44.
+
+My dear Ladbrooke, — I have your Letter, and thank you for it.
+
+I am yours most sincerely,
+
+J. Crome.
+
+Yarmouth, June 14th.
+"""
+
+MUSEUM_RECORD = """Collection  ›  Documents  ›  Letters to Pedro Alcalde
+
+Letter to Pedro Alcalde of 2 May 1790
+
+Technical data
+Author                Luis Paret
+Title                 Letter to Pedro Alcalde of 2 May 1790
+Date                  2 de mayo de 1790
+
+English translation
+
+Dear Pedro: The frames have come, and they are handsome.
+
+Yours ever,
+Luis Paret
+
+Bilbao y mayo 2 de 1790.
+"""
+
+
+def test_a_calendar_entry_dates_the_dateline_at_the_foot() -> None:
+    letter = parse_letter(source(CALENDAR))
+    text = CALENDAR
+    assert letter.heading_recipient is not None
+    assert text[letter.heading_recipient.start : letter.heading_recipient.end].startswith(
+        "Robert Ladbrooke"
+    )
+    assert letter.date is not None and letter.date.iso == "1812-06-14"  # not the 1890 reprint
+    assert letter.place is not None and text[letter.place.start : letter.place.end] == "Yarmouth"
+
+
+def test_a_museum_record_with_keys_set_apart_from_their_values() -> None:
+    letter = parse_letter(source(MUSEUM_RECORD))
+    text = MUSEUM_RECORD
+    assert letter.heading_sender is not None
+    assert text[letter.heading_sender.start : letter.heading_sender.end] == "Luis Paret"
+    assert letter.heading_recipient is not None
+    assert text[letter.heading_recipient.start : letter.heading_recipient.end] == "Pedro Alcalde"
+    assert letter.date is not None and letter.date.iso == "1790-05-02"
+    assert letter.place is not None and text[letter.place.start : letter.place.end] == "Bilbao"

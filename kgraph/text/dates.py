@@ -108,8 +108,8 @@ _DAYWORD = r"(?P<dayword>(?:twenty[- ]|thirty[- ])?[a-z]+(?:st|nd|rd|th))"
 _PATTERNS = [
     # 1908-11-20
     re.compile(r"(?<!\d)(?P<year>1[5-9]\d\d|20\d\d)-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
-    # November 20, 1908 / Nov. 20th 1908
-    re.compile(rf"\b{_MONTH},?\s+(?:the\s+)?{_DAY},?\s+{_YEAR}\b"),
+    # November 20, 1908 / Nov. 20th 1908 / octubre 17 de 1787
+    re.compile(rf"\b{_MONTH},?\s+(?:the\s+)?{_DAY},?\s+(?:de\s+)?{_YEAR}\b"),
     # 20 November 1908 / the 12th of March, 1794 / 3. März 1871
     re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b"),
     # the Twenty-first November, 1854 / November the twenty-first, 1854

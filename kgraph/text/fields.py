@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 from kgraph.text.letter_lines import Line
 
-FIELD = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{0,28}?)\s*:\**\s+(?P<value>\S.*?)\s*$")
+FIELD = re.compile(
+    r"^(?P<key>[A-Za-z][A-Za-z ]{0,28}?)(?:\s*:\**\s+|\s{3,})(?P<value>\S.*?)\s*$"
+)  # "Date: 1 Sep 1836", or a record's key and value set apart ("Author      F. de Goya")
 KINDS = {
     "date": "date|dated|written|date written|date of writing|sent",
     "title": "title|letter|document|item|heading",

@@ -175,7 +175,7 @@ def parties(heading: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
 
 
 _ADDRESSEE = re.compile(
-    rf"to\s+(?:the\s+)?(?:(?:his|her|their)\s+{_KIN})?(?P<r>{_NAME})(?=\s*(?:[,;(\[\]]|\.?\]?\s*$|(?<=[a-z]{{2}})\.\s|\d|\s{{2,}})|"
+    rf"(?:(?:an?\s+)?letter\s+)?to\s+(?:the\s+)?(?:(?:his|her|their)\s+{_KIN})?(?P<r>{_NAME})(?=\s*(?:[,;(\[\]]|\.?\]?\s*$|(?<=[a-z]{{2}})\.\s|\d|\s{{2,}})|"
     rf"\s+(?:in|at|IN|AT)\s+[A-Z])",
     re.I,
 )

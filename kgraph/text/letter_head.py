@@ -77,6 +77,8 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
             continue
         if _edition_line(text, line):
             head.edition.append(line)  # "DIGITAL COLLECTIONS > Business Records > …", "© 2014"
+        elif pre_heading is None and calendar_entry(line.text):
+            pre_heading = line  # "Thomas Gainsborough to William Jackson, 29 August [1769?]; …"
         elif at in prose_at:
             if intro is None and intro_parties(line.text) is not None:
                 intro = line
@@ -118,6 +120,9 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
         ):
             heading = Line(heading.start, line.end, text[heading.start : line.end], line.block)
             continue  # "Rosa Luxemburg to Leo Jogiches | In Zurich": where the letter went
+        if len(line.text) > SHORT and heading is None and calendar_entry(line.text):
+            heading = line
+            continue
         if len(line.text) > SHORT:
             if intro is None and intro_parties(line.text) is not None:
                 intro = line
@@ -291,6 +296,17 @@ def addressee_of(line: str) -> tuple[int, int] | None:
             name = line[begin:end].rstrip(". ]")
             return (begin, begin + len(name)) if looks_like_name(name) else None
     return addressee_name(line)
+
+
+def calendar_entry(line: str) -> bool:
+    """A calendar's or index's entry for the letter, however long: both parties, then the
+    date ("Thomas Gainsborough to William Jackson of Exeter, 29 August [1769?]; printed in
+    …")."""
+    found = parties(line)
+    if found is None or found[0][0] != 0:
+        return False
+    date = find_date(unbracket(line))
+    return date is not None and 0 <= date.start - found[1][1] <= 4
 
 
 def _to_line(line: Line) -> bool:

@@ -200,7 +200,10 @@ def place_before(line: Line, start: int) -> TextSpan | None:
         parts = near
     for part in parts:
         value = re.sub(
-            r"(?:^|\s+)(?:le|den|am|the|this|ce|d\.|dnia|dne)\s*$", "", part.group(), flags=re.I
+            r"(?:^|\s+)(?:le|den|am|the|this|ce|d\.|dnia|dne|y|e|a|el|il)\s*$",
+            "",
+            part.group(),
+            flags=re.I,
         )
         value = value.strip(" .")
         # "Aux Délices", "Chez Madame Roland", "Bei Wien": where, not the place's name

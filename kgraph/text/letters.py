@@ -19,7 +19,7 @@ from kgraph.model import Letter, LetterDate, Source
 from kgraph.text.closings import split_closings
 from kgraph.text.dates import find_date
 from kgraph.text.frame import letter_start
-from kgraph.text.frame_years import complete_date, partial_date
+from kgraph.text.frame_years import PartialDate, complete_date, partial_date
 from kgraph.text.headings import (
     NUMBER,
     intro_parties,
@@ -79,8 +79,10 @@ def parse_letter(source: Source) -> Letter:
         addressee = next((x for x in foot if ENDORSED_TO.match(x.text)), None)
     top_address = list(address)
     for line in bottom:
-        if date is None and (parsed := parse_date(line)) is not None:
-            dateline, date = line, parsed
+        if (parsed := parse_date(line)) is not None and (
+            date is None or (parsed[0].iso == date[0].iso and date[1] is None and parsed[1])
+        ):
+            dateline, date = line, parsed  # or the same date with its place: "Madrid y …"
         elif date is None and partial is None and (pd := partial_date(line.text)) is not None:
             partial = (line, pd)
         elif addressee is None and (
@@ -118,7 +120,10 @@ def parse_letter(source: Source) -> Letter:
     if (
         date is None
         and partial is not None
-        and (iso := complete_date(partial[1], contexts, partial[0].text))
+        and (
+            (iso := _same_day(partial[1], heading, intro)) is not None
+            or (iso := complete_date(partial[1], contexts, partial[0].text)) is not None
+        )
     ):
         pline, pd = partial
         dateline = pline
@@ -241,3 +246,18 @@ def parse_letter(source: Source) -> Letter:
         addressee=cover(text, addressee, head.addressee_to or addressee) if addressee else None,
         edition_matter=tuple(x.span() for x in head.edition),
     )
+
+
+def _same_day(partial: PartialDate, *parts: Line | None) -> str | None:
+    """The full date of a heading or introduction that names the day and month of a
+    dateline without a year ("29 August [1769?]" over "Bath, Augt. 29th.")."""
+    for part in parts:
+        found = find_date(unbracket(part.text)) if part is not None else None
+        if (
+            found is not None
+            and found.precision == "day"
+            and partial.day is not None
+            and found.iso[5:] == f"{partial.month:02d}-{partial.day:02d}"
+        ):
+            return found.iso
+    return None
