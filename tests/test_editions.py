@@ -1241,3 +1241,37 @@ def test_a_museum_record_with_keys_set_apart_from_their_values() -> None:
     assert text[letter.heading_recipient.start : letter.heading_recipient.end] == "Pedro Alcalde"
     assert letter.date is not None and letter.date.iso == "1790-05-02"
     assert letter.place is not None and text[letter.place.start : letter.place.end] == "Bilbao"
+
+
+NEWSPAPER_PAGE = """Article image
+
+THE MILL STRIKE.
+
+THE SPINNERS' THANKS TO THE COLONISTS.
+
+(TO THE EDITOR OF THE OTAGO WITNESS.)
+
+Sir,—On behalf of the spinners of Oldham, I ask leave to thank the working men of Otago \
+for the help they sent us in the late dispute, which came when it was most wanted.
+
+I am, &c.,
+JOHN HOLT,
+General Secretary, Amalgamated Association of Operative Cotton Spinners.
+The Crown Inn, Union-street, Oldham, England, March 3, 1892.
+
+This article text was automatically generated and may include errors.
+
+Bibliographic details
+Otago Witness, Issue 2001, 28 April 1892, Page 5
+"""
+
+
+def test_a_newspaper_letter_dated_under_the_signers_office() -> None:
+    letter = parse_letter(source(NEWSPAPER_PAGE))
+    text = NEWSPAPER_PAGE
+    assert letter.date is not None and letter.date.iso == "1892-03-03"  # not the issue's date
+    assert letter.heading_sender is None and letter.heading_recipient is None  # a headline
+    assert letter.signature is not None
+    assert text[letter.signature.start : letter.signature.end] == "JOHN HOLT,"
+    assert any("General Secretary" in text[n.start : n.end] for n in letter.notes)
+    assert all("Bibliographic" not in text[p.start : p.end] for p in letter.postscript)

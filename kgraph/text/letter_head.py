@@ -141,6 +141,9 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
                 addressee = line
             continue
         first = False
+        if heading is not None and _headline(line.text):
+            head.edition.append(line)  # a newspaper's second deck: "THE DOCKERS' THANKS …"
+            continue
         if parties(line.text) and (heading is None or not parties(heading.text)):
             if heading is not None:
                 address.append(heading)  # "14, NOTTINGHAM PLACE, W.," above "Octavia to Miranda."
@@ -235,7 +238,9 @@ SITE_MATTER = re.compile(
     r"https?://|www\.|©|\bcite\s+as\b|\blast\s+(?:updated|edited|modified|revised)\b|"
     r"rights\s+reserved|\blicen[cs]ed?\b|creative\s+commons|permanent\s+url|\s>\s.*\s>\s|"
     r"\s[›»]\s.*\s[›»]\s|^[‹«←]|[›»→]\s*$|\bprevious\b.*\bnext\b|"
-    r"^posted\s+(?:on|by|in)\b|\b\d+\s+comments?\b|\bleave\s+a\s+(?:comment|reply)\b",
+    r"^posted\s+(?:on|by|in)\b|\b\d+\s+comments?\b|\bleave\s+a\s+(?:comment|reply)\b|"
+    r"^(?:article\s+image|bibliographic\s+details|word\s+count|permanent\s+link)\b|"
+    r"\bview\s+the\s+full\s+page\b|\bautomatically\s+generated\b",
     re.IGNORECASE,
 )
 
@@ -307,6 +312,19 @@ def calendar_entry(line: str) -> bool:
         return False
     date = find_date(unbracket(line))
     return date is not None and 0 <= date.start - found[1][1] <= 4
+
+
+def _headline(line: str) -> bool:
+    """A newspaper's headline in capitals, of several words, with no comma or number of an
+    address ("THE DOCKERS' THANKS TO THE COLONIES.")."""
+    return (
+        is_title(line)
+        and len(line.split()) >= 3
+        and not re.search(r"[,\d]", line)
+        and not HOUSE.search(line)
+        and not HEADING.match(line)
+        and parties(line) is None
+    )
 
 
 def _to_line(line: Line) -> bool:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kgraph.model import Edition, LetterDate, TextSpan
-from kgraph.text.dates import find_date
+from kgraph.text.dates import FoundDate, find_date
 from kgraph.text.editorial import OPENING_QUOTES, PIPE, strip_markers
 from kgraph.text.flattened import flat_cuts
 from kgraph.text.line_patterns import (
@@ -164,8 +164,16 @@ def parse_date(line: Line) -> tuple[LetterDate, TextSpan | None] | None:
     masked = re.sub(r"(?<=\d)(\s?)\[(\d{1,2})\]", r"\1(\2)", line.text)
     masked = re.sub(r"[\[\]]", " ", masked)
     found = find_date(masked)
-    if found is None or len(line.text) > SHORT:
+    if found is None:
         return None
+    if len(line.text) > SHORT and (
+        len(line.text) > 2 * SHORT or found.end < len(masked.rstrip(" .")) or "," not in masked
+    ):
+        return None  # a long line is a dateline only when its address ends in the date
+    return _dated(line, found)
+
+
+def _dated(line: Line, found: FoundDate) -> tuple[LetterDate, TextSpan | None]:
     date = LetterDate(found.iso, found.precision, span_in(line, found.start, found.end))
     return date, place_before(line, found.start)
 

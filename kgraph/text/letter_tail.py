@@ -11,7 +11,7 @@ from kgraph.text.dates import find_date
 from kgraph.text.editorial import OPENING_QUOTES
 from kgraph.text.fields import bare_key, read_field
 from kgraph.text.frame import is_page_furniture, prose_blocks
-from kgraph.text.letter_lines import Line, signature_after, signs
+from kgraph.text.letter_lines import Line, parse_date, signature_after, signs
 from kgraph.text.line_patterns import (
     COLOPHON_CUE,
     FOOTNOTE,
@@ -35,6 +35,12 @@ class Tail:
     bottom: list[Line] = field(default_factory=list)  # short lines: a dateline, an address
 
 
+OFFICE = re.compile(
+    r"(?:(?:general|honorary|hon\.|corresponding|assistant|acting)\s+)?(?:secretary|president|"
+    r"chairman|treasurer|director|editor|mayor|consul|governor|commissioner|superintendent|"
+    r"minister|agent|manager|clerk)\b",
+    re.IGNORECASE,
+)
 ENDORSEMENT = re.compile(r"(?i)^\[?\s*(?:endorsed|endorsement|docketed|docket)\b")
 
 
@@ -92,6 +98,15 @@ def read_tail(text: str, lines: list[Line], sal: int | None) -> Tail:
                 kind = "colophon"  # "Written: 14 July 1913", "Source: …", "← previous letter"
             elif SECTION.match(line.text):  # "Notes", "Source Note": the edition's label
                 kind = "colophon" if re.match(r"(?i)sources?\b|ref|bib", line.text) else "note"
+            elif (
+                sig is not None
+                and line.start > lines[sig].end
+                and line.block == lines[sig].block
+                and OFFICE.match(line.text)
+            ):
+                kind = "office"  # "General Secretary, Dock, Wharf, … Union.": the signer's office
+            elif sig is not None and line.block == lines[sig].block and parse_date(line):
+                kind = "dated"  # "Wade's Arms, Jeremiah-street, Poplar, London, Sept. 21, 1889."
             elif ENDORSEMENT.match(line.text):
                 kind = "note"  # "[Endorsed:] Mrs Hale Apl 18/64 Ansd.": the receiver's docket
             elif POSTSCRIPT.match(line.text):
@@ -107,10 +122,16 @@ def read_tail(text: str, lines: list[Line], sal: int | None) -> Tail:
                 kind = "bottom"
             else:
                 kind = "postscript" if not notes else "note"
-            kinds[line.block] = kind
-        {"postscript": postscript, "note": notes, "colophon": colophon, "bottom": bottom}.get(
-            kind, []
-        ).append(line)
+            if kind not in ("office", "dated"):
+                kinds[line.block] = kind
+        {
+            "postscript": postscript,
+            "note": notes,
+            "office": notes,
+            "colophon": colophon,
+            "bottom": bottom,
+            "dated": bottom,
+        }.get(kind, []).append(line)
     return tail
 
 

@@ -40,10 +40,12 @@ COLOPHON_CUE = re.compile(
     r"https?://|www\.|\b\w+\.(?:com|org|net)\b|\blibrary\b|copyright|public\s+domain|"
     r"licen[cs]e|^\W*source\s*:|\bretrieved\b|\btranscri|\btranslated\s+(?:from|by)\b|"
     r"^\W*cite\s+as\b|\blast\s+updated\b|\baccessed\b|"
-    r"\bedition\b|\bpublished\s+by\b|\bvol\.\s*\d|\bpp?\.\s*\d|^\[.*\]\W*$",
+    r"\bedition\b|\bpublished\s+by\b|\bvol\.\s*\d|\bpp?\.\s*\d|^\[.*\]\W*$|"
+    r"^(?:bibliographic\s+details|word\s+count|permanent\s+link|article\s+image)\b|"
+    r"\bautomatically\s+generated\b|\bview\s+the\s+full\s+page\b",
     re.IGNORECASE,
 )
-HEADING = re.compile(r"^(?:letter\s+[ivxlc\d]+\b|to\s+the\s+editor\b)", re.IGNORECASE)
+HEADING = re.compile(r"^[(\[]?(?:letter\s+[ivxlc\d]+\b|to\s+the\s+editor\b)", re.IGNORECASE)
 HEADING_PARTIES = re.compile(
     r"^(?:(?:letter\s+)?from\s+)?(?P<s>[^\W\d_][^,;:]*?)\s+to\s+(?P<r>[^\W\d_][^,;:]*?)"
     r"(?=\s*(?:[,;:.(\[]|$))"
