@@ -1275,3 +1275,29 @@ def test_a_newspaper_letter_dated_under_the_signers_office() -> None:
     assert text[letter.signature.start : letter.signature.end] == "JOHN HOLT,"
     assert any("General Secretary" in text[n.start : n.end] for n in letter.notes)
     assert all("Bibliographic" not in text[p.start : p.end] for p in letter.postscript)
+
+
+@pytest.mark.parametrize(
+    ("line", "iso", "place"),
+    [
+        ("3 November 1891. [Moscow]", "1891-11-03", "Moscow"),
+        ("Discovery Bay, 26th Sept'r, 1792.", "1792-09-26", "Discovery Bay"),
+        ("Philadelphia, Decem’r 3, 1790", "1790-12-03", "Philadelphia"),
+    ],
+)
+def test_datelines_with_the_place_after_or_old_abbreviations(
+    line: str, iso: str, place: str
+) -> None:
+    from kgraph.text.letter_lines import Line, parse_date
+
+    found = parse_date(Line(0, len(line), line, 0))
+    assert found is not None and found[0].iso == iso
+    assert found[1] is not None and found[1].text == place
+
+
+def test_an_addressee_by_office_with_the_name_in_parentheses() -> None:
+    from kgraph.text.letter_head import addressee_of
+
+    line = "To the President of Congress (Samuel Huntington)"
+    found = addressee_of(line)
+    assert found is not None and line[found[0] : found[1]] == "Samuel Huntington"

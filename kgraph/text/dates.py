@@ -78,7 +78,7 @@ for _number, _names in _MONTH_NAMES.items():
     for _name in _names.split():
         MONTHS[_name] = _number
 
-_MONTH = r"(?P<month>[^\W\d_]{3,10}|[^\W\d_]{3}'[a-z]{1,2}|(?:7|8|9|10|x)b(?:e)?r)\.?"
+_MONTH = r"(?P<month>[^\W\d_]{3,10}|[^\W\d_]{3,6}['’][a-z]{1,2}|(?:7|8|9|10|x)b(?:e)?r)\.?"
 # "February 12 (24)": an Old Style day with its New Style day in brackets; the first counts
 _DAY = (
     r"(?P<day>\d{1,2})(?:st|nd|rd|th|d|er|e|ten|te|ter|sten)?\.?(?:\s?\(\d{1,2}\)|/\d{1,2}(?!\d))?"
@@ -140,7 +140,8 @@ class FoundDate:
 
 
 def _month(value: str) -> int | None:
-    return MONTHS.get(value.lower().rstrip("."))
+    key = value.lower().rstrip(".").replace("’", "'")
+    return MONTHS.get(key) or (MONTHS.get(key.replace("'", "")) if "'" in key else None)
 
 
 def _valid(year: int, month: int, day: int) -> bool:

@@ -175,7 +175,13 @@ def parse_date(line: Line) -> tuple[LetterDate, TextSpan | None] | None:
 
 def _dated(line: Line, found: FoundDate) -> tuple[LetterDate, TextSpan | None]:
     date = LetterDate(found.iso, found.precision, span_in(line, found.start, found.end))
-    return date, place_before(line, found.start)
+    place = place_before(line, found.start)
+    after = re.match(
+        r"[.,]?\s*\[([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)\]\.?$", line.text[found.end :]
+    )
+    if place is None and after is not None:  # "3 November 1891. [Moscow]": the editor's place
+        place = span_in(line, found.end + after.start(1), found.end + after.end(1))
+    return date, place
 
 
 def _mask_editorial(text: str) -> str:
