@@ -553,7 +553,8 @@ def test_buildings_and_mountains_are_places() -> None:
     ],
 )
 def test_datelines_of_many_editions(line: str, iso: str, place: str) -> None:
-    from kgraph.text.letter_lines import Line, parse_date
+    from kgraph.text.datelines import parse_date
+    from kgraph.text.letter_lines import Line
 
     parsed = parse_date(Line(0, len(line), line, 0))
     assert parsed is not None and parsed[0].iso == iso
@@ -762,7 +763,8 @@ def test_family_pages_and_front_matter() -> None:
     found = parties("Käthe Lenz to her son Hans, 21 October 1932")
     assert found is not None and found[1] == (22, 26)  # "Hans"
     assert find_date("October the 19 1816") is not None
-    from kgraph.text.letter_lines import Line, parse_date
+    from kgraph.text.datelines import parse_date
+    from kgraph.text.letter_lines import Line
 
     line = "Weißenburger Str. 25, Berlin N., 21. Oktober 1932"
     parsed = parse_date(Line(0, len(line), line, 0))
@@ -778,7 +780,8 @@ def test_where_from_is_not_who_and_other_edges_of_a_heading() -> None:
     line = "TO JOSEF SRBEK IN PRAGUE"
     found = addressee_name(line)
     assert found is not None and line[found[0] : found[1]] == "JOSEF SRBEK"
-    from kgraph.text.letter_lines import Line, parse_date
+    from kgraph.text.datelines import parse_date
+    from kgraph.text.letter_lines import Line
 
     for text in (
         "(Letter of 24 April 1867, MS 6970, f. 41.)",
@@ -861,7 +864,7 @@ def test_addressees_in_styles_and_headnotes() -> None:
 
 
 def addressee_of_line(line: str) -> str | None:
-    from kgraph.text.letter_head import addressee_of
+    from kgraph.text.head_lines import addressee_of
 
     found = addressee_of(line)
     return None if found is None else line[found[0] : found[1]]
@@ -986,7 +989,8 @@ def test_a_letter_run_into_one_paragraph_is_read_as_printed_line_by_line() -> No
 
 
 def test_an_editors_description_and_page_number_are_no_place() -> None:
-    from kgraph.text.letter_lines import Line, parse_date
+    from kgraph.text.datelines import parse_date
+    from kgraph.text.letter_lines import Line
 
     text = "Page 1 [on black-bordered paper] [Tenafly] June 6th [1880]"
     found = parse_date(Line(0, len(text), text, 0))
@@ -1066,7 +1070,8 @@ def test_salutations_run_on_with_a_dash() -> None:
 
 
 def test_a_ship_is_not_the_place_of_writing() -> None:
-    from kgraph.text.letter_lines import Line, parse_date
+    from kgraph.text.datelines import parse_date
+    from kgraph.text.letter_lines import Line
 
     text = "H.M.S. Bellerophon, Plymouth, July 3d, 1815."
     found = parse_date(Line(0, len(text), text, 0))
@@ -1190,7 +1195,7 @@ def test_an_official_letter_with_a_numbered_heading_and_a_long_closing() -> None
 
 CALENDAR = """Regency Correspondents Index  ·  Record 212
 
-John Crome to Robert Ladbrooke of Norwich, 14 June [1812?]; printed in "Notes of a Painter" (1890) 44.
+John Crome to Robert Ladbrooke of Norwich, 14 June [1812?]; printed in "Notes" (1890) 44.
 
 My dear Ladbrooke, — I have your Letter, and thank you for it.
 
@@ -1288,7 +1293,8 @@ def test_a_newspaper_letter_dated_under_the_signers_office() -> None:
 def test_datelines_with_the_place_after_or_old_abbreviations(
     line: str, iso: str, place: str
 ) -> None:
-    from kgraph.text.letter_lines import Line, parse_date
+    from kgraph.text.datelines import parse_date
+    from kgraph.text.letter_lines import Line
 
     found = parse_date(Line(0, len(line), line, 0))
     assert found is not None and found[0].iso == iso
@@ -1296,7 +1302,7 @@ def test_datelines_with_the_place_after_or_old_abbreviations(
 
 
 def test_an_addressee_by_office_with_the_name_in_parentheses() -> None:
-    from kgraph.text.letter_head import addressee_of
+    from kgraph.text.head_lines import addressee_of
 
     line = "To the President of Congress (Samuel Huntington)"
     found = addressee_of(line)

@@ -8,31 +8,35 @@ import re
 from dataclasses import dataclass, field
 
 from kgraph.model import LetterDate, TextSpan
+from kgraph.text.datelines import parse_date
 from kgraph.text.dates import find_date
 from kgraph.text.fields import bare_key, read_field
 from kgraph.text.frame import frame_end, is_page_furniture, prose_lines
 from kgraph.text.frame_years import PartialDate, partial_date
+from kgraph.text.head_lines import (
+    STYLE_ONLY,
+    addressee_of,
+    calendar_entry,
+    heading_like,
+    is_edition_line,
+    is_headline,
+    is_to_line,
+    unbracket,
+    whole_line,
+)
 from kgraph.text.headings import (
-    NUMBER,
     addressee_name,
     intro_parties,
     is_site_line,
-    is_title,
     names_someone,
     parties,
-    writer_year,
 )
-from kgraph.text.letter_lines import Line, looks_like_name, parse_date, signs, span_in
+from kgraph.text.letter_lines import Line, looks_like_name, signs, span_in
 from kgraph.text.line_patterns import (
     ACCESS_NOTE,
     ADDRESSEE,
-    ENDORSED_TO,
-    HEADING,
-    HOUSE,
-    PEER,
     SECTION,
     SHORT,
-    SIGNED,
     TITLED_ADDRESSEE,
 )
 
@@ -75,7 +79,7 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
     for at, line in enumerate(lines[:begin]):
         if line.block < 0 or _field(head, line):
             continue
-        if _edition_line(text, line):
+        if is_edition_line(text, line):
             head.edition.append(line)  # "DIGITAL COLLECTIONS > Business Records > …", "© 2014"
         elif pre_heading is None and calendar_entry(line.text):
             pre_heading = line  # "Thomas Gainsborough to William Jackson, 29 August [1769?]; …"
@@ -86,11 +90,11 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
         elif is_page_furniture(line) or is_site_line(line.text):
             furniture.append(line.text)
             head.edition.append(line)  # a running head, a site's line: no names of the letter
-        elif _to_line(line) and pre_addressee is None:
+        elif is_to_line(line) and pre_addressee is None:
             pre_addressee = line  # "V. I. Lenin / To Inessa Armand / Written: …"
             if at > 0 and lines[at - 1].text in furniture and signs(lines[at - 1].text):
                 pre_byline = lines[at - 1]
-        elif (pre_heading is None and _heading_like(text, line)) or (
+        elif (pre_heading is None and heading_like(text, line)) or (
             pre_heading is not None and parties(line.text) and not parties(pre_heading.text)
         ):
             pre_heading = line  # the first heading, or one naming both parties below a title
@@ -101,7 +105,7 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
         md_heading = text[raw_start : line.start].lstrip().startswith("#")
         if line.block < 0 or _field(head, line):
             continue
-        if is_page_furniture(line) or _edition_line(text, line):
+        if is_page_furniture(line) or is_edition_line(text, line):
             head.edition.append(line)  # a site's box; "(Signed) W. H. BENTLEY." of a paper above
             continue
         if receiving or re.match(r"(?i)^\(?received\b|^\[sidenote", line.text):
@@ -135,13 +139,13 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
         if not md_heading and is_site_line(line.text):
             head.edition.append(line)  # "… Correspondence Project", "Last updated 3 February 2012"
             continue
-        if first and (md_heading or _heading_like(text, line)):
+        if first and (md_heading or heading_like(text, line)):
             heading, first = line, False
             if addressee_name(line.text) is not None:
                 addressee = line
             continue
         first = False
-        if heading is not None and _headline(line.text):
+        if heading is not None and is_headline(line.text):
             head.edition.append(line)  # a newspaper's second deck: "THE DOCKERS' THANKS …"
             continue
         if parties(line.text) and (heading is None or not parties(heading.text)):
@@ -191,7 +195,7 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
             and names_someone(line.text)  # not "OLD CALABAR." under a magazine's title
             and "," not in line.text
             and line.block != heading.block
-            and _whole_line(text, line)  # not "Down" of "Down | Bromley | Kent"
+            and whole_line(text, line)  # not "Down" of "Down | Bromley | Kent"
         ):
             byline = line
         else:
@@ -203,7 +207,7 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
         and addressee is not None
         and len(address) == 1
         and above.end < addressee.start
-        and _to_line(addressee)
+        and is_to_line(addressee)
         and signs(above.text)
         and looks_like_name(above.text)
     ):
@@ -215,7 +219,7 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
         if addressee is None and addressee_name(pre_heading.text) is not None:
             addressee = pre_heading
     title = head.fields.get("title")
-    if heading is None and title is not None and _heading_like(text, title):
+    if heading is None and title is not None and heading_like(text, title):
         heading = title  # "Title: Letter from I. K. Brunel to Christopher Claxton"
         if addressee is None and addressee_name(title.text) is not None:
             addressee = title  # "Title / to Matthew Vassar, 18 Apr 1864"
@@ -233,34 +237,7 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
     return head
 
 
-# what only a website or a catalogue prints, whatever the length of the line
-SITE_MATTER = re.compile(
-    r"https?://|www\.|©|\bcite\s+as\b|\blast\s+(?:updated|edited|modified|revised)\b|"
-    r"rights\s+reserved|\blicen[cs]ed?\b|creative\s+commons|permanent\s+url|\s>\s.*\s>\s|"
-    r"\s[›»]\s.*\s[›»]\s|^[‹«←]|[›»→]\s*$|\bprevious\b.*\bnext\b|"
-    r"^posted\s+(?:on|by|in)\b|\b\d+\s+comments?\b|\bleave\s+a\s+(?:comment|reply)\b|"
-    r"^(?:article\s+image|bibliographic\s+details|word\s+count|permanent\s+link)\b|"
-    r"\bview\s+the\s+full\s+page\b|\bautomatically\s+generated\b",
-    re.IGNORECASE,
-)
-
-
 FINER = {"year": 0, "month": 1, "day": 2}  # a dateline's precision
-
-
-# an addressee line that is only a style, the name on the next line
-STYLE_ONLY = re.compile(
-    r"(?i)^to\s+(?:the\s+)?(?:most|right|very)?\s*(?:honou?rable|hon\.|reverend|rev\.|"
-    r"excellent|worshipful|noble)\s*$"
-)
-
-
-# a website's buttons and menus, each on a line of its own
-SITE_BUTTON = re.compile(
-    r"(?i)^(?:search|browse|menu|home|login|log\s+in|sign\s+in|contact|index|help|back|top|"
-    r"print|share|download|skip\s+to|main\s+menu|about\s+(?:the|this|us)\b|"
-    r"show\s+(?:less|more|all)|read\s+more|expand|collapse)(?:\s.{0,30})?$"
-)
 
 
 def _field(head: Head, line: Line) -> bool:
@@ -287,112 +264,3 @@ def _field(head: Head, line: Line) -> bool:
     else:
         head.fields.setdefault(found.kind, found.value)
     return True
-
-
-def addressee_of(line: str) -> tuple[int, int] | None:
-    """The name of a "To X" line, or of a line naming the addressee with a rank or style
-    ("Lieutenant-General U. S. GRANT, City Point, Virginia.")."""
-    named = re.match(
-        r"(?i)(?:(?:an?\s+)?letter\s+)?to\s+the\s+[^()]{3,60}\((?P<n>[^()]{3,60})\)", line
-    )
-    if named is not None and looks_like_name(named["n"]):
-        return named.span("n")  # "To the President of Congress (Samuel Huntington)"
-    to = re.match(r"(?i)to\s+(?:the\s+)?(?=(?:right\s+)?hon|most\s+hon|his\s+excellency)", line)
-    skip = to.end() if to else 0  # "To the Right Hon. H. H. Asquith, M.P."
-    for pattern in (TITLED_ADDRESSEE, ENDORSED_TO, PEER):
-        if (titled := pattern.match(line[skip:])) is not None:
-            begin = skip + titled.end()
-            end = min(i for i in (line.find(",", begin), len(line)) if i >= 0)
-            name = line[begin:end].rstrip(". ]")
-            return (begin, begin + len(name)) if looks_like_name(name) else None
-    return addressee_name(line)
-
-
-def calendar_entry(line: str) -> bool:
-    """A calendar's or index's entry for the letter, however long: both parties, then the
-    date ("Thomas Gainsborough to William Jackson of Exeter, 29 August [1769?]; printed in
-    …")."""
-    found = parties(line)
-    if found is None or found[0][0] != 0:
-        return False
-    date = find_date(unbracket(line))
-    return date is not None and 0 <= date.start - found[1][1] <= 4
-
-
-def _headline(line: str) -> bool:
-    """A newspaper's headline in capitals, of several words, with no comma or number of an
-    address ("THE DOCKERS' THANKS TO THE COLONIES.")."""
-    return (
-        is_title(line)
-        and len(line.split()) >= 3
-        and not re.search(r"[,\d]", line)
-        and not HOUSE.search(line)
-        and not HEADING.match(line)
-        and parties(line) is None
-    )
-
-
-def _to_line(line: Line) -> bool:
-    """A short "To Inessa Armand" line: whom the letter went to, as a site titles it."""
-    return (
-        len(line.text) <= SHORT
-        and line.text[:3].lower() == "to "
-        and addressee_name(line.text) is not None
-        and find_date(line.text) is None
-    )
-
-
-def _address_like(line: str) -> bool:
-    """A line of an address in capitals, not a heading: a house number first ("14,
-    NOTTINGHAM PLACE, W.,", "15 BUCCLEUCH PLACE, EDINBURGH,"), or parts that run on with
-    commas."""
-    if line.rstrip().endswith(",") and line.count(",") >= 3:
-        return True  # "BRIG ADVANCE, FISKERNAES, GREENLAND,"
-    return re.match(r"^\d+[a-z]?,?\s+[A-Z]", line) is not None and (
-        HOUSE.search(line) is not None or line.rstrip().endswith(",")
-    )
-
-
-def _heading_like(text: str, line: Line) -> bool:
-    """An editor's heading: "HUXLEY TO TYNDALL, 1866.", "LETTER XII.", "To J. S. Henslow
-    12 May [1860]", "FROM THOMAS JEFFERSON.", a title in capitals."""
-    return bool(
-        HEADING.match(line.text)
-        or parties(line.text)
-        or writer_year(line.text)
-        or (is_title(line.text) and parse_date(line) is None and not _address_like(line.text))
-        or (ADDRESSEE.match(line.text) and find_date(unbracket(line.text)))
-        or (NUMBER.match(line.text) and addressee_name(line.text) is not None)
-    )
-
-
-def unbracket(value: str) -> str:
-    """Editors' brackets as spaces ("8 May [1860]" reads as "8 May  1860")."""
-    return re.sub(r"[\[\]]", " ", value)
-
-
-def _edition_line(text: str, line: Line) -> bool:
-    """A line only a website, a catalogue or a paper printed above the letter sets: a
-    breadcrumb, a licence, a drawn box, a button, "(Signed) X." of the paper before."""
-    return bool(
-        SITE_MATTER.search(line.text)
-        or _boxed(text, line)
-        or SIGNED.match(line.text)
-        or SITE_BUTTON.match(line.text.strip(" ."))
-    )
-
-
-def _boxed(text: str, line: Line) -> bool:
-    """The line is part of a box a website drew ("| Author | Alexander Hamilton |")."""
-    raw = text[text.rfind("\n", 0, line.start) + 1 : line.start].lstrip()
-    return (
-        raw.startswith("|") or line.text.startswith(("|", "|-", "___")) or line.text.endswith("|")
-    )
-
-
-def _whole_line(text: str, line: Line) -> bool:
-    """The line is a printed line of its own, not a piece of one split at " | "."""
-    before = text[text.rfind("\n", 0, line.start) + 1 : line.start]
-    after_end = text.find("\n", line.end)
-    after = text[line.end : after_end if after_end >= 0 else len(text)]
-    return "|" not in before and "|" not in after

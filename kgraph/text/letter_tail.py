@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kgraph.text.datelines import parse_date
 from kgraph.text.dates import find_date
 from kgraph.text.editorial import OPENING_QUOTES
 from kgraph.text.fields import bare_key, read_field
 from kgraph.text.frame import is_page_furniture, prose_blocks
-from kgraph.text.letter_lines import Line, parse_date, signature_after, signs
+from kgraph.text.letter_lines import Line, signature_after, signs
 from kgraph.text.line_patterns import (
     COLOPHON_CUE,
     FOOTNOTE,

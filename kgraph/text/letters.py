@@ -17,9 +17,11 @@ import re
 
 from kgraph.model import Letter, LetterDate, Source
 from kgraph.text.closings import split_closings
+from kgraph.text.datelines import parse_date, place_before
 from kgraph.text.dates import find_date
 from kgraph.text.frame import letter_start
 from kgraph.text.frame_years import PartialDate, complete_date, partial_date
+from kgraph.text.head_lines import addressee_of, unbracket
 from kgraph.text.headings import (
     NUMBER,
     intro_parties,
@@ -28,7 +30,7 @@ from kgraph.text.headings import (
     writer_year,
 )
 from kgraph.text.lead_in import read_lead_in
-from kgraph.text.letter_head import addressee_of, read_head, unbracket
+from kgraph.text.letter_head import read_head
 from kgraph.text.letter_lines import (
     Line,
     blocks,
@@ -38,9 +40,7 @@ from kgraph.text.letter_lines import (
     looks_like_name,
     name_in_salutation,
     paragraphs,
-    parse_date,
     parse_edition,
-    place_before,
     signs,
     span_in,
     split_lines,

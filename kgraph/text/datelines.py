@@ -1,0 +1,100 @@
+"""A dateline read: its date and the place written before it ("Brighton, 14 May 1912",
+"Ainola, Järvenpää d. 9 Febr. 1905.", "Victory, off Toulon, …"), or after it in the
+editor's brackets ("3 November 1891. [Moscow]"); an editor's description, a page number, a
+ship, a house and a postal district are passed over."""
+
+from __future__ import annotations
+
+import re
+
+from kgraph.model import LetterDate, TextSpan
+from kgraph.text.dates import FoundDate, find_date
+from kgraph.text.letter_lines import Line, looks_like_name, span_in
+from kgraph.text.line_patterns import (
+    HOUSE,
+    LOCATIVE,
+    POSTAL_DISTRICT,
+    SHIP,
+    SHORT,
+    WEEKDAY,
+)
+
+
+def parse_date(line: Line) -> tuple[LetterDate, TextSpan | None] | None:
+    """The date of a dateline and the place written before it ("Brighton, 14 May 1912")."""
+    # "12 [24] March": the New Style day in brackets, as "12 (24)"; then editors' brackets
+    # as spaces: "April 14th [1860]"
+    masked = re.sub(r"(?<=\d)(\s?)\[(\d{1,2})\]", r"\1(\2)", line.text)
+    masked = re.sub(r"[\[\]]", " ", masked)
+    found = find_date(masked)
+    if found is None:
+        return None
+    if len(line.text) > SHORT and (
+        len(line.text) > 2 * SHORT or found.end < len(masked.rstrip(" .")) or "," not in masked
+    ):
+        return None  # a long line is a dateline only when its address ends in the date
+    return _dated(line, found)
+
+
+def _dated(line: Line, found: FoundDate) -> tuple[LetterDate, TextSpan | None]:
+    date = LetterDate(found.iso, found.precision, span_in(line, found.start, found.end))
+    place = place_before(line, found.start)
+    after = re.match(
+        r"[.,]?\s*\[([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)\]\.?$", line.text[found.end :]
+    )
+    if place is None and after is not None:  # "3 November 1891. [Moscow]": the editor's place
+        place = span_in(line, found.end + after.start(1), found.end + after.end(1))
+    return date, place
+
+
+def _mask_editorial(text: str) -> str:
+    """A dateline with what is not the writer's blanked out, offsets kept: the page a
+    transcription starts ("Page 1"), an editor's bracketed description ("[on black-bordered
+    paper]") and the brackets of an editor's insertion ("[Tenafly]" is Tenafly); a wide gap
+    parts the rest like a comma."""
+
+    def blank(m: re.Match[str]) -> str:
+        return " " * len(m[0])
+
+    masked = re.sub(r"(?i)^(?:page|p\.|fol(?:io)?\.?|f\.)\s*\d+\w*\.?", blank, text)
+    masked = re.sub(r"\[(?![A-Z0-9])[^\[\]]*\]", blank, masked)
+    masked = re.sub(r"[\[\]]", " ", masked)
+    return re.sub(r"(?<=\S)\s{3,}(?=\S)", lambda m: m[0][:-1] + ",", masked)
+
+
+def place_before(line: Line, start: int) -> TextSpan | None:
+    """The place written before a dateline's date ("Brighton, 14 May 1912")."""
+    masked = _mask_editorial(line.text)
+    prefix = masked[:start]
+    parts = [p for p in re.finditer(r"[^,;:]+", prefix) if p.group().strip(" .")]
+    # The settlement comes first ("Concord, Mass.", "Down, Bromley, Kent"), after a house or
+    # street if there is one ("Hôtel de Langeac, Paris").
+    place = None
+    # "Victory, off Toulon", "H.M.S. Bellerophon, near Plymouth": a ship or a camp first,
+    # then where it lay
+    near = [p for p in parts[1:] if re.match(r"\s*(?:off|near|before)\s", p.group(), re.I)]
+    if near:
+        parts = near
+    for part in parts:
+        value = re.sub(
+            r"(?:^|\s+)(?:le|den|am|the|this|ce|d\.|dnia|dne|y|e|a|el|il)\s*$",
+            "",
+            part.group(),
+            flags=re.I,
+        )
+        value = value.strip(" .")
+        # "Aux Délices", "Chez Madame Roland", "Bei Wien": where, not the place's name
+        value = LOCATIVE.sub("", value)
+        value = POSTAL_DISTRICT.sub("", value)  # "Berlin N.", "London S.W."
+        if not value or WEEKDAY.match(value) or not looks_like_name(value):
+            continue
+        if re.fullmatch(r"[A-Z]{1,2}\.?\s?[A-Z]?\.?\s?\d{0,2}", value):
+            continue  # a postal district: "E.C.", "W.C.1", "S.W."
+        if re.search(r"--|—|\s(?:of|to|from|the|and)$|^(?:letter|copy|extract)\b", value, re.I):
+            continue  # "(Letter of 24 April 1867, …)", "Lord Chief Justice Eyre.--Let"
+        if (HOUSE.search(value) or SHIP.match(value)) and part is not parts[-1]:
+            continue
+        offset = part.start() + part.group().index(value)
+        place = span_in(line, offset, offset + len(value))
+        break
+    return place

@@ -1,0 +1,164 @@
+"""What a line above a letter's salutation is, read one line at a time: a site's or an
+edition's line (a box, a breadcrumb, a button, "Posted on …"), an editor's heading, a
+calendar's entry, a newspaper's headline, an address in capitals, a "To X" line and the
+addressee it names. ``letter_head`` reads the lines of a letter's head with them."""
+
+from __future__ import annotations
+
+import re
+
+from kgraph.text.datelines import parse_date
+from kgraph.text.dates import find_date
+from kgraph.text.headings import (
+    NUMBER,
+    addressee_name,
+    is_title,
+    parties,
+    writer_year,
+)
+from kgraph.text.letter_lines import Line, looks_like_name
+from kgraph.text.line_patterns import (
+    ADDRESSEE,
+    ENDORSED_TO,
+    HEADING,
+    HOUSE,
+    PEER,
+    SHORT,
+    SIGNED,
+    TITLED_ADDRESSEE,
+)
+
+# what only a website or a catalogue prints, whatever the length of the line
+SITE_MATTER = re.compile(
+    r"https?://|www\.|©|\bcite\s+as\b|\blast\s+(?:updated|edited|modified|revised)\b|"
+    r"rights\s+reserved|\blicen[cs]ed?\b|creative\s+commons|permanent\s+url|\s>\s.*\s>\s|"
+    r"\s[›»]\s.*\s[›»]\s|^[‹«←]|[›»→]\s*$|\bprevious\b.*\bnext\b|"
+    r"^posted\s+(?:on|by|in)\b|\b\d+\s+comments?\b|\bleave\s+a\s+(?:comment|reply)\b|"
+    r"^(?:article\s+image|bibliographic\s+details|word\s+count|permanent\s+link)\b|"
+    r"\bview\s+the\s+full\s+page\b|\bautomatically\s+generated\b",
+    re.IGNORECASE,
+)
+
+
+# an addressee line that is only a style, the name on the next line
+STYLE_ONLY = re.compile(
+    r"(?i)^to\s+(?:the\s+)?(?:most|right|very)?\s*(?:honou?rable|hon\.|reverend|rev\.|"
+    r"excellent|worshipful|noble)\s*$"
+)
+
+
+# a website's buttons and menus, each on a line of its own
+SITE_BUTTON = re.compile(
+    r"(?i)^(?:search|browse|menu|home|login|log\s+in|sign\s+in|contact|index|help|back|top|"
+    r"print|share|download|skip\s+to|main\s+menu|about\s+(?:the|this|us)\b|"
+    r"show\s+(?:less|more|all)|read\s+more|expand|collapse)(?:\s.{0,30})?$"
+)
+
+
+def addressee_of(line: str) -> tuple[int, int] | None:
+    """The name of a "To X" line, or of a line naming the addressee with a rank or style
+    ("Lieutenant-General U. S. GRANT, City Point, Virginia.")."""
+    named = re.match(
+        r"(?i)(?:(?:an?\s+)?letter\s+)?to\s+the\s+[^()]{3,60}\((?P<n>[^()]{3,60})\)", line
+    )
+    if named is not None and looks_like_name(named["n"]):
+        return named.span("n")  # "To the President of Congress (Samuel Huntington)"
+    to = re.match(r"(?i)to\s+(?:the\s+)?(?=(?:right\s+)?hon|most\s+hon|his\s+excellency)", line)
+    skip = to.end() if to else 0  # "To the Right Hon. H. H. Asquith, M.P."
+    for pattern in (TITLED_ADDRESSEE, ENDORSED_TO, PEER):
+        if (titled := pattern.match(line[skip:])) is not None:
+            begin = skip + titled.end()
+            end = min(i for i in (line.find(",", begin), len(line)) if i >= 0)
+            name = line[begin:end].rstrip(". ]")
+            return (begin, begin + len(name)) if looks_like_name(name) else None
+    return addressee_name(line)
+
+
+def calendar_entry(line: str) -> bool:
+    """A calendar's or index's entry for the letter, however long: both parties, then the
+    date ("Thomas Gainsborough to William Jackson of Exeter, 29 August [1769?]; printed in
+    …")."""
+    found = parties(line)
+    if found is None or found[0][0] != 0:
+        return False
+    date = find_date(unbracket(line))
+    return date is not None and 0 <= date.start - found[1][1] <= 4
+
+
+def is_headline(line: str) -> bool:
+    """A newspaper's headline in capitals, of several words, with no comma or number of an
+    address ("THE DOCKERS' THANKS TO THE COLONIES.")."""
+    return (
+        is_title(line)
+        and len(line.split()) >= 3
+        and not re.search(r"[,\d]", line)
+        and not HOUSE.search(line)
+        and not HEADING.match(line)
+        and parties(line) is None
+    )
+
+
+def is_to_line(line: Line) -> bool:
+    """A short "To Inessa Armand" line: whom the letter went to, as a site titles it."""
+    return (
+        len(line.text) <= SHORT
+        and line.text[:3].lower() == "to "
+        and addressee_name(line.text) is not None
+        and find_date(line.text) is None
+    )
+
+
+def _address_like(line: str) -> bool:
+    """A line of an address in capitals, not a heading: a house number first ("14,
+    NOTTINGHAM PLACE, W.,", "15 BUCCLEUCH PLACE, EDINBURGH,"), or parts that run on with
+    commas."""
+    if line.rstrip().endswith(",") and line.count(",") >= 3:
+        return True  # "BRIG ADVANCE, FISKERNAES, GREENLAND,"
+    return re.match(r"^\d+[a-z]?,?\s+[A-Z]", line) is not None and (
+        HOUSE.search(line) is not None or line.rstrip().endswith(",")
+    )
+
+
+def heading_like(text: str, line: Line) -> bool:
+    """An editor's heading: "HUXLEY TO TYNDALL, 1866.", "LETTER XII.", "To J. S. Henslow
+    12 May [1860]", "FROM THOMAS JEFFERSON.", a title in capitals."""
+    return bool(
+        HEADING.match(line.text)
+        or parties(line.text)
+        or writer_year(line.text)
+        or (is_title(line.text) and parse_date(line) is None and not _address_like(line.text))
+        or (ADDRESSEE.match(line.text) and find_date(unbracket(line.text)))
+        or (NUMBER.match(line.text) and addressee_name(line.text) is not None)
+    )
+
+
+def unbracket(value: str) -> str:
+    """Editors' brackets as spaces ("8 May [1860]" reads as "8 May  1860")."""
+    return re.sub(r"[\[\]]", " ", value)
+
+
+def is_edition_line(text: str, line: Line) -> bool:
+    """A line only a website, a catalogue or a paper printed above the letter sets: a
+    breadcrumb, a licence, a drawn box, a button, "(Signed) X." of the paper before."""
+    return bool(
+        SITE_MATTER.search(line.text)
+        or _boxed(text, line)
+        or SIGNED.match(line.text)
+        or SITE_BUTTON.match(line.text.strip(" ."))
+    )
+
+
+def _boxed(text: str, line: Line) -> bool:
+    """The line is part of a box a website drew ("| Author | Alexander Hamilton |")."""
+    raw = text[text.rfind("\n", 0, line.start) + 1 : line.start].lstrip()
+    return (
+        raw.startswith("|") or line.text.startswith(("|", "|-", "___")) or line.text.endswith("|")
+    )
+
+
+def whole_line(text: str, line: Line) -> bool:
+    """The line is a printed line of its own, not a piece of one split at " | "."""
+    before = text[text.rfind("\n", 0, line.start) + 1 : line.start]
+    after_end = text.find("\n", line.end)
+    after = text[line.end : after_end if after_end >= 0 else len(text)]
+    return "|" not in before and "|" not in after
