@@ -1307,3 +1307,25 @@ def test_an_addressee_by_office_with_the_name_in_parentheses() -> None:
     line = "To the President of Congress (Samuel Huntington)"
     found = addressee_of(line)
     assert found is not None and line[found[0] : found[1]] == "Samuel Huntington"
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Kjøbenhavn den 10de Mai 1841", "1841-05-10"),
+        ("Kristiania 3die August 1893", "1893-08-03"),
+        ("Stockholm den 4:e mars 1900", "1900-03-04"),
+        ("Roma, 26 Febbrajo 1890", "1890-02-26"),
+        ("Paris, le 1er mai 1871", "1871-05-01"),
+    ],
+)
+def test_ordinals_and_old_spellings_of_other_languages(line: str, iso: str) -> None:
+    found = find_date(line)
+    assert found is not None and found.iso == iso
+
+
+def test_a_roman_month_with_a_two_digit_year_takes_the_frames_century() -> None:
+    partial = partial_date("Berlin, 14. V. 16.")
+    assert partial is not None and (partial.month, partial.day, partial.year2) == (5, 14, 16)
+    assert complete_date(partial, ["Letters of 1916"]) == "1916-05-14"
+    assert complete_date(partial, ["Letters of 1816 and 1916"]) is None  # two centuries fit

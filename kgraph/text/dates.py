@@ -10,8 +10,8 @@ from kgraph.model import DatePrecision
 
 MONTHS: dict[str, int] = {}
 _MONTH_NAMES = {
-    1: "january jan janv janvier januar jän gennaio genn enero январь января",
-    2: "february feb febr février fevrier februar febbraio febrero февраль февраля",
+    1: "january jan janv janvier januar jän gennaio gennajo genn enero январь января",
+    2: "february feb febr février fevrier februar febbraio febbrajo febrero февраль февраля",
     3: "march mar mars märz maerz marzo март марта",
     4: "april apr avril aprile abril апрель апреля",
     5: "may mai maggio mayo май мая",
@@ -81,7 +81,8 @@ for _number, _names in _MONTH_NAMES.items():
 _MONTH = r"(?P<month>[^\W\d_]{3,10}|[^\W\d_]{3,6}['’][a-z]{1,2}|(?:7|8|9|10|x)b(?:e)?r)\.?"
 # "February 12 (24)": an Old Style day with its New Style day in brackets; the first counts
 _DAY = (
-    r"(?P<day>\d{1,2})(?:st|nd|rd|th|d|er|e|ten|te|ter|sten)?\.?(?:\s?\(\d{1,2}\)|/\d{1,2}(?!\d))?"
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th|d|er|e|ten|te|ter|sten|de|die|den|ste|:e|:de|:a|º|°)?\.?"
+    r"(?:\s?\(\d{1,2}\)|/\d{1,2}(?!\d))?"
 )
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
 ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")

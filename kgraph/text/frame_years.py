@@ -73,11 +73,15 @@ class PartialDate:
 
 
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|d|er|e|ten|te|ter|sten)?\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|d|er|e|ten|te|ter|sten|de|die|den|ste|:e)?\.?"
+_ROMAN = r"(?P<roman>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 _PARTIAL = [
     re.compile(rf"\b{_MONTH},?\s+{_DAY}(?:,?\s+['’]?(?P<y2>\d\d))?(?![\d\w])"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_MONTH}(?:,?\s+['’]?(?P<y2>\d\d))?(?![\d\w])"),
+    # "14. V. 16.": the month in Roman numerals and the year in two digits
+    re.compile(rf"\b(?P<day>\d{{1,2}})\.\s?{_ROMAN}\.\s?['’]?(?P<y2>\d\d)(?![\d\w])"),
 ]
+_ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 
 def partial_date(line: str) -> PartialDate | None:
@@ -86,7 +90,12 @@ def partial_date(line: str) -> PartialDate | None:
         return None
     for pattern in _PARTIAL:
         for m in pattern.finditer(line):
-            month = MONTHS.get(m["month"].lower().rstrip("."))
+            groups = m.groupdict()
+            month = (
+                _ROMANS.index(groups["roman"]) + 1
+                if groups.get("roman")
+                else MONTHS.get(m["month"].lower().rstrip("."))
+            )
             day = int(m["day"])
             if month is None or not 1 <= day <= 31:
                 continue
