@@ -297,3 +297,19 @@ def test_common_words_from_the_model_and_the_word_list() -> None:
     assert "paris" not in words and "london" not in words  # its nouns hold names: left out
     listed = Path(__file__).parent.parent / "data" / "patterns" / "common-place-words.txt"
     assert {"temple", "sale", "hope", "street"} <= set(listed.read_text().split())
+
+
+@pytest.mark.slow  # builds the knowledge base and runs the spaCy pipeline
+def test_a_dateline_names_the_town_the_knowledge_base_knows_after_a_house(
+    kb_processor: Any,
+) -> None:
+    from kgraph.text.reading import read_text
+
+    letter = "Ainola, Järvenpää d. 9 Febr. 1905.\n\nDear Baron,\n\nThe snow lies deep.\n\nJean\n"
+    (result,) = kb_processor.process([read_text(letter, "test-letter")])
+    labels = {e.key: e.label for e in result.entities}
+    assert labels[result.place] == "Järvenpää"  # a house's name first, then the town
+    month = "Pontresina, 14th Augt. 1864.\n\nMy dear Tom,\n\nAll well.\n\nJohn\n"
+    (result,) = kb_processor.process([read_text(month, "test-letter")])
+    labels = {e.key: e.label for e in result.entities}
+    assert labels[result.place] == "Pontresina"  # "Augt" is the month, never a place

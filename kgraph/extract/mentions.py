@@ -168,9 +168,7 @@ def _parts(text: str, span: TextSpan, role: str) -> list[Mention]:
         words = part.split()
         if not words or any(c.isdigit() for c in part) or len(part.replace(".", "")) <= 3:
             continue
-        if WEEKDAY_OR_MONTH.match(part) or any(
-            len(w.strip(".")) >= 4 and w.lower().strip(".") in MONTHS for w in words
-        ):
+        if _date_words(part):
             continue  # "im Oktober", "Augt": a date, not a place
         if all(w[:1].isupper() for w in words if w.lower() not in ("of", "de", "la", "le")):
             found.append(Mention(start, end, part, "Place", "structure", None, role))
@@ -181,6 +179,14 @@ BUSINESS = re.compile(
     r"(?i)&|\b(?:agents?|merchants?|manufacturers?|company|sons|limited|ltd|incorporated|"
     r"printers|publishers|booksellers|bankers|solicitors|brokers|office\s+of|works)\b"
 )
+
+
+def _date_words(part: str) -> bool:
+    """A weekday or a month in an address or dateline ("im Oktober", "Augt")."""
+    words = part.split()
+    return bool(WEEKDAY_OR_MONTH.match(part)) or any(
+        len(w.strip(".")) >= 4 and w.lower().strip(".") in MONTHS for w in words
+    )
 
 
 def _names_a_person(block: str, at: int) -> bool:
@@ -219,6 +225,8 @@ def _from_span(text: str, span: EntSpan) -> Mention | None:
         label = label if possessive or named else "Place"
     if span.role in ("address", "dateline") and label not in KEEP_IN_ADDRESS and not named:
         return None
+    if span.role in ("address", "dateline") and _date_words(span.text):
+        return None  # "14th Augt. 1864": the month the tagger took for a place
     if span.role in ("salutation", "valediction"):
         return None
     if (

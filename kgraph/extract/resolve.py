@@ -244,7 +244,7 @@ def _place_of_writing(entities: list[Entity], lookup: Lookup, letter: Letter) ->
     not a street, not a house standing on the street named after it ("Viola. Muswill Hill
     Row / London"), not a county or country when something smaller is named ("Down |
     Bromley | Kent", "Barnhill | Isle of Jura | Argyllshire")."""
-    best: tuple[tuple[int, int, int, int, int, int], str] | None = None
+    best: tuple[tuple[int, ...], str] | None = None
     for e in entities:
         if e.type != "Place":
             continue
@@ -255,12 +255,15 @@ def _place_of_writing(entities: list[Entity], lookup: Lookup, letter: Letter) ->
             coarse = (entry is not None and bool(COARSE.match(entry.description))) or bool(
                 REGION.search(m.text)
             )
+            known = e.authority_id is not None or any(x.source == "kb" for x in e.mentions)
             score = (
+                int(m.role in ("place", "dateline")),
+                int(not coarse),  # "Camden | New Jersey | U. S. America": not the country
+                int(known and m.role != "address"),  # "Ainola, Järvenpää": the town the KB knows
                 int(m.role == "place"),
                 int(not STREET.search(m.text)),
                 # "Casa Guidi, Florence", "Hotel Metropole", "BRIG ADVANCE, FISKERNAES"
                 int(not HOUSE.search(m.text) and not SHIP.match(m.text)),
-                int(not coarse),  # "Camden | New Jersey | U. S. America": not the country
                 int(not _house(letter, m.end)),
                 -m.start,
             )

@@ -33,6 +33,7 @@ from kgraph.knowledge.kb import KnowledgeBase
 from kgraph.knowledge.kb_names import PlaceHit, PlaceNames
 from kgraph.nlp.components import _read_words, _source, model_words
 from kgraph.nlp.types import TypeCorrector
+from kgraph.text.dates import MONTHS
 
 STRONG_CUES = frozenset({"in", "at", "near", "towards", "toward", "via"})
 MOTION_CUES = frozenset({"to", "from"})
@@ -143,7 +144,7 @@ class KBPlaces:
     def _correct(self, doc: Doc, ent: Span, countries: frozenset[str]) -> Span | None:
         if ent.label_ not in CORRECTED or _source(ent) != "ner" or self.places is None:
             return None
-        if ent[0].lower_ in self.given_names or _possessive(doc, ent.end):
+        if ent[0].lower_ in self.given_names or _possessive(doc, ent.end) or _date_word(ent.text):
             return None
         hit = self.places.best(ent.text, countries)
         if hit is None or not (
@@ -178,8 +179,12 @@ class KBPlaces:
                 continue
             if stop < len(doc) and (_capitalised(doc[stop]) or _possessive(doc, stop)):
                 return None  # part of a longer name ("in Paris Street"), or "at Reading's"
-            if not self._large(hit, countries, self.find_population) or self._common(span):
-                return None
+            dateline = doc.user_data.get("kgraph.role") == "dateline"
+            if self._common(span) or not (
+                self._large(hit, countries, self.find_population)
+                or (dateline and not _date_word(span.text))
+            ):
+                return None  # a dateline names where it was written: a village too
             return Span(doc, i, stop, label="Place", span_id=f"kb:{hit.ref}")
         return None
 
@@ -211,6 +216,8 @@ class KBPlaces:
         return word in self.given_names and previous is not None and previous.lower_ in MOTION_CUES
 
     def _in_place_context(self, doc: Doc, start: int, hops: int = 3) -> bool:
+        if doc.user_data.get("kgraph.role") == "dateline":
+            return True  # "Ainola, Järvenpää d. 9 Febr. 1905."
         prev = _previous(doc, start)
         if prev is None:
             return False
@@ -252,3 +259,12 @@ def _previous(doc: Doc, i: int) -> Token | None:
     while i >= 0 and doc[i].is_space:
         i -= 1
     return doc[i] if i >= 0 else None
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _date_word(text: str) -> bool:
+    """A month or a weekday, as a dateline writes it ("Augt", "Sept'r", "Sunday")."""
+    word = text.lower().rstrip(".")
+    return word in MONTHS or word.startswith(WEEKDAYS)

@@ -200,6 +200,7 @@ def analyse_many(nlp: Any, letters: Sequence[Letter], batch_size: int = 64) -> l
             if countries is not None:  # the countries the whole letter names
                 doc.user_data["kgraph.countries"] = countries
             doc.user_data["kgraph.lower"] = lower  # the words the letter writes in lower case
+            doc.user_data["kgraph.role"] = role  # "dateline": every name in it may be a place
             docs_in.append(doc)
             jobs.append((index, role, start))
     spans: list[list[EntSpan]] = [[] for _ in letters]
