@@ -1329,3 +1329,14 @@ def test_a_roman_month_with_a_two_digit_year_takes_the_frames_century() -> None:
     assert partial is not None and (partial.month, partial.day, partial.year2) == (5, 14, 16)
     assert complete_date(partial, ["Letters of 1916"]) == "1916-05-14"
     assert complete_date(partial, ["Letters of 1816 and 1916"]) is None  # two centuries fit
+
+
+def test_the_dateline_nearest_the_salutation_wins_over_a_record_date_above_it() -> None:
+    text = (
+        "Sold at Keller & Wray, 12 May 2004\n"
+        "« Previous: 2 June 1759    |    Next: 9 June 1759 »\n\n"
+        "Quebec, June 3, 1759.\n\nDear Brother,\n\nThe siege goes slowly.\n\nYours ever,\nJ. W.\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.date is not None and letter.date.iso == "1759-06-03"
+    assert letter.place is not None and text[letter.place.start : letter.place.end] == "Quebec"

@@ -30,7 +30,8 @@ KINDS = {
         "retrieved|categories|category|tags|box|box/folder|folder|item number|call no|"
         "published in|edition|editor|editors|volume|page|pp|layout|permalink|slug|lang|author_url|"
         "record number|record|entered|catalogued|holding|holdings|lot|estimate|sold|"
-        "other formats|formats|transcription\\markup|markup|public domain|proofread"
+        "other formats|formats|transcription\\markup|markup|public domain|proofread|"
+        "previous|next|previous letter|next letter|prev|older|newer|back"
     ),
 }
 _KIND_OF = {key: kind for kind, keys in KINDS.items() for key in keys.split("|")}

@@ -167,7 +167,7 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
             access = line
         elif (parsed := parse_date(line)) is not None and (
             date is None
-            or FINER[parsed[0].precision] > FINER[date[0].precision]
+            or FINER[parsed[0].precision] >= FINER[date[0].precision]
             or (parsed[0].iso == date[0].iso and date[1] is None and parsed[1] is not None)
         ):  # a finer date, or the same one with its place ("Philadelphia, April 18th 1864.")
             if date is not None and dateline is not None:
