@@ -1340,3 +1340,19 @@ def test_the_dateline_nearest_the_salutation_wins_over_a_record_date_above_it() 
     letter = parse_letter(source(text))
     assert letter.date is not None and letter.date.iso == "1759-06-03"
     assert letter.place is not None and text[letter.place.start : letter.place.end] == "Quebec"
+
+
+def test_a_title_named_as_someones_work_without_italics(
+    typing_pipeline: tuple[object, object],
+) -> None:
+    nlp, _ = typing_pipeline
+
+    def works(text: str) -> set[str]:
+        doc = nlp(text)  # type: ignore[operator]
+        return {e.text for e in doc.ents if e.label_ == "Work"}
+
+    assert "Don Juan" in works("I am at work on my Don Juan, and Murray shall have it.")
+    assert "El buey suelto" in works("He liked Pereda's El buey suelto better than anything.")
+    assert "Systema" in works("I have finished my Systema at last.")  # no English word
+    assert not works("Give my love to my Alfred and to my Wife.")  # a person, a kinship
+    assert not works("Tell my Tussy that the cat is well.")  # a pet name, nothing written

@@ -90,6 +90,7 @@ def build_pipeline(settings: Settings) -> Any:
         components,  # noqa: F401  (registers the factories)
         relations,  # noqa: F401  (registers the factories)
     )
+    from kgraph.nlp import owned_titles as _owned  # noqa: F401  (registers the factory)
     from kgraph.nlp import types as _types  # noqa: F401
     from kgraph.nlp.attributes import use_compiled_ruler
 
@@ -131,6 +132,8 @@ def build_pipeline(settings: Settings) -> Any:
         if name == "authority_ruler":
             nlp.add_pipe("kgraph_snapshot", last=True)
     nlp.add_pipe("kgraph_titles", after="kgraph_snapshot")
+    owned = nlp.add_pipe("kgraph_owned_titles", last=True)
+    owned.initialize(lambda: [], nlp=nlp, data_dir=settings.patterns_dir)
     types = nlp.add_pipe("kgraph_types", last=True)
     types.initialize(lambda: [], nlp=nlp, data_dir=settings.patterns_dir, kb=kb)
     if kb is not None:
