@@ -1356,3 +1356,41 @@ def test_a_title_named_as_someones_work_without_italics(
     assert "Systema" in works("I have finished my Systema at last.")  # no English word
     assert not works("Give my love to my Alfred and to my Wife.")  # a person, a kinship
     assert not works("Tell my Tussy that the cat is well.")  # a pet name, nothing written
+
+
+OMEKA_RECORD = """Request a high resolution copy
+
+Letter from Anna Reed to her father, John Reed
+
+Summary
+There is currently no summary available for this item.
+Reference code
+RD/1/4/17
+Recipient
+Reed, John Thomas
+Person(s) mentioned
+Wilson, A.T.
+Cox, Percy
+
+Text Item Type Metadata
+
+Transcription
+Cairo, 3 de marzo de 1921
+
+Dearest Father,
+
+The heat has come early this year.
+
+Your loving
+Anna
+"""
+
+
+def test_a_digital_collections_record_is_the_editions_and_the_transcription_the_letter() -> None:
+    letter = parse_letter(source(OMEKA_RECORD))
+    text = OMEKA_RECORD
+    assert letter.date is not None and letter.date.iso == "1921-03-03"
+    assert letter.place is not None and text[letter.place.start : letter.place.end] == "Cairo"
+    assert letter.address is None  # "Summary", "Reference code", "Wilson, A.T.": the record's
+    matter = " ".join(text[s.start : s.end] for s in letter.edition_matter)
+    assert "Text Item Type Metadata" in matter and "Cox, Percy" in matter

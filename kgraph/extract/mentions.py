@@ -177,7 +177,8 @@ def _parts(text: str, span: TextSpan, role: str) -> list[Mention]:
 
 BUSINESS = re.compile(
     r"(?i)&|\b(?:agents?|merchants?|manufacturers?|company|sons|limited|ltd|incorporated|"
-    r"printers|publishers|booksellers|bankers|solicitors|brokers|office\s+of|works)\b"
+    r"printers|publishers|booksellers|bankers|solicitors|brokers|office\s+of|works|lines?|"
+    r"steamship|railway|railroad|corporation)\b"
 )
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from kgraph.text.letter_lines import Line
 
 FIELD = re.compile(
-    r"^(?P<key>[A-Za-z][A-Za-z ]{0,28}?)(?:\s*:\**\s+|\s{3,})(?P<value>\S.*?)\s*$"
+    r"^(?P<key>[A-Za-z][A-Za-z ()]{0,28}?)(?:\s*:\**\s+|\s{3,})(?P<value>\S.*?)\s*$"
 )  # "Date: 1 Sep 1836", or a record's key and value set apart ("Author      F. de Goya")
 KINDS = {
     "date": "date|dated|written|date written|date of writing|sent",
@@ -31,7 +31,9 @@ KINDS = {
         "published in|edition|editor|editors|volume|page|pp|layout|permalink|slug|lang|author_url|"
         "record number|record|entered|catalogued|holding|holdings|lot|estimate|sold|"
         "other formats|formats|transcription\\markup|markup|public domain|proofread|"
-        "previous|next|previous letter|next letter|prev|older|newer|back"
+        "previous|next|previous letter|next letter|prev|older|newer|back|reference code|"
+        "person(s) mentioned|persons mentioned|people mentioned|creation date|"
+        "extent and medium|coordinates|location|item type|dublin core"
     ),
 }
 _KIND_OF = {key: kind for kind, keys in KINDS.items() for key in keys.split("|")}
@@ -43,7 +45,7 @@ class Field:
     value: Line  # the value, as a line of its own (offsets into the text)
 
 
-BARE_KEY = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ]{0,28}?)\s*:?$")
+BARE_KEY = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ()]{0,28}?)\s*:?$")
 # keys that head what follows rather than one value ("Text", "From" over a name)
 _NOT_BARE = frozenset({"text", "transcription", "translation", "notes", "summary", "original"})
 _NOT_BARE |= {"from", "to", "letter", "item", "by", "document", "heading", "description"}

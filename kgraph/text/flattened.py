@@ -14,7 +14,9 @@ from kgraph.text.line_patterns import GREETING, VALEDICTION
 LONG = 300  # characters: a shorter line is a line, not a letter run together
 HEAD = 400  # how far into the paragraph a salutation may stand
 TAIL = 260  # how far from its end a closing may start
-_SALUTATION = re.compile(rf"(?<!\w)(?:{GREETING})[^,:;!—.\n]{{0,40}}?[,:!—]", re.IGNORECASE)
+_SALUTATION = re.compile(
+    rf"(?<!\w)(?:{GREETING})[^,:;!—.\n]{{0,40}}?(?:[,:!—]|\.(?=\s+[A-Z]))", re.IGNORECASE
+)  # "My dear Sir," and, as some transcriptions print it, "Dearest Father. Your letter"
 _SENTENCE = re.compile(r"[.!?]\s+(?=[A-Z])")
 _BRACKET = re.compile(r"\s\[")
 _NAME_WORD = r"(?:[A-Z][\w'’-]*\.?|[A-Z]\.)"
@@ -34,6 +36,8 @@ def flat_cuts(line: str) -> list[int]:
         return []
     cuts = {salutation.start(), salutation.end()}
     head = line[: salutation.start()]
+    for bracket in re.finditer(r"^\[[^\]]{4,40}\]\s+(?=[A-Z])", head):
+        cuts.add(bracket.end())  # "[14 June 1920] | Baghdad June 14": the editor's date first
     date = find_date(head)
     gap = re.match(r"\.?\s+", head[date.end :]) if date is not None else None
     if date is not None and gap is not None and date.end + gap.end() < len(head.rstrip()):
@@ -56,7 +60,7 @@ def _opens(line: str, i: int) -> bool:
     if not line[i].isupper():
         return False
     before = line[:i].rstrip()
-    return not before or before[-1] in ".])>:"
+    return not before or before[-1] in ".])>:" or bool(find_date(before[-30:]))
 
 
 def _closing(line: str, start: int) -> int | None:

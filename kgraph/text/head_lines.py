@@ -5,8 +5,10 @@ addressee it names. ``letter_head`` reads the lines of a letter's head with them
 
 from __future__ import annotations
 
+import functools
 import re
 
+from kgraph.settings import data_dir
 from kgraph.text.datelines import parse_date
 from kgraph.text.dates import find_date
 from kgraph.text.headings import (
@@ -142,9 +144,32 @@ def is_edition_line(text: str, line: Line) -> bool:
     breadcrumb, a licence, a drawn box, a button, "(Signed) X." of the paper before."""
     return bool(
         SITE_MATTER.search(line.text)
+        or record_label(line.text)
         or _boxed(text, line)
         or SIGNED.match(line.text)
         or SITE_BUTTON.match(line.text.strip(" ."))
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _record_words() -> frozenset[str]:
+    path = data_dir() / "patterns" / "record-words.txt"
+    return frozenset(
+        w.strip().lower()
+        for w in path.read_text(encoding="utf-8").splitlines()
+        if w.strip() and not w.startswith("#")
+    )
+
+
+def record_label(line: str) -> bool:
+    """A label of a catalogue's or a digital collection's record, made only of its words
+    ("Text Item Type Metadata", "Summary", "Request a high resolution copy")."""
+    words = re.findall(r"[^\W\d_]+", line.lower())
+    if not words or len(words) > 6:
+        return False
+    small = {"a", "an", "the", "of", "and", "this", "for", "to", "in", "by"}
+    return all(w in _record_words() or w in small for w in words) and any(
+        w in _record_words() for w in words
     )
 
 

@@ -21,6 +21,7 @@ from kgraph.text.head_lines import (
     is_edition_line,
     is_headline,
     is_to_line,
+    record_label,
     unbracket,
     whole_line,
 )
@@ -60,6 +61,7 @@ class Head:
     fields: dict[str, Line] = field(default_factory=dict)  # "Date: …", "From: …" (the value)
     edition: list[Line] = field(default_factory=list)  # a site's or catalogue's lines
     pending: str | None = None  # a field whose key stood alone: its value is the next line
+    pending_block: int = -1  # the block of that key: a record's values stay in it
 
 
 def read_head(text: str, lines: list[Line], head_end: int) -> Head:
@@ -173,11 +175,7 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
             if date is not None and dateline is not None:
                 head.edition.append(dateline)  # "EGYPT. No. 3 (1898)." above the dateline
             dateline, date = line, parsed
-        elif (
-            (date is None or date[0].precision == "year")
-            and partial is None
-            and (pd := partial_date(line.text)) is not None
-        ):
+        elif partial is None and (pd := partial_date(line.text)) is not None:
             partial = (line, pd)  # "Concord, July 15th." (under "[1868]")
         elif addressee is not None and line.block == addressee.block and line is not heading:
             head.addressee_to = line  # the addressee's own address ("Col. G. E. Gouraud, / …")
@@ -240,22 +238,33 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
 FINER = {"year": 0, "month": 1, "day": 2}  # a dateline's precision
 
 
+# a label over the letter's own text, not over a record's value
+TEXT_SECTION = re.compile(r"(?i)^(?:transcription|transcript|translation|original|text)\b")
+
+
 def _field(head: Head, line: Line) -> bool:
     """Take a field line ("Date: 1 Sep 1836", "Reference: BRU/2/14/7") into ``head``."""
     if re.fullmatch(r"[-–—•·]", line.text):
         head.edition.append(line)  # the dash a record prints between a key and its value
         return True
-    if head.pending is not None:
-        kind, head.pending = head.pending, None
-        if kind == "editorial":
+    key = bare_key(line.text)
+    label = key is None and record_label(line.text) and not TEXT_SECTION.match(line.text)
+    if head.pending is not None and key is None and not label and not SECTION.match(line.text):
+        kind = head.pending
+        if kind == "editorial":  # "Person(s) mentioned" over a list of names: all the record's
+            if line.block != head.pending_block or len(line.text) > SHORT:
+                head.pending = None
+                return False
             head.edition.append(line)
         else:
             head.fields.setdefault(kind, line)
+            head.pending = None
         return True
-    if (key := bare_key(line.text)) is not None:
-        head.pending = key
-        head.edition.append(line)
+    if key is not None or label:
+        head.pending, head.pending_block = key or "editorial", line.block
+        head.edition.append(line)  # "Creator" over its value; "Summary" over the record's text
         return True
+    head.pending = None
     found = read_field(line)
     if found is None:
         return False

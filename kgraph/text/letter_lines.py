@@ -175,6 +175,15 @@ def is_salutation(lines: list[Line], i: int) -> bool:
         return True  # "GENERAL: Your letter of the 18th …", "Dear Sir: I have …"
     if _inline(lines, i):
         return True  # "My dearest Clotilde, today at last your letter came"
+    if (
+        SALUTATION.match(text)
+        and text.endswith(".")
+        and len(text.split()) <= 3
+        and i + 1 < len(lines)
+        and lines[i + 1].block == lines[i].block
+        and lines[i + 1].start == lines[i].end + 1  # cut from one printed line
+    ):
+        return True  # "Dearest Father. Your letter of May 3 came …" run into one paragraph
     if len(text) > SHORT or (
         not text.rstrip().endswith((",", ":", "!", "—"))
         and i + 1 < len(lines)

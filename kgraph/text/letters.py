@@ -142,6 +142,10 @@ def parse_letter(source: Source) -> Letter:
                     None,
                 )
                 break
+    if date is not None and date[1] is None and partial is not None:
+        pline, pd = partial  # "[14 June 1920]" over "Baghdad June 14": the writer's place
+        if date[0].iso[5:] == f"{pd.month:02d}-{(pd.day or 0):02d}":
+            date = (date[0], place_before(pline, pd.start))
     place_span = date[1] if date else None
     said = intro_parties(intro.text) if intro is not None and place_span is None else None
     # "… written … from his hiding-place at Lausanne in October 1849"
