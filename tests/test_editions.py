@@ -1394,3 +1394,35 @@ def test_a_digital_collections_record_is_the_editions_and_the_transcription_the_
     assert letter.address is None  # "Summary", "Reference code", "Wilson, A.T.": the record's
     matter = " ".join(text[s.start : s.end] for s in letter.edition_matter)
     assert "Text Item Type Metadata" in matter and "Cox, Percy" in matter
+
+
+def test_a_numbered_heading_with_a_year_and_a_european_dateline_in_figures() -> None:
+    text = (
+        "212.  ADLER TO BREUER  —  1899\n\n"
+        "                       IX., Berggasse 7\n"
+        "                       Wien, 3. 11. 99.\n\n"
+        "Dear Josef,\n\nThe lectures go well.\n\nYour\nAlfred\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.heading_recipient is not None
+    assert text[letter.heading_recipient.start : letter.heading_recipient.end] == "BREUER"
+    assert letter.date is not None and letter.date.iso == "1899-11-03"  # the heading's century
+    assert letter.place is not None and text[letter.place.start : letter.place.end] == "Wien"
+
+
+def test_old_forms_of_address_and_of_months() -> None:
+    text = (
+        "To Frau v. Hollen.\n\nESTORAS, den 4ten Märtz 1791.\n\n"
+        "MOST ESTEEMED AND KINDEST FRAU V. HOLLEN,\n\nThe Prince is still in mourning.\n\n"
+        "Your obedient servant,\nJOSEPH WEIGL.\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.date is not None and letter.date.iso == "1791-03-04"
+    assert letter.heading_recipient is not None
+    assert text[letter.heading_recipient.start : letter.heading_recipient.end] == "Frau v. Hollen"
+    assert letter.recipient_name is not None
+    assert text[letter.recipient_name.start : letter.recipient_name.end] == "FRAU V. HOLLEN"
+    found = find_date("à Versailles le 1er. 7bre. 1783")
+    assert found is not None and found.iso == "1783-09-01"
+    padre = parse_letter(source("Parigi, 6 agosto 1829.\n\nCaro Padre,—Sto bene.\n\nG.\n"))
+    assert padre.recipient_name is None  # "Padre" is a kinship, not a name

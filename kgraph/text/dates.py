@@ -12,7 +12,7 @@ MONTHS: dict[str, int] = {}
 _MONTH_NAMES = {
     1: "january jan janv janvier januar jän gennaio gennajo genn enero январь января",
     2: "february feb febr février fevrier februar febbraio febbrajo febrero февраль февраля",
-    3: "march mar mars märz maerz marzo март марта",
+    3: "march mar mars märz maerz märtz mertz marzo март марта",
     4: "april apr avril aprile abril апрель апреля",
     5: "may mai maggio mayo май мая",
     6: "june jun juin juni giugno junio июнь июня",
@@ -78,7 +78,7 @@ for _number, _names in _MONTH_NAMES.items():
     for _name in _names.split():
         MONTHS[_name] = _number
 
-_MONTH = r"(?P<month>[^\W\d_]{3,10}|[^\W\d_]{3,6}['’][a-z]{1,2}|(?:7|8|9|10|x)b(?:e)?r)\.?"
+_MONTH = r"(?P<month>[^\W\d_]{3,10}|[^\W\d_]{3,6}['’][a-z]{1,2}|(?:7|8|9|10|x)b(?:e)?re?)\.?"
 # "February 12 (24)": an Old Style day with its New Style day in brackets; the first counts
 _DAY = (
     r"(?P<day>\d{1,2})(?:st|nd|rd|th|d|er|e|ten|te|ter|sten|de|die|den|ste|:e|:de|:a|º|°)?\.?"

@@ -78,6 +78,8 @@ _ROMAN = r"(?P<roman>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 _PARTIAL = [
     re.compile(rf"\b{_MONTH},?\s+{_DAY}(?:,?\s+['’]?(?P<y2>\d\d))?(?![\d\w])"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_MONTH}(?:,?\s+['’]?(?P<y2>\d\d))?(?![\d\w])"),
+    # "Wien, 12. 12. 97.": day, month and a two-digit year in figures, as Europe writes them
+    re.compile(r"\b(?P<day>\d{1,2})\.\s?(?P<mnum>\d{1,2})\.\s?['’]?(?P<y2>\d\d)(?![\d\w])"),
     # "14. V. 16.": the month in Roman numerals and the year in two digits
     re.compile(rf"\b(?P<day>\d{{1,2}})\.\s?{_ROMAN}\.\s?['’]?(?P<y2>\d\d)(?![\d\w])"),
 ]
@@ -94,8 +96,12 @@ def partial_date(line: str) -> PartialDate | None:
             month = (
                 _ROMANS.index(groups["roman"]) + 1
                 if groups.get("roman")
+                else int(groups["mnum"])
+                if groups.get("mnum")
                 else MONTHS.get(m["month"].lower().rstrip("."))
             )
+            if month is not None and not 1 <= month <= 12:
+                continue
             day = int(m["day"])
             if month is None or not 1 <= day <= 31:
                 continue

@@ -51,7 +51,7 @@ _KIN = (
 _PARTIES = re.compile(
     rf"(?i:(?:an?\s+|the\s+)?letters?(?:,|\s+(?:of|from))\s+|from\s+)?(?P<s>{_NAME})\s+"
     rf"(?i:to|à|an)\s+(?:the\s+|(?:his|her|their)\s+{_KIN})?"
-    rf"(?P<r>{_NAME})(?=\s*(?:[,;:.(\[|·]|\d|$))"
+    rf"(?P<r>{_NAME})(?=\s*(?:[,;:.(\[|·—–]|\s-\s|\d|$))"
 )
 _WRITER_YEAR = re.compile(
     rf"^(?:(?i:(?:letter\s+)?from)\s+(?P<f>{_NAME})\.?$|(?P<s>{_NAME}),?\s+\[?1[5-9]\d\d\]?\.?$)"
@@ -74,7 +74,7 @@ _LEAD_IN = re.compile(
     rf"patron|uncle|aunt|cousin|nephew|niece|fianc[ée]e?),?\s+)?"
     rf"(?P<r>{_NAME})(?=\s*[,;:.(]|\s+(?:in|at|from|on|who|the)\b|\s*$)",
 )
-_LOWER_OK = {"de", "da", "di", "van", "von", "le", "la", "du", "of"}
+_LOWER_OK = {"de", "da", "di", "van", "von", "le", "la", "du", "of", "v.", "zu"}
 
 
 def is_site_line(text: str) -> bool:

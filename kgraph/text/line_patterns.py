@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 GREETING = (
-    r"(?:(?:my|mine|our)\s+(?:(?:very\s+)?own\s+)?)?(?:(?:very\s+|dear\s+)?dear(?:est)?|my\s+own|beloved|darling|honou?red|"
+    r"(?:(?:my|mine|our)\s+(?:(?:very\s+)?own\s+)?)?(?:(?:very\s+|dear\s+)?dear(?:est)?|my\s+own|"
+    r"(?:most\s+)?(?:esteemed|gracious|worthy)|beloved|darling|honou?red|"
     r"respected|reverend|revd|may\s+it\s+please\s+your\s+\w+|mon\s+cher|ma\s+chère|chère|cher|lieber|liebe|verehrter|caro|cara|"
     r"carissimo|querido|dorogoi|sir|sirs|madam|madame|monsieur|gentlemen|ladies|sire|herr|"
     r"señor|senor|signore|signor|mein\s+herr|hochgeehrter|geehrter|"
@@ -59,7 +60,8 @@ NOT_NAMES = re.compile(
     r"monsieur|signor|herr|and|reverend|revd|honoured|honored|general|colonel|captain|"
     r"major|admiral|doctor|professor|governor|president|excellency|lordship|ladyship|"
     r"majesty|highness|citizen|hofrath|hofrat|geheimrath|geheimrat|rath|rat|doktor|pfarrer|"
-    r"kollege|freund|genosse|signore|señor|senor)$",
+    r"kollege|freund|genosse|signore|señor|senor|kindest|most|esteemed|worthy|gracious|best|"
+    r"beloved|own|highly|much|padre|madre|père|mère|vater|mutter|papà|mamá|figlio|figlia)$",
     re.IGNORECASE,
 )
 HONORIFIC = re.compile(
