@@ -1426,3 +1426,40 @@ def test_old_forms_of_address_and_of_months() -> None:
     assert found is not None and found.iso == "1783-09-01"
     padre = parse_letter(source("Parigi, 6 agosto 1829.\n\nCaro Padre,—Sto bene.\n\nG.\n"))
     assert padre.recipient_name is None  # "Padre" is a kinship, not a name
+
+
+NEWSPAPER_REPRINT = """Historic Newspapers Online
+The evening mail. (Boston, Mass.) 1850-1920, August 3, 1874, Image 2
+
+THE NILE EXPEDITION.
+
+  The Daily Courier of Monday publishes
+the following letter from its correspondent
+in the Sudan:
+
+      GONDOKORO, BAHR EL JEBEL, June 2, 1874.
+  THOMAS WALLACE HART, Esq.:
+  I have but an hour before the boat leaves,
+and I cannot tell when another will go.
+
+                               SAMUEL BRIGGS.
+"""
+
+
+def test_a_reprinted_letter_addressed_by_name_under_its_dateline() -> None:
+    letter = parse_letter(source(NEWSPAPER_REPRINT))
+    text = NEWSPAPER_REPRINT
+    assert letter.date is not None and letter.date.iso == "1874-06-02"  # not the paper's date
+    assert letter.place is not None and text[letter.place.start : letter.place.end] == "GONDOKORO"
+    assert letter.recipient_name is not None
+    assert text[letter.recipient_name.start : letter.recipient_name.end] == "THOMAS WALLACE HART"
+
+
+def test_a_page_number_in_spaced_brackets_and_a_letter_number_are_the_page() -> None:
+    text = (
+        "[ 41 ]\n\nXXIII.\n\nTO ANNA HALE.\n\n166 Albany Street,\nMonday.\n\n"
+        "My dear Anna,\n\nAll well.\n\nJ.\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.address is not None
+    assert text[letter.address.start : letter.address.end] == "166 Albany Street,\nMonday."

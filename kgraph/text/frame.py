@@ -22,7 +22,8 @@ RUNNING_HEAD = re.compile(
     r"^(?:\d{1,4}\.?\]?\s{3,}\S.*|.*\S\s{3,}(?:\d{1,4}|\[\d{4}\.?|\d{4}\.?\]?))$"
 )
 NUMBER_ONLY = re.compile(
-    r"^(?:\[?\d{1,3}\]?|\{\d{1,4}\}|[IVXLCDM]{1,7}|(?:no\.|letter|chapter)\s+[\divxlc]+)\.?$", re.I
+    r"^(?:\[?\s*\d{1,3}\s*\]?|\{\d{1,4}\}|[IVXLCDM]{1,7}|(?:no\.|letter|chapter)\s+[\divxlc]+)\.?$",
+    re.I,
 )
 
 

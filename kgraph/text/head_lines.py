@@ -110,7 +110,7 @@ def is_to_line(line: Line) -> bool:
     )
 
 
-def _address_like(line: str) -> bool:
+def address_like(line: str) -> bool:
     """A line of an address in capitals, not a heading: a house number first ("14,
     NOTTINGHAM PLACE, W.,", "15 BUCCLEUCH PLACE, EDINBURGH,"), or parts that run on with
     commas."""
@@ -128,7 +128,7 @@ def heading_like(text: str, line: Line) -> bool:
         HEADING.match(line.text)
         or parties(line.text)
         or writer_year(line.text)
-        or (is_title(line.text) and parse_date(line) is None and not _address_like(line.text))
+        or (is_title(line.text) and parse_date(line) is None and not address_like(line.text))
         or (ADDRESSEE.match(line.text) and find_date(unbracket(line.text)))
         or (NUMBER.match(line.text) and addressee_name(line.text) is not None)
     )

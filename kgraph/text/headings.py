@@ -171,7 +171,7 @@ def parties(heading: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
         return None  # "AN OPEN LETTER TO THE PRIME MINISTER": no one's name
     if _TITLE_ONLY.match(heading[r[0] : r[1]]):
         return None
-    if re.search(r"\w['’](?:s\b|\s|$)", heading[s[0] : r[1]]):
+    if re.search(r"(?i)\w['’](?:s\b|\s|$)", heading[s[0] : r[1]]):
         return None  # "THE DOCKERS' THANKS TO THE COLONIES.": a newspaper's headline
     return s, r
 

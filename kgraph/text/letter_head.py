@@ -15,6 +15,7 @@ from kgraph.text.frame import frame_end, is_page_furniture, prose_lines
 from kgraph.text.frame_years import PartialDate, partial_date
 from kgraph.text.head_lines import (
     STYLE_ONLY,
+    address_like,
     addressee_of,
     calendar_entry,
     heading_like,
@@ -151,8 +152,10 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
             head.edition.append(line)  # a newspaper's second deck: "THE DOCKERS' THANKS …"
             continue
         if parties(line.text) and (heading is None or not parties(heading.text)):
-            if heading is not None:
+            if heading is not None and address_like(heading.text):
                 address.append(heading)  # "14, NOTTINGHAM PLACE, W.," above "Octavia to Miranda."
+            elif heading is not None:
+                head.edition.append(heading)  # "TELEGRAM FROM THE CHARGÉ D'AFFAIRES …" above
             heading = line  # "Major-General Sir H. Kitchener to Lord Cromer.—(Received …"
         elif addressee is None and (
             ADDRESSEE.match(line.text) or TITLED_ADDRESSEE.match(line.text)

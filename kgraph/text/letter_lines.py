@@ -22,6 +22,7 @@ from kgraph.text.line_patterns import (
     HONORIFIC,
     NOT_NAMES,
     SALUTATION,
+    SECTION,
     SEPARATOR,
     SHORT,
     SIGNED,
@@ -152,6 +153,22 @@ def name_in_salutation(line: Line) -> TextSpan | None:
     return span_in(line, first_start, first_start + len(name))
 
 
+def _addressed(lines: list[Line], i: int) -> bool:
+    """The addressee's name with a colon under the dateline, in place of a salutation, as
+    official and newspaper letters print it ("JAMES GORDON BENNETT, Jr., Esq.:")."""
+    line = lines[i]
+    m = re.match(
+        r"^(?P<name>[^:]{4,60}?),?\s*(?:(?:jr|sr)\.?,?\s*)?(?:esq\.?|esquire)?:$", line.text, re.I
+    )
+    if m is None or i == 0 or SECTION.match(line.text):
+        return False
+    if not (re.search(r"(?i)\besq\b|\bjr\.", line.text) or m["name"].isupper()):
+        return False  # "… Esq.:" or a name in capitals, as the paper set it
+    prev = lines[i - 1].text
+    name = m["name"].rstrip(" ,")
+    return looks_like_name(name) and find_date(prev) is not None and len(prev) <= SHORT
+
+
 def _inline(lines: list[Line], i: int) -> bool:
     """A salutation the letter runs on from, at the head of the first paragraph under a
     dateline, as translations and newspapers print it ("My dearest Clotilde, today …")."""
@@ -173,7 +190,7 @@ def is_salutation(lines: list[Line], i: int) -> bool:
         return True  # "Dearest - Your letter came this morning"
     if re.match(rf"^{GREETING}[^,:]{{0,30}}:\s+[A-Z]", text, re.I):
         return True  # "GENERAL: Your letter of the 18th …", "Dear Sir: I have …"
-    if _inline(lines, i):
+    if _inline(lines, i) or _addressed(lines, i):
         return True  # "My dearest Clotilde, today at last your letter came"
     if (
         SALUTATION.match(text)

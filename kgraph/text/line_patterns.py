@@ -61,7 +61,8 @@ NOT_NAMES = re.compile(
     r"major|admiral|doctor|professor|governor|president|excellency|lordship|ladyship|"
     r"majesty|highness|citizen|hofrath|hofrat|geheimrath|geheimrat|rath|rat|doktor|pfarrer|"
     r"kollege|freund|genosse|signore|señor|senor|kindest|most|esteemed|worthy|gracious|best|"
-    r"beloved|own|highly|much|padre|madre|père|mère|vater|mutter|papà|mamá|figlio|figlia)$",
+    r"beloved|own|highly|much|padre|madre|père|mère|vater|mutter|papà|mamá|figlio|figlia|esq|"
+    r"esquire)$",
     re.IGNORECASE,
 )
 HONORIFIC = re.compile(
