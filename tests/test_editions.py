@@ -1463,3 +1463,43 @@ def test_a_page_number_in_spaced_brackets_and_a_letter_number_are_the_page() -> 
     letter = parse_letter(source(text))
     assert letter.address is not None
     assert text[letter.address.start : letter.address.end] == "166 Albany Street,\nMonday."
+
+
+NEWSPAPER_COLUMN = """121 THE DAILY BUGLE: TUESDAY, MAY 8, 1894. 7
+
+THE VOICE OF THE PEOPLE.
+
+SMOKE IN THE TENEMENTS.
+
+[Editor of The Bugle.]—In your issue of Sunday the Inspector is quoted as saying that
+the smoke has not reached the tenements. I beg leave to differ.
+MARTHA HOLLIS,
+State Sanitary Inspector.
+Bell House, Chicago, May 7, 1894.
+
+WANTED—A ROOM BY A YOUNG MAN IN A PRIVATE FAMILY ON THE WEST
+Side; references. Address N 47, Bugle office.
+"""
+
+
+def test_a_letter_in_a_newspaper_column_signed_with_an_office_and_a_dated_address() -> None:
+    letter = parse_letter(source(NEWSPAPER_COLUMN))
+    text = NEWSPAPER_COLUMN
+    assert letter.date is not None and letter.date.iso == "1894-05-07"  # not the page's date
+    assert letter.place is not None and text[letter.place.start : letter.place.end] == "Chicago"
+    assert letter.signature is not None
+    assert text[letter.signature.start : letter.signature.end] == "MARTHA HOLLIS,"
+    assert letter.recipient_name is None  # the paper's editor
+
+
+def test_a_numbered_heading_in_spanish_names_the_addressee() -> None:
+    text = (
+        "Carta 41. A Juana de Vega, condesa de Espoz y Mina\n\n"
+        "Madrid, 12 de febrero de 1870.\n\nMi querida amiga: Recibí la suya del 3.\n\n"
+        "Suya de corazón,\nConcepción\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.heading_recipient is not None
+    assert text[letter.heading_recipient.start : letter.heading_recipient.end] == "Juana de Vega"
+    assert letter.salutation is not None
+    assert text[letter.salutation.start : letter.salutation.end] == "Mi querida amiga: "

@@ -27,9 +27,18 @@ NUMBER_ONLY = re.compile(
 )
 
 
+# a newspaper's running head between its page numbers ("121 THE CHICAGO DAILY TRIBUNE:
+# TUESDAY, MAY 8, 1894. 7")
+PAPER_HEAD = re.compile(r"^\d{1,4}\s+[A-Z][A-Z0-9 .,:;'’&-]{8,}\d{4}\.?\s+\d{1,4}$")
+
+
 def is_page_furniture(line: Line) -> bool:
     """A running head, a page or letter number, a chapter number: not the letter's."""
-    return bool(RUNNING_HEAD.match(line.text) or NUMBER_ONLY.match(line.text.strip()))
+    return bool(
+        RUNNING_HEAD.match(line.text)
+        or NUMBER_ONLY.match(line.text.strip())
+        or PAPER_HEAD.match(line.text)
+    )
 
 
 def prose_blocks(lines: Sequence[Line]) -> frozenset[int]:

@@ -126,7 +126,7 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 # An edition's number before the heading ("1742: To V. Sackville-West", "No. 12. To …")
 NUMBER = re.compile(
-    r"^(?:\[|(?:no\.?\s*|letter\s+(?:no\.?\s*)?)?(?:\d{1,4}|[ivxlc]{1,7})(?:[.:/]|\s+·)(?:\s+|\s*[—–]\s*)(?=\S))",
+    r"^(?:\[|(?:no\.?\s*|(?:letter|carta|lettre|lettera|brief|brev)\s+(?:no\.?\s*)?)?(?:\d{1,4}|[ivxlc]{1,7})(?:[.:/]|\s+·)(?:\s+|\s*[—–]\s*)(?=\S))",
     re.IGNORECASE,
 )
 
@@ -183,9 +183,16 @@ _ADDRESSEE = re.compile(
 )
 
 
+_FOREIGN_TO = re.compile(
+    _ADDRESSEE.pattern.replace(r"to\s+(?:the\s+)?", r"(?:a|à|an|al|aan|til)\s+", 1), re.I
+)
+
+
 def addressee_name(line: str) -> tuple[int, int] | None:
-    """The person a "To J. S. Henslow   12 May [1860]" or "TO JAMES MADISON." line names."""
-    m = _ADDRESSEE.match(line, _numbered(line))
+    """The person a "To J. S. Henslow   12 May [1860]" or "TO JAMES MADISON." line names,
+    or a numbered heading in another language ("Carta 41. A Juana de Vega, …")."""
+    at = _numbered(line)
+    m = _ADDRESSEE.match(line, at) or (_FOREIGN_TO.match(line, at) if at > 0 else None)
     if m is None or re.match(r"(?i)(?:the\s+)?editors?\b", m["r"]):
         return None
     if re.match(

@@ -127,6 +127,8 @@ def span_in(line: Line, start: int, end: int) -> TextSpan:
 
 def name_in_salutation(line: Line) -> TextSpan | None:
     """The name in "My dear Sir Roderick," or "Stella dearest," (None for "Dear Sir,")."""
+    if re.match(r"(?i)^\[?(?:to\s+the\s+)?editor\b", line.text):
+        return None  # "[Editor of The Tribune.]—": the paper's editor, whoever he was
     text = re.split(r",\s*[—–-]|\s[—–-]\s", line.text)[0]
     m = SALUTATION.match(text)
     start = m.end() if m else 0
@@ -186,6 +188,8 @@ def is_salutation(lines: list[Line], i: int) -> bool:
     text = lines[i].text
     if re.match(rf"^{GREETING}[^,]*,\s*[—–-]", text, re.I):
         return True  # "Sir,—In your leading article…"
+    if re.match(r"(?i)^\[?(?:to\s+the\s+)?editor\s+of\s+[^\]]{3,40}?\.?\]?\s*[—–]", text):
+        return True  # "[Editor of The Tribune.]—In your issue of Sunday …"
     if re.match(rf"^{GREETING}[^,:—–-]{{0,30}}?\s[—–-]\s+[A-Z]", text, re.I):
         return True  # "Dearest - Your letter came this morning"
     if re.match(rf"^{GREETING}[^,:]{{0,30}}:\s+[A-Z]", text, re.I):

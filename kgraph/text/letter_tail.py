@@ -36,10 +36,11 @@ class Tail:
     bottom: list[Line] = field(default_factory=list)  # short lines: a dateline, an address
 
 
-OFFICE = re.compile(
+OFFICE = re.compile(  # a signer's office, on the line under the name
+    r"^(?:[A-Z][\w.&-]*\s+){0,3}"
     r"(?:(?:general|honorary|hon\.|corresponding|assistant|acting)\s+)?(?:secretary|president|"
     r"chairman|treasurer|director|editor|mayor|consul|governor|commissioner|superintendent|"
-    r"minister|agent|manager|clerk)\b",
+    r"minister|agent|manager|clerk|inspector|officer|surgeon|commander|pastor|rector)\b",
     re.IGNORECASE,
 )
 ENDORSEMENT = re.compile(r"(?i)^\[?\s*(?:endorsed|endorsement|docketed|docket)\b")
@@ -157,6 +158,13 @@ def _bare_signature(text: str, lines: list[Line], sal: int) -> int | None:
             continue  # a separator or the edition's sidenote
         own = prev.block != line.block and (i + 1 == len(lines) or lines[i + 1].block != line.block)
         own = own or (_indent(text, line) >= RIGHT_SET > _indent(text, prev))  # set to the right
+        signed = (  # "FLORENCE KELLEY, / State Factory Inspector." under a paper's letter
+            line.text.rstrip(",.").isupper()
+            and i + 1 < len(lines)
+            and lines[i + 1].block == line.block
+            and (OFFICE.match(lines[i + 1].text) or parse_date(lines[i + 1])) is not None
+        )
+        own = own or signed
         if not own or len(line.text) > 40 or not signs(line.text.rstrip(".,")):
             continue
         words = re.findall(r"[^\W\d_][\w'’.-]*", line.text)
@@ -164,8 +172,8 @@ def _bare_signature(text: str, lines: list[Line], sal: int) -> int | None:
             continue
         if not re.search(r"[a-z].*[.!?]['\"”’]?$", prev.text) and not CLOSING_END.search(prev.text):
             continue  # under a sentence, or under "… and believe me ever your affectionate"
-        if not any(_letter_prose(x) for x in lines[i + 1 :]):
-            return i
+        if signed or not any(_letter_prose(x) for x in lines[i + 1 :]):
+            return i  # (a paper prints more after a letter signed so: its next column)
     return None
 
 

@@ -160,7 +160,7 @@ def parse_letter(source: Source) -> Letter:
             rf"^{GREETING}[^,:—–-]*(?:[,:]\s*[—–-]+|:(?=\s+[A-Z])|\s[—–-](?=\s+[A-Z])|,(?=\s+\S))\s*",
             salutation.text,
             re.I,
-        )
+        ) or re.match(EDITOR_SALUTATION, salutation.text)
         body_from = (
             salutation.start + split.end()
             if split
@@ -250,6 +250,12 @@ def parse_letter(source: Source) -> Letter:
         addressee=cover(text, addressee, head.addressee_to or addressee) if addressee else None,
         edition_matter=tuple(x.span() for x in head.edition),
     )
+
+
+# "[Editor of The Tribune.]—In your issue …": the paper's heading of a letter sent to it
+EDITOR_SALUTATION = re.compile(
+    r"(?i)^\[?(?:to\s+the\s+)?editor\s+of\s+[^\]]{3,40}?\.?\]?\s*[—–]+\s*"
+)
 
 
 def _same_day(partial: PartialDate, *parts: Line | None) -> str | None:
