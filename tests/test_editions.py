@@ -1503,3 +1503,17 @@ def test_a_numbered_heading_in_spanish_names_the_addressee() -> None:
     assert text[letter.heading_recipient.start : letter.heading_recipient.end] == "Juana de Vega"
     assert letter.salutation is not None
     assert text[letter.salutation.start : letter.salutation.end] == "Mi querida amiga: "
+
+
+def test_a_fronted_lead_in_and_a_place_near_another() -> None:
+    text = (
+        "His wife remained at Streatham. To Mrs. Hale he sent an almost daily account of "
+        "himself, from which the following passages are taken:--\n\n"
+        '"Hofstetten bei Thun, June 10, 1775.\n\n"DEAR MADAM,--I have been to the lake.\n\n'
+        '"SAM. WELLS."\n'
+    )
+    letter = parse_letter(source(text))
+    assert letter.heading_recipient is not None
+    assert text[letter.heading_recipient.start : letter.heading_recipient.end] == "Mrs. Hale"
+    assert letter.place is not None
+    assert text[letter.place.start : letter.place.end] == "Hofstetten"

@@ -74,7 +74,7 @@ _LEADING_TITLES = re.compile(
     r"^(?:(?:the\s+)?(?:(?:right\s+)?rev(?:erend|d)?\.?|mr|mrs|miss|ms|dr|madame|mme|mlle|"
     r"monsieur|herr|frau|professor|prof|col|colonel|gen|general|capt|captain|admiral|"
     r"lieut|major|don|doña|dona|señor|senor|señora|signor|signore|signora|herr|frau|"
-    r"fräulein|monsieur|madame|mademoiselle)\.?\s+)+",
+    r"fräulein|monsieur|madame|mademoiselle|herrn|hrn)\.?\s+)+",
     re.IGNORECASE,
 )
 

@@ -85,6 +85,7 @@ def place_before(line: Line, start: int) -> TextSpan | None:
         value = value.strip(" .")
         # "Aux Délices", "Chez Madame Roland", "Bei Wien": where, not the place's name
         value = LOCATIVE.sub("", value)
+        value = re.sub(r"\s+(?:bei|near|nr\.|prope|presso|près\s+de)\s+[A-Z].*$", "", value)
         value = POSTAL_DISTRICT.sub("", value)  # "Berlin N.", "London S.W."
         if not value or WEEKDAY.match(value) or not looks_like_name(value):
             continue

@@ -273,10 +273,14 @@ def intro_parties(
     return s, r, (begin, min(ends) if ends else len(text))
 
 
+# "To Mrs. Thrale he sent an almost daily account of himself, …:—"
+_TO_FRONTED = re.compile(rf"\bTo\s+(?P<r>{_NAME})\s+(?:he|she)\s+(?:wrote|sent|addressed|writes)\b")
+
+
 def lead_in_recipient(line: str) -> tuple[int, int] | None:
     """The addressee an editor's narrative names as it leads into the letter ("… that he
-    wrote to his mother, Margaret Faraday, who …:—")."""
-    for m in _LEAD_IN.finditer(line):
+    wrote to his mother, Margaret Faraday, who …:—", "To Mrs. Thrale he sent …:")."""
+    for m in [*_LEAD_IN.finditer(line), *_TO_FRONTED.finditer(line)]:
         found = _clean(line, *m.span("r"))
         if found is not None:
             return found
