@@ -1517,3 +1517,17 @@ def test_a_fronted_lead_in_and_a_place_near_another() -> None:
     assert text[letter.heading_recipient.start : letter.heading_recipient.end] == "Mrs. Hale"
     assert letter.place is not None
     assert text[letter.place.start : letter.place.end] == "Hofstetten"
+
+
+def test_the_english_taggers_guesses_in_a_paragraph_in_spanish_are_dropped(
+    typing_pipeline: tuple[object, object],
+) -> None:
+    nlp, _ = typing_pipeline
+    spanish = (
+        "Estamos fundando con Guerola un periodiquito, La Voz de la Caridad, que saldrá dos "
+        "veces al mes; será pobre, pero dirá la verdad. Mis hijos Fernando y Ramón la saludan."
+    )
+    names = {e.text for e in nlp(spanish).ents}  # type: ignore[operator]
+    assert "Estamos" not in names and "Ramón la saludan" not in names
+    english = "Estamos is the name of the mule we bought at Madrid from Ramón Gil last week."
+    assert "Ramón Gil" in {e.text for e in nlp(english).ents}  # type: ignore[operator]

@@ -23,6 +23,7 @@ from kgraph.nlp.components import (
     _read_words,
     _source,
 )
+from kgraph.nlp.foreign import ForeignText
 from kgraph.nlp.person_cues import PersonCues
 
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th|d)?\.?[—–-]*$")
@@ -52,6 +53,7 @@ class TypeCorrector:
         self.sent_words: frozenset[str] = frozenset()
         self.motion: frozenset[str] = frozenset()
         self.cues = PersonCues()
+        self.foreign = ForeignText()
 
     def initialize(
         self,
@@ -62,6 +64,7 @@ class TypeCorrector:
         kb: KnowledgeBase | None = None,
     ) -> None:
         self.cues.initialize(nlp, data_dir, kb)
+        self.foreign.initialize(data_dir)
         if data_dir is not None:
             self.not_names = _read_words(data_dir / "not-names.txt")
             self.given_names = _read_words(data_dir / "given-names.txt")
@@ -121,8 +124,8 @@ class TypeCorrector:
         words = [t for t in ent if t.is_alpha]
         if not words or all(t.is_lower for t in words) or ROMAN.match(ent.text.strip()):
             return None
-        if len(ent) == 1 and self._imperative(ent[0]):
-            return None
+        if (len(ent) == 1 and self._imperative(ent[0])) or self.foreign.guess(doc, ent):
+            return None  # "Kiss Teddy"; "Estamos", "Votre bien" in a paragraph in French
         if source == "ner" and self.cues.common_noun(ent):
             return None  # "the Verse", "my Advertisements": a noun the letter also writes small
         content = [
