@@ -1531,3 +1531,12 @@ def test_the_english_taggers_guesses_in_a_paragraph_in_spanish_are_dropped(
     assert "Estamos" not in names and "Ramón la saludan" not in names
     english = "Estamos is the name of the mule we bought at Madrid from Ramón Gil last week."
     assert "Ramón Gil" in {e.text for e in nlp(english).ents}  # type: ignore[operator]
+
+
+def test_a_one_word_place_nobody_knows_and_in_no_place_is_a_person(
+    typing_pipeline: tuple[object, object],
+) -> None:
+    text = "Tell Ruth that Quarmby sends his love. We walked at Harrowgill yesterday."
+    typed = _typed(typing_pipeline, text, {"Quarmby": "GPE", "Harrowgill": "GPE"})
+    assert typed["Quarmby"] == "Person"  # no place the knowledge base knows, in no place
+    assert typed["Harrowgill"] == "Place"  # "at X" keeps the place reading

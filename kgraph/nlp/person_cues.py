@@ -86,6 +86,21 @@ class PersonCues:
             and not self.known_place(ent)
         )
 
+    def nowhere(self, ent: Span) -> bool:
+        """One word the knowledge base knows as no place at all, anywhere, and no English
+        word: "Watson", "Annerl", "Bülow" (the tagger's place is a guess)."""
+        words = [t for t in ent if not t.is_punct]
+        if self.places is None or len(words) != 1 or not self.nouns:
+            return False
+        token = words[0]
+        return (
+            token.is_title
+            and token.lower_ not in self.nouns
+            and token.lemma_.lower() not in self.nouns
+            and token.lower_ not in self.not_names
+            and self.places.best(ent.text) is None
+        )
+
     def known_place(self, ent: Span) -> bool:
         """A place the knowledge base knows by this name in a country the letter names, or a
         large one anywhere: GeoNames has a town for many a surname ("Wilson", "Turner",

@@ -187,6 +187,13 @@ class TypeCorrector:
         ):
             return "Place"  # "the Amur", "the Altmarkt", "the men of the Tyne": no person
         if (
+            label == "Place"
+            and source == "ner"
+            and (prev is None or prev.lower_ not in WHERE)
+            and self.cues.nowhere(ent)
+        ):
+            return "Person"  # "think of Watson and Oliver": a place nobody knows, in no place
+        if (
             label == "Organization"
             and self.cues.unknown_word(ent)
             and not self._after_article(doc, ent)
