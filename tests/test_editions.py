@@ -1540,3 +1540,11 @@ def test_a_one_word_place_nobody_knows_and_in_no_place_is_a_person(
     typed = _typed(typing_pipeline, text, {"Quarmby": "GPE", "Harrowgill": "GPE"})
     assert typed["Quarmby"] == "Person"  # no place the knowledge base knows, in no place
     assert typed["Harrowgill"] == "Place"  # "at X" keeps the place reading
+
+
+def test_the_place_a_person_is_of(typing_pipeline: tuple[object, object]) -> None:
+    nlp, _ = typing_pipeline
+    doc = nlp("I wrote to Miss Harwood of Nantucket, and the Duke of Wellington dined here.")  # type: ignore[operator]
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels.get("Nantucket") == "Place"  # "Miss Harwood of Nantucket"
+    assert "Wellington" not in labels or labels["Wellington"] != "Place"  # a title, no person

@@ -25,6 +25,7 @@ from kgraph.nlp.components import (
 )
 from kgraph.nlp.foreign import ForeignText
 from kgraph.nlp.person_cues import PersonCues
+from kgraph.nlp.person_of import places_of_people
 
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th|d)?\.?[—–-]*$")
 ROMAN = re.compile(r"^[IVXLCDM]+\.?$")
@@ -77,6 +78,9 @@ class TypeCorrector:
         that an authority place swallowed ("Sofia" in "Sofia Grigorievna")."""
         ents = self._grow_given_names(doc)
         ents += self._unnamed_subjects(doc, ents)
+        places = places_of_people(doc, ents)  # "Miss Mitchell of Nantucket"
+        ents = [e for e in ents if not any(p.start < e.end and e.start < p.end for p in places)]
+        ents += places
         return self.cues.coordinated([(ent, self.correct(doc, ent)) for ent in ents])
 
     def _unnamed_subjects(self, doc: Doc, ents: list[Span]) -> list[Span]:
