@@ -7,7 +7,7 @@ Two rules, both only in a place's context: right after "in", "at", "near", "towa
 "went to", "the road from"), or joined by "and" or a comma to a place in such a context
 ("at Norvals Pont and Kimberley"); never before "'s".
 
-- type correction: a name the statistical tagger typed as a person, organisation or group
+- type correction: a name the statistical tagger typed as a person, organisation, group or event
   whose exact text is a place of at least ``correct_population`` people, or any place in a
   country the letter names ("walks to Coniston"), becomes a Place;
 - recognition: capitalised words the tagger left out that are a place of at least
@@ -38,7 +38,7 @@ from kgraph.text.dates import MONTHS
 STRONG_CUES = frozenset({"in", "at", "near", "towards", "toward", "via"})
 MOTION_CUES = frozenset({"to", "from"})
 JOINERS = frozenset({"and", "or", ","})
-CORRECTED = frozenset({"Person", "Organization", "Group"})
+CORRECTED = frozenset({"Person", "Organization", "Group", "Event"})
 NAME_TAGS = frozenset({"NNP", "NNPS"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 VERB_SUFFIXES = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("s", ""))  # "Reading"
