@@ -1548,3 +1548,25 @@ def test_the_place_a_person_is_of(typing_pipeline: tuple[object, object]) -> Non
     labels = {e.text: e.label_ for e in doc.ents}
     assert labels.get("Nantucket") == "Place"  # "Miss Harwood of Nantucket"
     assert "Wellington" not in labels or labels["Wellington"] != "Place"  # a title, no person
+
+
+AUCTION_LOT = """FINE AUTOGRAPH LETTERS
+Sale 2241 · 18 June 2019 · Lot 214
+
+RAVEL, MAURICE (1875-1937)
+Autograph letter signed ("Maurice Ravel") to his publisher Jacques Durand, 2 pages, 8vo, \
+n.p., "Jeudi" [7 July 1910], in French, small tear at fold, otherwise fine.
+
+"Mon cher ami, — the proofs are corrected and I send them back tonight."
+
+Provenance: by descent; sold in these rooms, 3 December 1958, lot 88.
+"""
+
+
+def test_an_auction_lot_names_the_writer_the_addressee_and_the_date() -> None:
+    letter = parse_letter(source(AUCTION_LOT))
+    text = AUCTION_LOT
+    assert letter.heading_sender is not None and letter.heading_recipient is not None
+    assert text[letter.heading_sender.start : letter.heading_sender.end] == "Maurice Ravel"
+    assert text[letter.heading_recipient.start : letter.heading_recipient.end] == "Jacques Durand"
+    assert letter.date is not None and letter.date.iso == "1910-07-07"  # not the sale's date

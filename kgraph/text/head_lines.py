@@ -14,6 +14,7 @@ from kgraph.text.dates import find_date
 from kgraph.text.headings import (
     NUMBER,
     addressee_name,
+    catalogue_lot,
     is_title,
     parties,
     writer_year,
@@ -80,6 +81,8 @@ def calendar_entry(line: str) -> bool:
     """A calendar's or index's entry for the letter, however long: both parties, then the
     date ("Thomas Gainsborough to William Jackson of Exeter, 29 August [1769?]; printed in
     …")."""
+    if catalogue_lot(line) is not None:
+        return True  # "MONET, Claude (1840-1926). Autograph letter signed … to …"
     found = parties(line)
     if found is None or found[0][0] != 0:
         return False

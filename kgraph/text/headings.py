@@ -20,6 +20,7 @@ from kgraph.text.dates import MONTHS
 __all__ = [
     "NUMBER",
     "addressee_name",
+    "catalogue_lot",
     "given_names",
     "intro_parties",
     "intro_place",
@@ -285,3 +286,28 @@ def lead_in_recipient(line: str) -> tuple[int, int] | None:
         if found is not None:
             return found
     return None
+
+
+# An auction's or a dealer's lot: "MONET, Claude (1840-1926). Autograph letter signed
+# ('Claude') to his wife Alice at Giverny, …", "Autograph letter signed ("Claude Debussy") to
+# his publisher Jacques Durand, 2 pages, …"
+_LOT = re.compile(
+    r"^(?:(?P<s>[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+)*,\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)"
+    r"\s*(?:\([^)]{0,40}\))?\.\s+)?"
+    r"(?i:(?:autograph\s+|typed\s+)?letter\s+signed|a\.?\s?l\.?\s?s\.?|l\.?\s?s\.?)\s*"
+    r"(?:\([\"“'‘](?P<q>[^\"”'’]{2,40})[\"”'’]\))?[^.;]{0,60}?\bto\s+"
+    rf"(?:(?:his|her|their)\s+{_KIN.replace('?,?', '?')}|(?:his|her)\s+[a-z]+\s+)?"
+    r"(?P<r>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|von|van|la|le|du))*)"
+)
+
+
+def catalogue_lot(line: str) -> tuple[tuple[int, int] | None, tuple[int, int]] | None:
+    """The writer (the lot's inverted name, or the signature it quotes) and the addressee
+    of an auction's or a dealer's description of a letter; None for any other line."""
+    m = _LOT.match(line)
+    if m is None:
+        return None
+    sender = m.span("s") if m["s"] else m.span("q") if m["q"] else None
+    if sender is not None and m["q"] and not m["s"] and len(m["q"].split()) < 2:
+        sender = None  # ("Claude"): a first name alone is for the signature to resolve
+    return sender, m.span("r")

@@ -28,6 +28,7 @@ from kgraph.text.head_lines import (
 )
 from kgraph.text.headings import (
     addressee_name,
+    catalogue_lot,
     intro_parties,
     is_site_line,
     names_someone,
@@ -84,7 +85,7 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
             continue
         if is_edition_line(text, line):
             head.edition.append(line)  # "DIGITAL COLLECTIONS > Business Records > …", "© 2014"
-        elif pre_heading is None and calendar_entry(line.text):
+        elif calendar_entry(line.text) and not _names_parties(pre_heading):
             pre_heading = line  # "Thomas Gainsborough to William Jackson, 29 August [1769?]; …"
         elif at in prose_at:
             if intro is None and intro_parties(line.text) is not None:
@@ -127,7 +128,9 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
         ):
             heading = Line(heading.start, line.end, text[heading.start : line.end], line.block)
             continue  # "Rosa Luxemburg to Leo Jogiches | In Zurich": where the letter went
-        if len(line.text) > SHORT and heading is None and calendar_entry(line.text):
+        if len(line.text) > SHORT and calendar_entry(line.text) and not _names_parties(heading):
+            if heading is not None:
+                head.edition.append(heading)  # "DEBUSSY, CLAUDE (1862-1918)" above the lot
             heading = line
             continue
         if len(line.text) > SHORT:
@@ -243,6 +246,13 @@ FINER = {"year": 0, "month": 1, "day": 2}  # a dateline's precision
 
 # a label over the letter's own text, not over a record's value
 TEXT_SECTION = re.compile(r"(?i)^(?:transcription|transcript|translation|original|text)\b")
+
+
+def _names_parties(heading: Line | None) -> bool:
+    """A heading already found that names the letter's parties."""
+    return heading is not None and (
+        parties(heading.text) is not None or catalogue_lot(heading.text) is not None
+    )
 
 
 def _field(head: Head, line: Line) -> bool:

@@ -24,6 +24,7 @@ from kgraph.text.frame_years import PartialDate, complete_date, partial_date
 from kgraph.text.head_lines import addressee_of, unbracket
 from kgraph.text.headings import (
     NUMBER,
+    catalogue_lot,
     intro_parties,
     intro_place,
     parties,
@@ -203,6 +204,10 @@ def parse_letter(source: Source) -> Letter:
     if heading is not None and (found_parties := parties(heading.text)) is not None:
         heading_sender = span_in(heading, *found_parties[0])
         heading_recipient = span_in(heading, *found_parties[1])
+    elif heading is not None and (lot := catalogue_lot(heading.text)) is not None:
+        if lot[0] is not None:
+            heading_sender = span_in(heading, *lot[0])  # "MONET, Claude (1840-1926). …"
+        heading_recipient = span_in(heading, *lot[1])
     elif heading is not None and (writer := writer_year(heading.text)) is not None:
         heading_sender = span_in(heading, *writer)
     elif intro is not None and (said := intro_parties(intro.text)) is not None:
