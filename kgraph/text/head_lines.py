@@ -11,14 +11,8 @@ import re
 from kgraph.settings import data_dir
 from kgraph.text.datelines import parse_date
 from kgraph.text.dates import find_date
-from kgraph.text.headings import (
-    NUMBER,
-    addressee_name,
-    catalogue_lot,
-    is_title,
-    parties,
-    writer_year,
-)
+from kgraph.text.headings import NUMBER, addressee_name, is_title, parties, writer_year
+from kgraph.text.lead_in_names import catalogue_lot
 from kgraph.text.letter_lines import Line, looks_like_name
 from kgraph.text.line_patterns import (
     ADDRESSEE,

@@ -18,15 +18,16 @@ from kgraph.settings import data_dir
 from kgraph.text.dates import MONTHS
 
 __all__ = [
+    "KIN",
+    "NAME",
     "NUMBER",
     "addressee_name",
-    "catalogue_lot",
+    "clean_name",
     "given_names",
     "intro_parties",
     "intro_place",
     "is_site_line",
     "is_title",
-    "lead_in_recipient",
     "names_someone",
     "parties",
     "writer_year",
@@ -43,37 +44,28 @@ SITE = re.compile(
     r"https?://|www\.",
     re.IGNORECASE,
 )
-_NAME = r"(?:[^\W\d_][\w'’.-]*)(?:\s+(?:[^\W\d_][\w'’.-]*|de|da|di|van|von|le|la|du|of))*?"
-_KIN = (
+NAME = r"(?:[^\W\d_][\w'’.-]*)(?:\s+(?:[^\W\d_][\w'’.-]*|de|da|di|van|von|le|la|du|of))*?"
+KIN = (
     r"(?:(?:old\s+|dear\s+|young\s+|elder\s+|younger\s+)?(?:friend|brother|sister|wife|"
     r"husband|son|daughter|father|mother|colleague|comrade|publisher|editor|patron|"
     r"correspondent|sister-in-law|brother-in-law|cousin|nephew|niece|uncle|aunt)s?,?\s+)"
 )
 _PARTIES = re.compile(
-    rf"(?i:(?:an?\s+|the\s+)?letters?(?:,|\s+(?:of|from))\s+|from\s+)?(?P<s>{_NAME})\s+"
-    rf"(?i:to|à|an)\s+(?:the\s+|(?:his|her|their)\s+{_KIN})?"
-    rf"(?P<r>{_NAME})(?=\s*(?:[,;:.(\[|·—–]|\s-\s|\d|$))"
+    rf"(?i:(?:an?\s+|the\s+)?letters?(?:,|\s+(?:of|from))\s+|from\s+)?(?P<s>{NAME})\s+"
+    rf"(?i:to|à|an)\s+(?:the\s+|(?:his|her|their)\s+{KIN})?"
+    rf"(?P<r>{NAME})(?=\s*(?:[,;:.(\[|·—–]|\s-\s|\d|$))"
 )
 _WRITER_YEAR = re.compile(
-    rf"^(?:(?i:(?:letter\s+)?from)\s+(?P<f>{_NAME})\.?$|(?P<s>{_NAME}),?\s+\[?1[5-9]\d\d\]?\.?$)"
+    rf"^(?:(?i:(?:letter\s+)?from)\s+(?P<f>{NAME})\.?$|(?P<s>{NAME}),?\s+\[?1[5-9]\d\d\]?\.?$)"
 )
 _INTRO = re.compile(
-    rf"(?:\b(?i:letters?\s+(?:of|from))\s+(?P<s2>{_NAME})(?:,[^,]{{1,60}},)?\s+to\s+"
-    rf"(?:his|her|their)\s+{_KIN}(?P<r2>{_NAME})(?=\s*[,;:.(]|\s+(?:in|at|from|on|who)\b)|"
-    rf"\bletter\b[^.:;]{{0,60}}?\b(?:written|sent|addressed)\s+by\s+(?P<s>{_NAME})"
+    rf"(?:\b(?i:letters?\s+(?:of|from))\s+(?P<s2>{NAME})(?:,[^,]{{1,60}},)?\s+to\s+"
+    rf"(?:his|her|their)\s+{KIN}(?P<r2>{NAME})(?=\s*[,;:.(]|\s+(?:in|at|from|on|who)\b)|"
+    rf"\bletter\b[^.:;]{{0,60}}?\b(?:written|sent|addressed)\s+by\s+(?P<s>{NAME})"
     rf"(?:,[^,]{{1,60}},)?\s+to\s+(?:(?:his|her|their|an?|the)\s+)?"
     rf"(?:(?:old\s+|dear\s+|young\s+)?(?:friend|brother|sister|wife|husband|son|daughter|"
     rf"father|mother|colleague|comrade|publisher|editor|patron|correspondent)s?,?\s+)?"
-    rf"(?P<r>{_NAME})(?=\s*[,;:.(]|\s+(?:in|at|from|on|during|when|who|the)\b))",
-)
-# a few words with no sentence's end in them; the full stop of "Dr." or "J." is no end
-_SHORT_RUN = r"(?:[^.:;]|(?<=\b(?:Dr|Mr|St|Jr|Sr))\.|(?<=\b(?:Mrs|Rev))\.|(?<=\b[A-Z])\.){0,40}?"
-_LEAD_IN = re.compile(
-    rf"\b(?:wrote|writes|writing|written|sent|addressed)\b{_SHORT_RUN}\bto\s+"
-    rf"(?:(?:his|her|their)\s+(?:(?:old|dear|young|elder|younger|eldest)\s+)?"
-    rf"(?:friend|brother|sister|wife|husband|son|daughter|father|mother|colleague|publisher|"
-    rf"patron|uncle|aunt|cousin|nephew|niece|fianc[ée]e?),?\s+)?"
-    rf"(?P<r>{_NAME})(?=\s*[,;:.(]|\s+(?:in|at|from|on|who|the)\b|\s*$)",
+    rf"(?P<r>{NAME})(?=\s*[,;:.(]|\s+(?:in|at|from|on|during|when|who|the)\b))",
 )
 _LOWER_OK = {"de", "da", "di", "van", "von", "le", "la", "du", "of", "v.", "zu"}
 
@@ -103,7 +95,7 @@ def _not_names() -> frozenset[str]:
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
 
 
-def _clean(text: str, start: int, end: int) -> tuple[int, int] | None:
+def clean_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Trim a name found by a pattern to capitalised words; None if it is no name."""
     value = text[start:end]
     words = list(re.finditer(r"\S+", value))
@@ -138,10 +130,10 @@ def _numbered(line: str) -> int:
 
 
 _TO_FROM = re.compile(  # "To George Washington from Henry Knox, 17 December 1775"
-    rf"(?i:to)\s+(?P<r>{_NAME})\s+(?i:from)\s+(?P<s>{_NAME})(?=\s*(?:[,;:.(\[|]|\d|$))"
+    rf"(?i:to)\s+(?P<r>{NAME})\s+(?i:from)\s+(?P<s>{NAME})(?=\s*(?:[,;:.(\[|]|\d|$))"
 )
 _SPANISH = re.compile(  # "Simón Bolívar a Francisco de Paula Santander"
-    rf"(?P<s>{_NAME})\s+a\s+(?P<r>{_NAME})(?=\s*(?:[,;:.(\[|]|\d|$))"
+    rf"(?P<s>{NAME})\s+a\s+(?P<r>{NAME})(?=\s*(?:[,;:.(\[|]|\d|$))"
 )
 
 
@@ -165,7 +157,7 @@ def parties(heading: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
         return None  # "Viaje a Roma": two full names at least, as editors write them
     if m is None:
         return None
-    s, r = _clean(heading, *m.span("s")), _clean(heading, *m.span("r"))
+    s, r = clean_name(heading, *m.span("s")), clean_name(heading, *m.span("r"))
     if s is None or r is None or heading[s[0] : s[1]].lower() in ("letter", "letters"):
         return None
     if re.match(r"(?i)(?:an?|the)\s+(?:open\s+)?letters?\b", heading[s[0] : s[1]]):
@@ -178,7 +170,7 @@ def parties(heading: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
 
 
 _ADDRESSEE = re.compile(
-    rf"(?:(?:an?\s+)?letter\s+)?to\s+(?:the\s+)?(?:(?:his|her|their)\s+{_KIN})?(?P<r>{_NAME})(?=\s*(?:[,;(\[\]]|\.?\]?\s*$|(?<=[a-z]{{2}})\.\s|\d|\s{{2,}})|"
+    rf"(?:(?:an?\s+)?letter\s+)?to\s+(?:the\s+)?(?:(?:his|her|their)\s+{KIN})?(?P<r>{NAME})(?=\s*(?:[,;(\[\]]|\.?\]?\s*$|(?<=[a-z]{{2}})\.\s|\d|\s{{2,}})|"
     rf"\s+(?:in|at|IN|AT)\s+[A-Z])",
     re.I,
 )
@@ -205,7 +197,7 @@ def addressee_name(line: str) -> tuple[int, int] | None:
     # "To James Madison. Paris": a full stop after a word (not "Mrs." or "Esq.") ends the name
     value = re.split(r"(?<=[a-z]{3})(?<!Mrs)(?<!Esq)(?<!Rev)(?<!Hon)\.\s", m["r"])[0]
     value = re.sub(r",?\s*(?:Esq|Esquire)\.?$", "", value).rstrip(". ")
-    return _clean(line, m.start("r"), m.start("r") + len(value))
+    return clean_name(line, m.start("r"), m.start("r") + len(value))
 
 
 def names_someone(text: str) -> bool:
@@ -231,7 +223,7 @@ def writer_year(heading: str) -> tuple[int, int] | None:
     if group == "f" and first.lower() not in given_names() and not re.match(r"[A-Z]\.", first):
         return None  # "FROM OLD CALABAR", "148. FROM CAIRO": where from, not who
     start = len(heading) - len(heading.lstrip())
-    return _clean(heading, start + m.start(group), start + m.end(group))
+    return clean_name(heading, start + m.start(group), start + m.end(group))
 
 
 _FROM_PLACE = re.compile(
@@ -266,48 +258,9 @@ def intro_parties(
     which = (
         ("s", "r") if m["s"] else ("s2", "r2")
     )  # "written by X to Y", "Letter of X to his KIN, Y"
-    s, r = _clean(text, *m.span(which[0])), _clean(text, *m.span(which[1]))
+    s, r = clean_name(text, *m.span(which[0])), clean_name(text, *m.span(which[1]))
     if s is None or r is None:
         return None
     begin = max(text.rfind(". ", 0, m.start()) + 2, 0) if text.rfind(". ", 0, m.start()) >= 0 else 0
     ends = [i for i in (text.find(". ", m.end()), text.find(":", m.end())) if i >= 0]
     return s, r, (begin, min(ends) if ends else len(text))
-
-
-# "To Mrs. Thrale he sent an almost daily account of himself, …:—"
-_TO_FRONTED = re.compile(rf"\bTo\s+(?P<r>{_NAME})\s+(?:he|she)\s+(?:wrote|sent|addressed|writes)\b")
-
-
-def lead_in_recipient(line: str) -> tuple[int, int] | None:
-    """The addressee an editor's narrative names as it leads into the letter ("… that he
-    wrote to his mother, Margaret Faraday, who …:—", "To Mrs. Thrale he sent …:")."""
-    for m in [*_LEAD_IN.finditer(line), *_TO_FRONTED.finditer(line)]:
-        found = _clean(line, *m.span("r"))
-        if found is not None:
-            return found
-    return None
-
-
-# An auction's or a dealer's lot: "MONET, Claude (1840-1926). Autograph letter signed
-# ('Claude') to his wife Alice at Giverny, …", "Autograph letter signed ("Claude Debussy") to
-# his publisher Jacques Durand, 2 pages, …"
-_LOT = re.compile(
-    r"^(?:(?P<s>[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+)*,\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)"
-    r"\s*(?:\([^)]{0,40}\))?\.\s+)?"
-    r"(?i:(?:autograph\s+|typed\s+)?letter\s+signed|a\.?\s?l\.?\s?s\.?|l\.?\s?s\.?)\s*"
-    r"(?:\([\"“'‘](?P<q>[^\"”'’]{2,40})[\"”'’]\))?[^.;]{0,60}?\bto\s+"
-    rf"(?:(?:his|her|their)\s+{_KIN.replace('?,?', '?')}|(?:his|her)\s+[a-z]+\s+)?"
-    r"(?P<r>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|von|van|la|le|du))*)"
-)
-
-
-def catalogue_lot(line: str) -> tuple[tuple[int, int] | None, tuple[int, int]] | None:
-    """The writer (the lot's inverted name, or the signature it quotes) and the addressee
-    of an auction's or a dealer's description of a letter; None for any other line."""
-    m = _LOT.match(line)
-    if m is None:
-        return None
-    sender = m.span("s") if m["s"] else m.span("q") if m["q"] else None
-    if sender is not None and m["q"] and not m["s"] and len(m["q"].split()) < 2:
-        sender = None  # ("Claude"): a first name alone is for the signature to resolve
-    return sender, m.span("r")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from kgraph.model import LetterDate, TextSpan
 from kgraph.text.dates import find_date
-from kgraph.text.headings import lead_in_recipient
+from kgraph.text.lead_in_names import lead_in_recipient
 from kgraph.text.letter_lines import Line, looks_like_name
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|du|la|le))*"

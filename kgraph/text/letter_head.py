@@ -26,14 +26,8 @@ from kgraph.text.head_lines import (
     unbracket,
     whole_line,
 )
-from kgraph.text.headings import (
-    addressee_name,
-    catalogue_lot,
-    intro_parties,
-    is_site_line,
-    names_someone,
-    parties,
-)
+from kgraph.text.headings import addressee_name, intro_parties, is_site_line, names_someone, parties
+from kgraph.text.lead_in_names import catalogue_lot
 from kgraph.text.letter_lines import Line, looks_like_name, signs, span_in
 from kgraph.text.line_patterns import (
     ACCESS_NOTE,

@@ -22,15 +22,9 @@ from kgraph.text.dates import find_date
 from kgraph.text.frame import letter_start
 from kgraph.text.frame_years import PartialDate, complete_date, partial_date
 from kgraph.text.head_lines import addressee_of, unbracket
-from kgraph.text.headings import (
-    NUMBER,
-    catalogue_lot,
-    intro_parties,
-    intro_place,
-    parties,
-    writer_year,
-)
+from kgraph.text.headings import NUMBER, intro_parties, intro_place, parties, writer_year
 from kgraph.text.lead_in import read_lead_in
+from kgraph.text.lead_in_names import catalogue_lot
 from kgraph.text.letter_head import read_head
 from kgraph.text.letter_lines import (
     Line,

@@ -1,0 +1,61 @@
+"""Names in the editor's narrative that leads into a letter ("… that he wrote to his mother,
+Margaret Faraday, …:—", "To Mrs. Thrale he sent …") and in an auction's or a dealer's lot
+("MONET, Claude (1840-1926). Autograph letter signed … to his wife Alice"), as offsets into
+the string read."""
+
+from __future__ import annotations
+
+import re
+
+from kgraph.text.headings import KIN, NAME, clean_name
+
+# a few words with no sentence's end in them; the full stop of "Dr." or "J." is no end
+_SHORT_RUN = r"(?:[^.:;]|(?<=\b(?:Dr|Mr|St|Jr|Sr))\.|(?<=\b(?:Mrs|Rev))\.|(?<=\b[A-Z])\.){0,40}?"
+
+
+_LEAD_IN = re.compile(
+    rf"\b(?:wrote|writes|writing|written|sent|addressed)\b{_SHORT_RUN}\bto\s+"
+    rf"(?:(?:his|her|their)\s+(?:(?:old|dear|young|elder|younger|eldest)\s+)?"
+    rf"(?:friend|brother|sister|wife|husband|son|daughter|father|mother|colleague|publisher|"
+    rf"patron|uncle|aunt|cousin|nephew|niece|fianc[ée]e?),?\s+)?"
+    rf"(?P<r>{NAME})(?=\s*[,;:.(]|\s+(?:in|at|from|on|who|the)\b|\s*$)",
+)
+
+
+# "To Mrs. Thrale he sent an almost daily account of himself, …:—"
+_TO_FRONTED = re.compile(rf"\bTo\s+(?P<r>{NAME})\s+(?:he|she)\s+(?:wrote|sent|addressed|writes)\b")
+
+
+def lead_in_recipient(line: str) -> tuple[int, int] | None:
+    """The addressee an editor's narrative names as it leads into the letter ("… that he
+    wrote to his mother, Margaret Faraday, who …:—", "To Mrs. Thrale he sent …:")."""
+    for m in [*_LEAD_IN.finditer(line), *_TO_FRONTED.finditer(line)]:
+        found = clean_name(line, *m.span("r"))
+        if found is not None:
+            return found
+    return None
+
+
+# An auction's or a dealer's lot: "MONET, Claude (1840-1926). Autograph letter signed
+# ('Claude') to his wife Alice at Giverny, …", "Autograph letter signed ("Claude Debussy") to
+# his publisher Jacques Durand, 2 pages, …"
+_LOT = re.compile(
+    r"^(?:(?P<s>[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+)*,\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)"
+    r"\s*(?:\([^)]{0,40}\))?\.\s+)?"
+    r"(?i:(?:autograph\s+|typed\s+)?letter\s+signed|a\.?\s?l\.?\s?s\.?|l\.?\s?s\.?)\s*"
+    r"(?:\([\"“'‘](?P<q>[^\"”'’]{2,40})[\"”'’]\))?[^.;]{0,60}?\bto\s+"
+    rf"(?:(?:his|her|their)\s+{KIN.replace('?,?', '?')}|(?:his|her)\s+[a-z]+\s+)?"
+    r"(?P<r>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|von|van|la|le|du))*)"
+)
+
+
+def catalogue_lot(line: str) -> tuple[tuple[int, int] | None, tuple[int, int]] | None:
+    """The writer (the lot's inverted name, or the signature it quotes) and the addressee
+    of an auction's or a dealer's description of a letter; None for any other line."""
+    m = _LOT.match(line)
+    if m is None:
+        return None
+    sender = m.span("s") if m["s"] else m.span("q") if m["q"] else None
+    if sender is not None and m["q"] and not m["s"] and len(m["q"].split()) < 2:
+        sender = None  # ("Claude"): a first name alone is for the signature to resolve
+    return sender, m.span("r")
