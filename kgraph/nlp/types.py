@@ -23,6 +23,15 @@ from kgraph.nlp.components import (
     _read_words,
     _source,
 )
+from kgraph.nlp.contexts import (
+    WHERE,
+    after_article,
+    moved_to,
+    people,
+    previous,
+    sent_from,
+    where_the,
+)
 from kgraph.nlp.foreign import ForeignText
 from kgraph.nlp.person_cues import PersonCues
 from kgraph.nlp.person_of import places_of_people
@@ -31,10 +40,6 @@ ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th|d)?\.?[—–-]*$")
 ROMAN = re.compile(r"^[IVXLCDM]+\.?$")
 NAME_TAGS = frozenset({"NNP", "NNPS"})
 TIME_WORDS = frozenset({"morning", "evening", "night", "eve", "day", "afternoon", "noon"})
-WHERE = frozenset(
-    {"in", "at", "near", "above", "below", "across", "along", "beyond", "over", "up", "down"}
-    | {"on", "to", "from", "of", "through", "into", "towards", "toward", "among", "under"}
-)
 TRAILING = frozenset({"of", "and", "the", "de", "du", "von", "in", "at"})
 
 
@@ -122,7 +127,7 @@ class TypeCorrector:
         source = _source(ent)
         label = ent.label_ if ent.label_ in KG_TYPES else SPACY_TO_KG.get(ent.label_)
         if label is None:  # "count on the English, who …": the people, not the language
-            return "Group" if ent.label_ == "LANGUAGE" and self._people(doc, ent) else None
+            return "Group" if ent.label_ == "LANGUAGE" and people(doc, ent) else None
         if source in ("auth", "cue", "title", "kb"):
             return label
         words = [t for t in ent if t.is_alpha]
@@ -142,7 +147,7 @@ class TypeCorrector:
             return "Group"
         if label == "Group" and len(ent) == 1 and ent[0].tag_ == "JJ":
             return None
-        prev_word = self._previous(doc, ent)
+        prev_word = previous(doc, ent)
         if (
             label == "Group"
             and len(ent) == 1
@@ -158,7 +163,7 @@ class TypeCorrector:
             return "Person"
         if label != "Person" and self.cues.kin_before(doc, ent):
             return "Person"  # "my wife, Peppina", "his brother Carl"
-        prev = self._previous(doc, ent)
+        prev = previous(doc, ent)
         honorific = prev is not None and prev.lower_.rstrip(".") in HONORIFICS
         if (
             label in ("Person", "Organization")
@@ -168,15 +173,15 @@ class TypeCorrector:
             and (
                 prev.lower_ in PLACE_PREPOSITIONS
                 # "went to X": a place the knowledge base does not know (it types the rest)
-                or (self._moved_to(prev) and self.cues.unknown_word(ent))
+                or (moved_to(prev, self.motion) and self.cues.unknown_word(ent))
             )
             and content[0].text.lower() not in self.given_names
-            and not (self._sent_from(doc, prev) and self.cues.unknown_word(ent))
+            and not (sent_from(doc, prev, self.sent_words) and self.cues.unknown_word(ent))
         ):
             return "Place"  # "at Redruth", "we went last week to Ranelagh"
         if (
             label in ("Place", "Organization")
-            and self._sent_from(doc, prev)
+            and sent_from(doc, prev, self.sent_words)
             and self.cues.unknown_word(ent)
         ):
             return "Person"  # "a letter from Kinnaird": no place the letter knows
@@ -197,55 +202,11 @@ class TypeCorrector:
             and self.cues.nowhere(ent)
         ):
             return "Person"  # "think of Watson and Oliver": a place nobody knows, in no place
-        if (
-            label == "Organization"
-            and self.cues.unknown_word(ent)
-            and not self._after_article(doc, ent)
-        ):
+        if label == "Organization" and self.cues.unknown_word(ent) and not after_article(doc, ent):
             return "Person"  # "Mariette", "Oudinot": no body has a one-word name nobody knows
-        if label == "Organization" and self._where_the(doc, ent) and self.cues.unknown_word(ent):
+        if label == "Organization" and where_the(doc, ent) and self.cues.unknown_word(ent):
             return "Place"  # "it rains every day in the Tatras", "the vines of the Cévennes"
         return label
-
-    def _where_the(self, doc: Doc, ent: Span) -> bool:
-        """ "in the X", "above the X": a preposition of place and "the" before the name."""
-        prev = self._previous(doc, ent)
-        if prev is None or prev.lower_ != "the" or prev.i == 0:
-            return False
-        return doc[prev.i - 1].lower_ in WHERE
-
-    def _after_article(self, doc: Doc, ent: Span) -> bool:
-        prev = self._previous(doc, ent)
-        return prev is not None and prev.lower_ in ("the", "a", "an", "this", "that")
-
-    def _moved_to(self, prev: Token) -> bool:
-        """ "to" after a verb of motion ("went to", "drove over to"): a place follows."""
-        return (
-            prev.lower_ == "to"
-            and prev.head.i != prev.i
-            and prev.head.lemma_.lower() in self.motion
-        )
-
-    def _sent_from(self, doc: Doc, prev: Token | None) -> bool:
-        """ "a letter from Hobhouse", "another from Kinnaird", "I heard from Lyell": what comes
-        from a person."""
-        if prev is None or prev.lower_ != "from" or prev.i == 0:
-            return False
-        before = doc[prev.i - 1]
-        return before.lower_ in self.sent_words or before.lemma_.lower() in self.sent_words
-
-    def _people(self, doc: Doc, ent: Span) -> bool:
-        """A nationality after "the" and before no noun ("the English are pleased", "the
-        French, who …"): the people as a body, not the language ("in English") or an
-        adjective ("the English Channel", "the English edition")."""
-        prev = self._previous(doc, ent)
-        nxt = doc[ent.end] if ent.end < len(doc) else None
-        return (
-            len(ent) == 1
-            and prev is not None
-            and prev.lower_ == "the"
-            and (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"))
-        )
 
     def _looks_personal(self, doc: Doc, ent: Span, content: list[Token]) -> bool:
         """A short name that starts with a given name, or that is the subject of a verb
@@ -269,13 +230,6 @@ class TypeCorrector:
         return token.is_sent_start is True and (
             token.tag_ == "VB" or token.lower_ in self.person_verbs
         )
-
-    @staticmethod
-    def _previous(doc: Doc, ent: Span) -> Token | None:
-        i = ent.start - 1
-        while i >= 0 and doc[i].is_space:
-            i -= 1
-        return doc[i] if i >= 0 else None
 
     def set_annotations(self, doc: Doc, decisions: Iterable[tuple[Span, str | None]]) -> None:
         ents = []
