@@ -1570,3 +1570,10 @@ def test_an_auction_lot_names_the_writer_the_addressee_and_the_date() -> None:
     assert text[letter.heading_sender.start : letter.heading_sender.end] == "Maurice Ravel"
     assert text[letter.heading_recipient.start : letter.heading_recipient.end] == "Jacques Durand"
     assert letter.date is not None and letter.date.iso == "1910-07-07"  # not the sale's date
+
+
+def test_a_people_after_the_is_no_person(typing_pipeline: tuple[object, object]) -> None:
+    text = "Good phrases to frighten the Harrowgills. Tell them that Quarmby laughed."
+    typed = _typed(typing_pipeline, text, {"Harrowgills": "LOC", "Quarmby": "GPE"})
+    assert typed["Harrowgills"] != "Person"  # "the X": a people or a place, no one person
+    assert typed["Quarmby"] == "Person"

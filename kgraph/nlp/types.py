@@ -199,6 +199,7 @@ class TypeCorrector:
             label == "Place"
             and source == "ner"
             and (prev is None or prev.lower_ not in WHERE)
+            and (prev is None or prev.lower_ not in ("the", "a", "an"))  # "the Philistines"
             and self.cues.nowhere(ent)
         ):
             return "Person"  # "think of Watson and Oliver": a place nobody knows, in no place
