@@ -80,10 +80,10 @@ for _number, _names in _MONTH_NAMES.items():
 
 _MONTH = r"(?P<month>[^\W\d_]{3,10}|[^\W\d_]{3,6}['’][a-z]{1,2}|(?:7|8|9|10|x)b(?:e)?re?)\.?"
 # "February 12 (24)": an Old Style day with its New Style day in brackets; the first counts
-_DAY = (
-    r"(?P<day>\d{1,2})(?:st|nd|rd|th|d|er|e|ten|te|ter|sten|de|die|den|ste|:e|:de|:a|º|°)?\.?"
-    r"(?:\s?\(\d{1,2}\)|/\d{1,2}(?!\d))?"
-)
+# what follows a day's number in the languages of letters: "20th", "1er", "8ten", "10de",
+# "3die", "4:e", "5º"
+DAY_SUFFIX = r"(?:st|nd|rd|th|d|er|e|ten|te|ter|sten|de|die|den|ste|:e|:de|:a|º|°)"
+_DAY = rf"(?P<day>\d{{1,2}}){DAY_SUFFIX}?\.?(?:\s?\(\d{{1,2}}\)|/\d{{1,2}}(?!\d))?"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
 ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]

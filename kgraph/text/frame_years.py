@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kgraph.text.dates import MONTHS
+from kgraph.text.dates import DAY_SUFFIX, MONTHS, ROMAN_MONTHS
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 YEAR = re.compile(r"(?<![\d-])(1[5-9]\d\d)(?![\d-])")
@@ -73,7 +73,7 @@ class PartialDate:
 
 
 _MONTH = r"(?P<month>[^\W\d_]{3,10})\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|d|er|e|ten|te|ter|sten|de|die|den|ste|:e)?\.?"
+_DAY = rf"(?P<day>\d{{1,2}}){DAY_SUFFIX}?\.?"
 _ROMAN = r"(?P<roman>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 _PARTIAL = [
     re.compile(rf"\b{_MONTH},?\s+{_DAY}(?:,?\s+['’]?(?P<y2>\d\d))?(?![\d\w])"),
@@ -83,7 +83,6 @@ _PARTIAL = [
     # "14. V. 16.": the month in Roman numerals and the year in two digits
     re.compile(rf"\b(?P<day>\d{{1,2}})\.\s?{_ROMAN}\.\s?['’]?(?P<y2>\d\d)(?![\d\w])"),
 ]
-_ROMANS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 
 def partial_date(line: str) -> PartialDate | None:
@@ -94,7 +93,7 @@ def partial_date(line: str) -> PartialDate | None:
         for m in pattern.finditer(line):
             groups = m.groupdict()
             month = (
-                _ROMANS.index(groups["roman"]) + 1
+                ROMAN_MONTHS.index(groups["roman"]) + 1
                 if groups.get("roman")
                 else int(groups["mnum"])
                 if groups.get("mnum")
