@@ -78,6 +78,19 @@ def data_dir() -> Path:
     return project_root() / "data"
 
 
+def read_words(path: Path, lower: bool = True) -> frozenset[str]:
+    """The words of a word list (``data/patterns/*.txt``: one word or phrase a line, ``#``
+    comment lines skipped), lower-cased unless ``lower`` is false; none when the file does
+    not exist."""
+    if not path.exists():
+        return frozenset()
+    return frozenset(
+        w.strip().lower() if lower else w.strip()
+        for w in path.read_text(encoding="utf-8").splitlines()
+        if w.strip() and not w.startswith("#")
+    )
+
+
 @dataclass(frozen=True)
 class Settings:
     """Options of a build. Stages read these and nothing else (no globals, no environment)."""

@@ -8,7 +8,7 @@ import re
 
 from kgraph.extract.tagged import tagged_mentions
 from kgraph.model import Analysis, EntityType, EntSpan, Letter, Mention, TextSpan
-from kgraph.text.dates import MONTHS
+from kgraph.text.dates import MONTHS, is_date_word
 from kgraph.text.headings import given_names
 from kgraph.text.line_patterns import HOUSE, LOCATIVE, POSTAL_DISTRICT
 
@@ -134,12 +134,6 @@ HONORIFIC_BEFORE = re.compile(rf"(?i)\b{_TITLES}\.?\s+$")
 ADDRESS_PART = re.compile(r"(?:[^,;:.\n|]|\.(?=\S)|(?<=\bSt)\.|(?<=\bMt)\.|(?<=\bDr)\.)+")
 
 
-WEEKDAY_OR_MONTH = re.compile(
-    r"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|"
-    r"june|july|august|september|october|november|december)$"
-)
-
-
 def address_places(letter: Letter) -> list[Mention]:
     """The parts of the writer's address ("Tette, River Zambesi") as places: an address is
     made of house names, streets and towns, whatever the tagger thought of them."""
@@ -185,7 +179,7 @@ BUSINESS = re.compile(
 def _date_words(part: str) -> bool:
     """A weekday or a month in an address or dateline ("im Oktober", "Augt")."""
     words = part.split()
-    return bool(WEEKDAY_OR_MONTH.match(part)) or any(
+    return is_date_word(part) or any(
         len(w.strip(".")) >= 4 and w.lower().strip(".") in MONTHS for w in words
     )
 

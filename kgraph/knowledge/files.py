@@ -1,5 +1,6 @@
 """kgraph's JSON-lines pattern files (``data/patterns/*.jsonl``): one JSON object a line,
-``//`` comment lines and blank lines skipped."""
+``//`` comment lines and blank lines skipped. Word lists are read by
+``kgraph.settings.read_words``."""
 
 from __future__ import annotations
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -112,16 +111,6 @@ PERIODICAL_WORDS = frozenset(
     ]
 )
 HONORIFICS = TITLES
-
-
-def _read_words(path: Path, lower: bool = True) -> frozenset[str]:
-    if not path.exists():
-        return frozenset()
-    return frozenset(
-        w.strip().lower() if lower else w.strip()
-        for w in path.read_text(encoding="utf-8").splitlines()
-        if w.strip() and not w.startswith("#")
-    )
 
 
 def model_words(nlp: Language, *parts: str) -> frozenset[str]:

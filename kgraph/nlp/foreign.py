@@ -11,7 +11,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
-from kgraph.nlp.components import _read_words
+from kgraph.settings import read_words
 
 KEY = "kgraph.foreign"
 
@@ -24,7 +24,7 @@ class ForeignText:
 
     def initialize(self, data_dir: Path | None) -> None:
         if data_dir is not None:
-            self.words = _read_words(data_dir / "foreign-function-words.txt")
+            self.words = read_words(data_dir / "foreign-function-words.txt")
 
     def foreign(self, doc: Doc) -> bool:
         """More function words of other languages than of English, in a paragraph of some

@@ -31,9 +31,10 @@ from spacy.util import filter_spans
 
 from kgraph.knowledge.kb import KnowledgeBase
 from kgraph.knowledge.kb_names import PlaceHit, PlaceNames
-from kgraph.nlp.components import _read_words, _source, model_words
+from kgraph.nlp.components import _source, model_words
 from kgraph.nlp.types import TypeCorrector
-from kgraph.text.dates import MONTHS
+from kgraph.settings import read_words
+from kgraph.text.dates import is_date_word
 
 STRONG_CUES = frozenset({"in", "at", "near", "towards", "toward", "via"})
 MOTION_CUES = frozenset({"to", "from"})
@@ -94,12 +95,12 @@ class KBPlaces:
     ) -> None:
         self.places = PlaceNames(kb) if kb is not None else None
         if data_dir is not None:
-            self.common = _read_words(data_dir / "common-place-words.txt") | _read_words(
+            self.common = read_words(data_dir / "common-place-words.txt") | read_words(
                 data_dir / "not-names.txt"
             )
-            self.given_names = _read_words(data_dir / "given-names.txt")
-            self.motion = _read_words(data_dir / "motion-words.txt")
-            self.sent = _read_words(data_dir / "sent-words.txt")
+            self.given_names = read_words(data_dir / "given-names.txt")
+            self.motion = read_words(data_dir / "motion-words.txt")
+            self.sent = read_words(data_dir / "sent-words.txt")
         if nlp is not None:
             self.common |= model_common_words(nlp)
 
@@ -144,7 +145,7 @@ class KBPlaces:
     def _correct(self, doc: Doc, ent: Span, countries: frozenset[str]) -> Span | None:
         if ent.label_ not in CORRECTED or _source(ent) != "ner" or self.places is None:
             return None
-        if ent[0].lower_ in self.given_names or _possessive(doc, ent.end) or _date_word(ent.text):
+        if ent[0].lower_ in self.given_names or _possessive(doc, ent.end) or is_date_word(ent.text):
             return None
         hit = self.places.best(ent.text, countries)
         if hit is None or not (
@@ -182,7 +183,7 @@ class KBPlaces:
             dateline = doc.user_data.get("kgraph.role") == "dateline"
             if self._common(span) or not (
                 self._large(hit, countries, self.find_population)
-                or (dateline and not _date_word(span.text))
+                or (dateline and not is_date_word(span.text))
             ):
                 return None  # a dateline names where it was written: a village too
             return Span(doc, i, stop, label="Place", span_id=f"kb:{hit.ref}")
@@ -259,12 +260,3 @@ def _previous(doc: Doc, i: int) -> Token | None:
     while i >= 0 and doc[i].is_space:
         i -= 1
     return doc[i] if i >= 0 else None
-
-
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
-def _date_word(text: str) -> bool:
-    """A month or a weekday, as a dateline writes it ("Augt", "Sept'r", "Sunday")."""
-    word = text.lower().rstrip(".")
-    return word in MONTHS or word.startswith(WEEKDAYS)

@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kgraph.knowledge.honorifics import TITLES
-from kgraph.nlp.components import _read_words, _source, model_words
+from kgraph.nlp.components import _source, model_words
+from kgraph.settings import read_words
 
 POSSESSIVES = frozenset({"my", "your", "his", "her", "our", "their", "thy"})
 TITLE_WORDS = frozenset(
@@ -52,9 +53,9 @@ class OwnedTitles:
         if nlp is not None:
             self.english = model_words(nlp, "noun", "verb", "adj", "adv")
         if data_dir is not None:
-            self.given = _read_words(data_dir / "given-names.txt")
-            self.kinship = _read_words(data_dir / "kinship-words.txt")
-            self.context = _read_words(data_dir / "work-context-words.txt")
+            self.given = read_words(data_dir / "given-names.txt")
+            self.kinship = read_words(data_dir / "kinship-words.txt")
+            self.context = read_words(data_dir / "work-context-words.txt")
 
     def match(self, doc: Doc) -> list[Span]:
         found = []

@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kgraph.knowledge.kb import KnowledgeBase
 from kgraph.knowledge.kb_names import PlaceNames
-from kgraph.nlp.components import _read_words, _source, model_words
+from kgraph.nlp.components import _source, model_words
+from kgraph.settings import read_words
 
 LIST_WORDS = frozenset({",", "and", "&", "or"})
 LARGE_PLACE = 10_000  # people: a town this large is meant even in a letter about elsewhere
@@ -43,10 +44,10 @@ class PersonCues:
     ) -> None:
         self.places = PlaceNames(kb) if kb is not None else None
         if data_dir is not None:
-            self.not_names = _read_words(data_dir / "not-names.txt")
-            self.kinship = _read_words(data_dir / "kinship-words.txt")
-            self.states = _read_words(data_dir / "person-states.txt")
-            self.given = _read_words(data_dir / "given-names.txt")
+            self.not_names = read_words(data_dir / "not-names.txt")
+            self.kinship = read_words(data_dir / "kinship-words.txt")
+            self.states = read_words(data_dir / "person-states.txt")
+            self.given = read_words(data_dir / "given-names.txt")
         if nlp is not None:
             self.nouns = model_nouns(nlp)
 

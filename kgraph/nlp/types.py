@@ -20,7 +20,6 @@ from kgraph.nlp.components import (
     PERIODICAL_WORDS,
     PLACE_PREPOSITIONS,
     SPACY_TO_KG,
-    _read_words,
     _source,
 )
 from kgraph.nlp.contexts import (
@@ -35,6 +34,7 @@ from kgraph.nlp.contexts import (
 from kgraph.nlp.foreign import ForeignText
 from kgraph.nlp.person_cues import PersonCues
 from kgraph.nlp.person_of import places_of_people
+from kgraph.settings import read_words
 
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th|d)?\.?[—–-]*$")
 ROMAN = re.compile(r"^[IVXLCDM]+\.?$")
@@ -72,11 +72,11 @@ class TypeCorrector:
         self.cues.initialize(nlp, data_dir, kb)
         self.foreign.initialize(data_dir)
         if data_dir is not None:
-            self.not_names = _read_words(data_dir / "not-names.txt")
-            self.given_names = _read_words(data_dir / "given-names.txt")
-            self.person_verbs = _read_words(data_dir / "person-verbs.txt")
-            self.sent_words = _read_words(data_dir / "sent-words.txt")
-            self.motion = _read_words(data_dir / "motion-words.txt")
+            self.not_names = read_words(data_dir / "not-names.txt")
+            self.given_names = read_words(data_dir / "given-names.txt")
+            self.person_verbs = read_words(data_dir / "person-verbs.txt")
+            self.sent_words = read_words(data_dir / "sent-words.txt")
+            self.motion = read_words(data_dir / "motion-words.txt")
 
     def match(self, doc: Doc) -> list[tuple[Span, str | None]]:
         """Each name with its corrected label (None: drop it), after growing a given name

@@ -153,6 +153,16 @@ def _valid(year: int, month: int, day: int) -> bool:
     return True
 
 
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def is_date_word(text: str) -> bool:
+    """A month or a weekday as letters write them ("Augt", "Sept'r", "Oktober", "Sunday"):
+    never a place or a name."""
+    word = text.lower().rstrip(".")
+    return _month(word) is not None or word in WEEKDAYS or word[:-1] in WEEKDAYS
+
+
 def find_date(line: str) -> FoundDate | None:
     """The first, most precise date in ``line`` (offsets relative to the line), or None."""
     for pattern in _PATTERNS:

@@ -10,9 +10,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kgraph.text.dates import DAY_SUFFIX, MONTHS, ROMAN_MONTHS
+from kgraph.text.dates import DAY_SUFFIX, MONTHS, ROMAN_MONTHS, WEEKDAYS
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 YEAR = re.compile(r"(?<![\d-])(1[5-9]\d\d)(?![\d-])")
 RANGE = re.compile(r"(?<![\d-])(1[5-9]\d\d)[-–](\d{1,2})(?!\d)")
 

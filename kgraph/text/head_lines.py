@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
-from kgraph.settings import data_dir
+from kgraph.settings import data_dir, read_words
 from kgraph.text.datelines import parse_date
 from kgraph.text.dates import find_date
 from kgraph.text.headings import NUMBER, addressee_name, is_title, parties, writer_year
@@ -150,12 +150,7 @@ def is_edition_line(text: str, line: Line) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _record_words() -> frozenset[str]:
-    path = data_dir() / "patterns" / "record-words.txt"
-    return frozenset(
-        w.strip().lower()
-        for w in path.read_text(encoding="utf-8").splitlines()
-        if w.strip() and not w.startswith("#")
-    )
+    return read_words(data_dir() / "patterns" / "record-words.txt")
 
 
 def record_label(line: str) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
-from kgraph.settings import data_dir
+from kgraph.settings import data_dir, read_words
 from kgraph.text.dates import MONTHS
 
 __all__ = [
@@ -80,19 +80,13 @@ def given_names() -> frozenset[str]:
     """Given names (``data/patterns/given-names.txt``), lower-case: a heading's "FROM X" names
     a writer only when X starts with one, or with an initial; an address line that starts
     with one is a person's."""
-    path = data_dir() / "patterns" / "given-names.txt"
-    lines = path.read_text("utf-8").splitlines() if path.exists() else []
-    return frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
+    return read_words(data_dir() / "patterns" / "given-names.txt")
 
 
 @functools.cache
 def _not_names() -> frozenset[str]:
     """Capitalised common words that are never a name (``data/patterns/not-names.txt``)."""
-    path = data_dir() / "patterns" / "not-names.txt"
-    if not path.exists():
-        return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+    return read_words(data_dir() / "patterns" / "not-names.txt")
 
 
 def clean_name(text: str, start: int, end: int) -> tuple[int, int] | None:
