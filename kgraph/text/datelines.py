@@ -99,3 +99,17 @@ def place_before(line: Line, start: int) -> TextSpan | None:
         place = span_in(line, offset, offset + len(value))
         break
     return place
+
+
+Dated = tuple[LetterDate, TextSpan | None]  # a dateline's date and the place written with it
+
+
+def adds_place(found: Dated, date: Dated | None) -> bool:
+    """``found`` is the date already read, with the place it lacked ("April 18, 1864" of a
+    record's field, then "Philadelphia, April 18th 1864." of the letter)."""
+    return (
+        date is not None
+        and found[0].iso == date[0].iso
+        and date[1] is None
+        and found[1] is not None
+    )

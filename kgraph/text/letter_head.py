@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from kgraph.model import LetterDate, TextSpan
-from kgraph.text.datelines import parse_date
+from kgraph.text.datelines import adds_place, parse_date
 from kgraph.text.dates import find_date
 from kgraph.text.fields import bare_key, read_field
 from kgraph.text.frame import frame_end, is_page_furniture, prose_lines
@@ -170,7 +170,7 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
         elif (parsed := parse_date(line)) is not None and (
             date is None
             or FINER[parsed[0].precision] >= FINER[date[0].precision]
-            or (parsed[0].iso == date[0].iso and date[1] is None and parsed[1] is not None)
+            or adds_place(parsed, date)
         ):  # a finer date, or the same one with its place ("Philadelphia, April 18th 1864.")
             if date is not None and dateline is not None:
                 head.edition.append(dateline)  # "EGYPT. No. 3 (1898)." above the dateline

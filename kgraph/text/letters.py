@@ -17,7 +17,7 @@ import re
 
 from kgraph.model import Letter, LetterDate, Source
 from kgraph.text.closings import split_closings
-from kgraph.text.datelines import parse_date, place_before
+from kgraph.text.datelines import adds_place, parse_date, place_before
 from kgraph.text.dates import find_date
 from kgraph.text.frame import letter_start
 from kgraph.text.frame_years import PartialDate, complete_date, partial_date
@@ -74,9 +74,7 @@ def parse_letter(source: Source) -> Letter:
         addressee = next((x for x in foot if ENDORSED_TO.match(x.text)), None)
     top_address = list(address)
     for line in bottom:
-        if (parsed := parse_date(line)) is not None and (
-            date is None or (parsed[0].iso == date[0].iso and date[1] is None and parsed[1])
-        ):
+        if (parsed := parse_date(line)) is not None and (date is None or adds_place(parsed, date)):
             dateline, date = line, parsed  # or the same date with its place: "Madrid y …"
         elif date is None and partial is None and (pd := partial_date(line.text)) is not None:
             partial = (line, pd)
