@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from kgraph.cli.main import main
+from kgraph.corpus import manifest
 from kgraph.corpus.batch import build_corpus
 from kgraph.corpus.progress import ProgressBar
 from kgraph.errors import KGraphError
@@ -84,6 +85,38 @@ def test_unchanged_letters_are_skipped(letters: Path, tmp_path: Path) -> None:
     assert forced.letters == 3
     other = build_corpus([letters], out, "ttl", Settings(min_confidence=0.9))
     assert other.letters == 3  # other settings: every letter is built again
+
+
+@pytest.mark.slow  # builds a corpus twice
+def test_changed_code_builds_every_letter_again(
+    letters: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    assert build_corpus([letters], out, "ttl", Settings()).letters == 3
+    monkeypatch.setattr(manifest, "code_fingerprint", lambda: "an upgraded kgraph")
+    again = build_corpus([letters], out, "ttl", Settings())
+    assert again.letters == 3 and not again.skipped
+
+
+def test_the_code_fingerprint_follows_every_module(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    (package / "sub").mkdir(parents=True)
+    (package / "a.py").write_text("A = 1\n")
+    (package / "sub" / "b.py").write_text("B = 2\n")
+    (package / "notes.txt").write_text("not code\n")
+    prints = [manifest.code_fingerprint(package)]
+    for change in (
+        lambda: (package / "sub" / "b.py").write_text("B = 3\n"),
+        lambda: (package / "notes.txt").write_text("still not code\n"),
+        lambda: (package / "sub" / "b.py").rename(package / "sub" / "c.py"),
+    ):
+        change()
+        manifest.code_fingerprint.cache_clear()
+        prints.append(manifest.code_fingerprint(package))
+    assert prints[1] != prints[0]  # a module's text
+    assert prints[2] == prints[1]  # a file that is not code
+    assert prints[3] != prints[2]  # a module's name
+    assert manifest.code_fingerprint() != prints[0]  # kgraph's own modules by default
 
 
 @pytest.mark.slow  # a Dask cluster

@@ -526,7 +526,7 @@ def test_a_damaged_manifest_means_build_again(
     (out / ".kgraph-manifest.json").write_text(manifest.replace("LETTER", str(letter)))
     assert cli("build", letter, "-o", out)[0] == 0
     assert (out / "a.ttl").exists()
-    assert cli("build", letter, "-o", out)[1][0].startswith("1 unchanged letters skipped")
+    assert cli("build", letter, "-o", out)[1][0].startswith("1 unchanged letter skipped")
 
 
 def fake_result(source: Any) -> LetterResult:

@@ -196,7 +196,8 @@ def build(
         if len(report.written) > 10:
             click.echo(f"… and {len(report.written) - 10} more files in {output}")
         if report.skipped:
-            click.echo(f"{len(report.skipped)} unchanged letters skipped (--force rebuilds them)")
+            n = len(report.skipped)
+            click.echo(f"{n} unchanged letter{'s' if n != 1 else ''} skipped (--force rebuilds)")
         click.echo(summarise_counts(report.letters, report.types, report.relations, report.links))
         if store_dir is not None and (report.letters or report.skipped):
             from kgraph.store.embedded import load_output

