@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from kgraph.text.dates import find_date
+from kgraph.text.frame_years import partial_date
 from kgraph.text.letter_lines import Line
 from kgraph.text.line_patterns import SHORT
 
@@ -94,18 +95,30 @@ def frame_end(lines: Sequence[Line], head_end: int) -> int:
 
 def letter_start(lines: Sequence[Line]) -> int:
     """Where a letter without a salutation starts: the first paragraph of prose after the
-    dateline or heading lines (an editor's narrative may come before those), else the first
-    paragraph of prose; 0 when there is none."""
+    dateline or heading lines (an editor's narrative or bracketed note may come before
+    those; a dateline may lack its year: "ESTES PARK, COLORADO TERRITORY, October 9."),
+    else the first paragraph of prose; 0 when there is none."""
     prose = prose_blocks(lines)
     starts = [
         i
         for i, line in enumerate(lines)
         if line.block in prose and (i == 0 or lines[i - 1].block != line.block)
     ]
+    notes = {i for i in starts if _bracketed(lines, i)}  # "[Miss Bird had reached …]"
+    if len(notes) < len(starts):
+        starts = [i for i in starts if i not in notes]
     for i in starts:
         between = [x for x in lines[:i] if x.block not in prose and x.block >= 0]
         before = max((j for j in starts if j < i), default=-1)
         own = [x for x in between if x.start > (lines[before].start if before >= 0 else -1)]
         if any(re.search(r"\b1[5-9]\d\d\b", x.text) for x in own):
             return i
+        if before >= 0 and any(partial_date(x.text) is not None for x in own[-2:]):
+            return i
     return starts[0] if starts else 0
+
+
+def _bracketed(lines: Sequence[Line], i: int) -> bool:
+    """The block starting at line ``i`` is an editor's note in square brackets."""
+    block = [x for x in lines[i:] if x.block == lines[i].block]
+    return block[0].text.startswith("[") and block[-1].text.rstrip().endswith("]")

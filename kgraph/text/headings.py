@@ -213,6 +213,8 @@ def writer_year(heading: str) -> tuple[int, int] | None:
     group = "f" if m["f"] else "s"  # "FROM THOMAS JEFFERSON." or "Flora Tristan 1843"
     if re.match(r"(?i)(?:the|a|an)\s", m[group]):
         return None  # "FROM THE LABORATORY": a place, no one's name
+    if re.match(r"(?i)(?:to|à)\s", m[group]):
+        return None  # "TO HENRIETTA BIRD, 1873.": the addressee, not the writer
     first = m[group].split()[0]
     if group == "f" and first.lower() not in given_names() and not re.match(r"[A-Z]\.", first):
         return None  # "FROM OLD CALABAR", "148. FROM CAIRO": where from, not who
