@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 
 from kgraph.model import Source
-from kgraph.text.headings import writer_year
+from kgraph.text.headings import parties, writer_year
 from kgraph.text.letters import parse_letter
 
 
@@ -58,3 +58,33 @@ def test_a_bracketed_note_is_not_where_the_letter_starts() -> None:
 def test_a_to_line_with_a_year_names_no_writer() -> None:
     assert writer_year("TO MARGARET HOLME, 1861.") is None
     assert writer_year("Flora Tristan 1843") is not None
+
+
+TRANSCRIPTION_SITE = """Volunteer Transcriptions  |  Home  |  Projects  |  Help
+
+Letter from Maria Thornbury to Edward Pellew Thornbury, 3 March 1851 [page 1 of 2]
+
+[begin page 1 of 2] [printed letterhead:] GLENFIELD HOUSE, BATH. My dear Edward The boxes \
+came safely by the Bristol coach, & Aunt Lucy sends her love. [end page 1 of 2]
+
+[begin page 2 of 2] Write soon to your loving mother M. T. [end page 2 of 2]
+
+Transcription status: Reviewed. Last edited by volunteer 212 on 2020-05-01.
+"""
+
+
+def test_a_long_heading_naming_both_parties_is_the_heading() -> None:
+    text = TRANSCRIPTION_SITE
+    letter = parse_letter(source(text))
+    assert spoken(text, letter.heading_sender) == "Maria Thornbury"
+    assert spoken(text, letter.heading_recipient) == "Edward Pellew Thornbury"
+    assert letter.date is not None and letter.date.iso == "1851-03-03"
+    # the pages in brackets are the letter's text, not editor's notes
+    assert any("Bristol coach" in part.text for part in letter.body)
+
+
+def test_an_office_named_with_its_holder() -> None:
+    heading = "From Silas Deane to the President of Congress (Henry Laurens), 2 March 1778"
+    found = parties(heading)
+    assert found is not None
+    assert [heading[a:b] for a, b in found] == ["Silas Deane", "Henry Laurens"]

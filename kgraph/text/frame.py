@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from kgraph.text.dates import find_date
 from kgraph.text.frame_years import partial_date
+from kgraph.text.headings import parties
 from kgraph.text.letter_lines import Line
 from kgraph.text.line_patterns import SHORT
 
@@ -42,6 +43,12 @@ def is_page_furniture(line: Line) -> bool:
     )
 
 
+def is_long_heading(text: str) -> bool:
+    """An editor's heading naming both parties, too long for a heading's usual length but
+    no paragraph ("Letter from X to Y, 17 July 1892 [page 1 of 3]")."""
+    return len(text) <= 2 * SHORT and parties(text) is not None
+
+
 def prose_blocks(lines: Sequence[Line]) -> frozenset[int]:
     """The blocks that are running prose (an editor's narrative or note, or the letter's own
     paragraphs): a line longer than a heading's, or a wrapped paragraph of mostly lower-case
@@ -52,6 +59,8 @@ def prose_blocks(lines: Sequence[Line]) -> frozenset[int]:
             by_block.setdefault(line.block, []).append(line)
     found = set()
     for block, members in by_block.items():
+        if len(members) == 1 and is_long_heading(members[0].text):
+            continue
         words = " ".join(m.text for m in members).split()
         lower = sum(w[0].islower() for w in words)
         if any(len(m.text) > SHORT for m in members) or (
@@ -69,6 +78,8 @@ def prose_lines(lines: Sequence[Line]) -> frozenset[int]:
     found = set()
     for i, line in enumerate(lines):
         words = line.text.split()
+        if len(line.text) > SHORT and line.block not in prose and is_long_heading(line.text):
+            continue
         if len(line.text) > SHORT or (
             line.block in prose
             and len(words) >= 4
@@ -120,5 +131,10 @@ def letter_start(lines: Sequence[Line]) -> int:
 
 def _bracketed(lines: Sequence[Line], i: int) -> bool:
     """The block starting at line ``i`` is an editor's note in square brackets."""
-    block = [x for x in lines[i:] if x.block == lines[i].block]
-    return block[0].text.startswith("[") and block[-1].text.rstrip().endswith("]")
+    block = " ".join(x.text for x in lines[i:] if x.block == lines[i].block).rstrip()
+    depth = 0
+    for at, char in enumerate(block):
+        depth += (char == "[") - (char == "]")
+        if depth == 0:  # the first bracket closes here: "[begin page 1] …" is no note
+            return at == len(block) - 1 and at > 0
+    return False

@@ -160,6 +160,9 @@ def parties(heading: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
         return None
     if re.search(r"(?i)\w['’](?:s\b|\s|$)", heading[s[0] : r[1]]):
         return None  # "THE DOCKERS' THANKS TO THE COLONIES.": a newspaper's headline
+    named = re.compile(r"\s*\((?P<n>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\)")
+    if re.search(r"(?i)\bthe\s+$", heading[: r[0]]) and (n := named.match(heading, r[1])):
+        return s, n.span("n")  # "… to the President of Congress (Samuel Huntington), …"
     return s, r
 
 

@@ -11,7 +11,7 @@ from kgraph.model import LetterDate, TextSpan
 from kgraph.text.datelines import adds_place, parse_date
 from kgraph.text.dates import find_date
 from kgraph.text.fields import bare_key, read_field
-from kgraph.text.frame import frame_end, is_page_furniture, prose_lines
+from kgraph.text.frame import frame_end, is_long_heading, is_page_furniture, prose_lines
 from kgraph.text.frame_years import PartialDate, partial_date
 from kgraph.text.head_lines import (
     STYLE_ONLY,
@@ -126,6 +126,9 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
             if heading is not None:
                 head.edition.append(heading)  # "DEBUSSY, CLAUDE (1862-1918)" above the lot
             heading = line
+            continue
+        if len(line.text) > SHORT and heading is None and is_long_heading(line.text):
+            heading, first = line, False  # "Letter from X to Y, 17 July 1892 [page 1 of 3]"
             continue
         if len(line.text) > SHORT:
             if intro is None and intro_parties(line.text) is not None:
