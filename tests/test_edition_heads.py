@@ -88,3 +88,47 @@ def test_an_office_named_with_its_holder() -> None:
     found = parties(heading)
     assert found is not None
     assert [heading[a:b] for a, b in found] == ["Silas Deane", "Henry Laurens"]
+
+
+MEMOIR_APPENDIX = """                          APPENDIX.
+
+               THE SURVEY OF THE UPPER NILE, 1862.
+
+Extracts from Letters written by Captain Hardcastle to his Wife during
+               the Survey of the Upper Nile in 1862.
+
+[Only those passages are given which tell of the march.—M. H.]
+
+             Camp below the Falls, near Gondokoro,
+                                        March 3, 1862.
+
+The post goes down the river tomorrow, and I write by a lamp with Baker
+snoring at my elbow. Petherick has not come.
+"""
+
+
+def test_a_dateline_with_its_day_beats_a_headline_with_a_year() -> None:
+    letter = parse_letter(source(MEMOIR_APPENDIX))
+    assert letter.date is not None and letter.date.iso == "1862-03-03"
+    assert letter.body and letter.body[0].text.startswith("The post goes down")
+
+
+SALE_LOT = """RARE BOOKS AND LETTERS
+Sale 3108 · 14 May 2021 · Lot 77
+
+HARDCASTLE, Captain (1820-1871). Autograph letter signed, to his wife, 2 pages, 8vo, \
+with an envelope, a few spots, otherwise fine.
+
+"Gondokoro.
+March 3. 1862.
+
+The post goes down the river tomorrow, and I write by a lamp with Baker snoring at my elbow.
+
+J. H."
+"""
+
+
+def test_a_sale_line_is_no_dateline() -> None:
+    letter = parse_letter(source(SALE_LOT))
+    assert letter.date is not None and letter.date.iso == "1862-03-03"  # not the sale's day
+    assert "Sale 3108 · 14 May 2021 · Lot 77" in [m.text for m in letter.edition_matter]

@@ -105,10 +105,11 @@ def frame_end(lines: Sequence[Line], head_end: int) -> int:
 
 
 def letter_start(lines: Sequence[Line]) -> int:
-    """Where a letter without a salutation starts: the first paragraph of prose after the
-    dateline or heading lines (an editor's narrative or bracketed note may come before
-    those; a dateline may lack its year: "ESTES PARK, COLORADO TERRITORY, October 9."),
-    else the first paragraph of prose; 0 when there is none."""
+    """Where a letter without a salutation starts: the first paragraph of prose right after
+    a dateline with its day (a dateline may lack its year: "ESTES PARK, …, October 9."),
+    else the first right after a line with a year ("TO HENRIETTA BIRD, 1873."), else the
+    first paragraph of prose; 0 when there is none. An editor's narrative or a note
+    bracketed as a whole may come before the letter and is never its start."""
     prose = prose_blocks(lines)
     starts = [
         i
@@ -118,15 +119,19 @@ def letter_start(lines: Sequence[Line]) -> int:
     notes = {i for i in starts if _bracketed(lines, i)}  # "[Miss Bird had reached …]"
     if len(notes) < len(starts):
         starts = [i for i in starts if i not in notes]
+    best, found = 0, starts[0] if starts else 0
     for i in starts:
         between = [x for x in lines[:i] if x.block not in prose and x.block >= 0]
         before = max((j for j in starts if j < i), default=-1)
         own = [x for x in between if x.start > (lines[before].start if before >= 0 else -1)]
-        if any(re.search(r"\b1[5-9]\d\d\b", x.text) for x in own):
-            return i
-        if before >= 0 and any(partial_date(x.text) is not None for x in own[-2:]):
-            return i
-    return starts[0] if starts else 0
+        dated = [find_date(x.text) for x in own]
+        if any(d is not None and d.precision == "day" and d.iso < "2" for d in dated) or any(
+            partial_date(x.text) is not None and d is None for x, d in zip(own, dated, strict=True)
+        ):
+            return i  # a dateline's day: "Camp on the Yellowstone, … / August 15, 1873."
+        if best == 0 and any(re.search(r"\b1[5-9]\d\d\b", x.text) for x in own):
+            best, found = 1, i  # a year: "TO HENRIETTA BIRD, 1873."
+    return found
 
 
 def _bracketed(lines: Sequence[Line], i: int) -> bool:
