@@ -132,3 +132,36 @@ def test_a_sale_line_is_no_dateline() -> None:
     letter = parse_letter(source(SALE_LOT))
     assert letter.date is not None and letter.date.iso == "1862-03-03"  # not the sale's day
     assert "Sale 3108 · 14 May 2021 · Lot 77" in [m.text for m in letter.edition_matter]
+
+
+PLAIN_TEXT_EDITION = """{212}
+
+_To_ MRS. HALLORAN.
+
+DUBLIN, _March 9, 1811._
+
+My dear aunt, the snow has kept us at home all week, and my father reads aloud to us.
+
+Your affectionate niece,
+HARRIET M.
+"""
+
+
+def test_a_printed_italics_underscores_are_read_as_spaces() -> None:
+    letter = parse_letter(source(PLAIN_TEXT_EDITION))
+    assert letter.date is not None and letter.date.iso == "1811-03-09"
+    assert spoken(PLAIN_TEXT_EDITION, letter.place) == "DUBLIN"
+    assert spoken(PLAIN_TEXT_EDITION, letter.heading_recipient) == "MRS. HALLORAN"
+    # every part keeps the source's own text at its offsets
+    for part in (letter.dateline, letter.addressee, *letter.body):
+        assert part is not None
+        assert part.text == PLAIN_TEXT_EDITION[part.start : part.end]
+    assert letter.dateline is not None and "_" in letter.dateline.text
+
+
+def test_an_editors_angle_brackets_around_a_year() -> None:
+    text = "To Anna Kerr\n\n4 Sutton Row | W. | Jan. 14th 〈1871〉\n\nDear Miss Kerr,\n\n" + (
+        "The committee met again and the money is nearly found.\n\nYours | Jane Pell\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.date is not None and letter.date.iso == "1871-01-14"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from kgraph.model import LetterDate, TextSpan
-from kgraph.text.dates import FoundDate, find_date
+from kgraph.text.dates import FoundDate, find_date, unmark
 from kgraph.text.letter_lines import Line, looks_like_name, span_in
 from kgraph.text.line_patterns import (
     HOUSE,
@@ -25,7 +25,7 @@ def parse_date(line: Line) -> tuple[LetterDate, TextSpan | None] | None:
     # "12 [24] March": the New Style day in brackets, as "12 (24)"; then editors' brackets
     # as spaces: "April 14th [1860]"
     masked = re.sub(r"(?<=\d)(\s?)\[(\d{1,2})\]", r"\1(\2)", line.text)
-    masked = re.sub(r"[\[\]]", " ", masked)
+    masked = unmark(masked)
     found = find_date(masked)
     if found is None:
         return None
@@ -58,7 +58,7 @@ def _mask_editorial(text: str) -> str:
 
     masked = re.sub(r"(?i)^(?:page|p\.|fol(?:io)?\.?|f\.)\s*\d+\w*\.?", blank, text)
     masked = re.sub(r"\[(?![A-Z0-9])[^\[\]]*\]", blank, masked)
-    masked = re.sub(r"[\[\]]", " ", masked)
+    masked = unmark(masked)
     return re.sub(r"(?<=\S)\s{3,}(?=\S)", lambda m: m[0][:-1] + ",", masked)
 
 

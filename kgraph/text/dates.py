@@ -163,6 +163,16 @@ def is_date_word(text: str) -> bool:
     return _month(word) is not None or word in WEEKDAYS or word[:-1] in WEEKDAYS
 
 
+# an editor's brackets ("[1860]", "〈1868〉") and a printed emphasis ("_Dec. 3, 1802._"):
+# read as spaces, so offsets stay those of the text
+_MARKS = str.maketrans("[]〈〉⟨⟩_", "       ")
+
+
+def unmark(text: str) -> str:
+    """``text`` with editors' brackets and emphasis underscores as spaces (same length)."""
+    return text.translate(_MARKS)
+
+
 def find_date(line: str) -> FoundDate | None:
     """The first, most precise date in ``line`` (offsets relative to the line), or None."""
     for pattern in _PATTERNS:

@@ -9,6 +9,8 @@ wrongly nor glue it onto names.
 - **Quotation marks that open every paragraph** of a letter quoted inside an editor's
   introduction (“Lugano, … / “Dear Friend,— … / “JOSEPH MAZZINI.).
 - **Editorial insertions** in square brackets ("[1860]", "[Bruyas had written to him …]").
+- **A printed italic's underscores** ("_To_ MRS. RUXTON.", "PARIS, _Dec. 3, 1802._"), as
+  plain-text editions mark italics: ``plain_emphasis`` reads them as spaces.
 
 Nothing here changes the text: every function returns offsets into it, so mentions keep
 their exact offsets into the text as read.
@@ -23,8 +25,20 @@ __all__ = [
     "PIPE",
     "footnote_markers",
     "insertions",
+    "plain_emphasis",
     "strip_markers",
 ]
+
+_EMPHASIS = re.compile(r"(?<!\w)_+(?=\S)|(?<=\S)_+(?!\w)")
+
+
+def plain_emphasis(text: str) -> str:
+    """``text`` with the underscores of printed italics as spaces, same length (a
+    ``snake_case`` word keeps its own)."""
+    if "_" not in text:
+        return text
+    return _EMPHASIS.sub(lambda m: " " * len(m.group()), text)
+
 
 # A footnote number glued to what it annotates: after a letter ("Lyell2"), after sentence
 # punctuation that follows a word ("letter.2", "case?9"), after a closing bracket or quote

@@ -88,6 +88,7 @@ def partial_date(line: str) -> PartialDate | None:
     """A day and month without a four-digit year ("May 8th", "le 2 juin", "Oct. 4, 87")."""
     if len(line) > 70:
         return None
+    line = line.replace("_", " ")  # "_Dec. 3._"
     for pattern in _PARTIAL:
         for m in pattern.finditer(line):
             groups = m.groupdict()

@@ -13,12 +13,15 @@ editor's frame, ``frame``), the end by ``letter_tail``; this module assembles th
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from typing import TypeVar
 
-from kgraph.model import Letter, LetterDate, Source
+from kgraph.model import Letter, LetterDate, Source, TextSpan
 from kgraph.text.closings import split_closings
 from kgraph.text.datelines import adds_place, parse_date, place_before
 from kgraph.text.dates import find_date
+from kgraph.text.editorial import plain_emphasis
 from kgraph.text.frame import letter_start
 from kgraph.text.frame_years import PartialDate, complete_date, partial_date
 from kgraph.text.head_lines import addressee_of, unbracket
@@ -51,10 +54,34 @@ from kgraph.text.line_patterns import (
     TITLED_ADDRESSEE,
 )
 
+_T = TypeVar("_T")
+
 
 def parse_letter(source: Source) -> Letter:
     """Find the parts of ``source``'s letter."""
-    text = source.text
+    plain = plain_emphasis(source.text)
+    letter = _parse(source, plain)
+    return letter if plain == source.text else _restored(letter, source)
+
+
+def _restored(value: _T, source: Source) -> _T:
+    """``value`` with every span's text the source's own (read with its italics' marks as
+    spaces, the parts' offsets are the source's)."""
+    if isinstance(value, TextSpan):
+        return TextSpan(value.start, value.end, source.text[value.start : value.end])  # type: ignore[return-value]
+    if isinstance(value, tuple):
+        return tuple(_restored(v, source) for v in value)  # type: ignore[return-value]
+    if isinstance(value, Source):
+        return source  # type: ignore[return-value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: _restored(getattr(value, f.name), source) for f in dataclasses.fields(value)
+        }
+        return dataclasses.replace(value, **changes)
+    return value
+
+
+def _parse(source: Source, text: str) -> Letter:
     lines = split_closings(split_lines(text))
     n = len(lines)
     sal = next(
