@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
+
 from kgraph.model import Source
+from kgraph.text.dates import find_date
 from kgraph.text.headings import parties, writer_year
 from kgraph.text.letters import parse_letter
 
@@ -165,3 +168,19 @@ def test_an_editors_angle_brackets_around_a_year() -> None:
     )
     letter = parse_letter(source(text))
     assert letter.date is not None and letter.date.iso == "1871-01-14"
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Braintree Novbr. 15th. 1775", "1775-11-15"),
+        ("Philadelphia Septbr 3 1777", "1777-09-03"),
+        ("Decbr. 24. 1790", "1790-12-24"),
+        ("Janry 2d 1781", "1781-01-02"),
+        ("Marsh 12, 1850", "1850"),  # no month: its letters are not in order
+        ("Octavia 3 1801", "1801"),
+    ],
+)
+def test_a_month_abbreviated_by_dropping_letters(line: str, iso: str) -> None:
+    found = find_date(line)
+    assert found is not None and found.iso == iso

@@ -142,7 +142,31 @@ class FoundDate:
 
 def _month(value: str) -> int | None:
     key = value.lower().rstrip(".").replace("’", "'")
-    return MONTHS.get(key) or (MONTHS.get(key.replace("'", "")) if "'" in key else None)
+    return (
+        MONTHS.get(key)
+        or (MONTHS.get(key.replace("'", "")) if "'" in key else None)
+        or _abbreviated(key.replace("'", ""))
+    )
+
+
+_ENGLISH_MONTHS = tuple(_MONTH_NAMES[n].split()[0] for n in range(1, 13))
+
+
+def _abbreviated(word: str) -> int | None:
+    """A month the writer abbreviated by dropping letters ("Novbr", "Septbr", "Febry"): the
+    word starts with a month's first three letters and its letters are the month's, in
+    order ("Marsh", "Jane" and "Octavia" are not)."""
+    if not 4 <= len(word) <= 8:
+        return None
+    for number, name in enumerate(_ENGLISH_MONTHS, 1):
+        if word[:3] == name[:3] and _in_order(word[3:], name[3:]):
+            return number
+    return None
+
+
+def _in_order(letters: str, word: str) -> bool:
+    rest = iter(word)
+    return all(c in rest for c in letters)
 
 
 def _valid(year: int, month: int, day: int) -> bool:
