@@ -9,10 +9,11 @@ copied from an edition.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 import pytest
 
-from kgraph.model import Source
+from kgraph.model import LetterResult, Source
 from kgraph.text.dates import find_date
 from kgraph.text.headings import parties, writer_year
 from kgraph.text.letters import parse_letter
@@ -184,3 +185,17 @@ def test_an_editors_angle_brackets_around_a_year() -> None:
 def test_a_month_abbreviated_by_dropping_letters(line: str, iso: str) -> None:
     found = find_date(line)
     assert found is not None and found.iso == iso
+
+
+def test_a_records_fields_are_no_parts_of_an_address(
+    run: Callable[[str], LetterResult],
+) -> None:
+    text = (
+        "Reference code: HX 12/4\nDate(s): [n.d.]\nRepository: Library of the Royal Society\n"
+        "(TO THE EDITOR OF THE GLOBE.)\n\nDear Sir, I write from the hills above Malvern "
+        "where the air is good and the company better than in town.\n\nYours truly,\nA. Pell\n"
+    )
+    result = run(text)
+    places = {e.key: e.label for e in result.entities if e.type == "Place"}
+    assert not {"Date(s", "Repository", "TO THE EDITOR OF THE GLOBE"} & set(places.values())
+    assert result.place is None  # no line of this head is the writer's address

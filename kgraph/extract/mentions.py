@@ -164,9 +164,16 @@ def _parts(text: str, span: TextSpan, role: str) -> list[Mention]:
             continue
         if _date_words(part):
             continue  # "im Oktober", "Augt": a date, not a place
+        if NOT_AN_ADDRESS.search(text[max(span.start, start - 1) : end + 1]):
+            continue  # "(TO THE EDITOR OF THE TIMES.)", "Repository: …", "from Vaughan …"
         if all(w[:1].isupper() for w in words if w.lower() not in ("of", "de", "la", "le")):
             found.append(Mention(start, end, part, "Place", "structure", None, role))
     return found
+
+
+# what no part of an address is: an addressee's or writer's line ("TO THE EDITOR", "from
+# X"), a field's key ("Repository:") or a bracketed word ("Date(s)", "(SIGNED)")
+NOT_AN_ADDRESS = re.compile(r"(?i)^\(?\s*(?:to|from)\s|\beditors?\b|[()]|:$")
 
 
 BUSINESS = re.compile(

@@ -78,7 +78,8 @@ def read_field(line: Line) -> Field | None:
     m = FIELD.match(line.text)
     if m is None:
         return None
-    kind = _KIND_OF.get(" ".join(m["key"].lower().split()))
+    key = " ".join(m["key"].lower().split())
+    kind = _KIND_OF.get(key) or _KIND_OF.get(key.replace("(s)", ""))  # "Date(s): [n.d.]"
     if kind is None:
         return None
     value = m["value"].rstrip("*_ ")

@@ -255,7 +255,7 @@ def _parse(source: Source, text: str) -> Letter:
         dateline=dateline.span() if dateline else None,
         date=date[0] if date else None,
         place=place_span,
-        address=join_lines(text, top_address or address),
+        address=join_lines(text, _after_edition(top_address or address, head.edition)),
         access_note=access.span() if access else None,
         salutation=salutation.span() if salutation else None,
         recipient_name=recipient_name,
@@ -274,6 +274,17 @@ def _parse(source: Source, text: str) -> Letter:
         addressee=cover(text, addressee, head.addressee_to or addressee) if addressee else None,
         edition_matter=tuple(x.span() for x in head.edition),
     )
+
+
+def _after_edition(address: list[Line], edition: list[Line]) -> list[Line]:
+    """The address lines after the last line of a site's or catalogue's record that stands
+    among them ("Date(s): [n.d.]" / "Repository: …" / "OXFORD."): one address is not
+    interrupted by a record."""
+    if not address:
+        return address
+    first, last = min(x.start for x in address), max(x.start for x in address)
+    inside = [x.start for x in edition if first < x.start < last]
+    return [x for x in address if x.start > max(inside)] if inside else address
 
 
 # "[Editor of The Tribune.]—In your issue …": the paper's heading of a letter sent to it

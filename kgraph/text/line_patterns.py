@@ -52,7 +52,9 @@ HEADING_PARTIES = re.compile(
     r"^(?:(?:letter\s+)?from\s+)?(?P<s>[^\W\d_][^,;:]*?)\s+to\s+(?P<r>[^\W\d_][^,;:]*?)"
     r"(?=\s*(?:[,;:.(\[]|$))"
 )
-ADDRESSEE = re.compile(r"^(?:(?:an?\s+)?letter\s+)?to\s+(?P<r>[^\W\d_][^,;]*?)\s*(?:[,.;]|$)", re.I)
+ADDRESSEE = re.compile(  # "To X.", "(TO THE EDITOR OF THE TIMES.)"
+    r"^[(\[]?(?:(?:an?\s+)?letter\s+)?to\s+(?P<r>[^\W\d_][^,;]*?)\s*(?:[,.;]|$)", re.I
+)
 EDITOR = re.compile(r"^(?:the\s+)?editors?\b", re.I)
 NOT_NAMES = re.compile(
     r"^(?:sir|sirs|madam|madame|friend|comrade|comrades|brother|sister|mother|father|mamma|"
