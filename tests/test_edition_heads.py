@@ -15,7 +15,8 @@ import pytest
 
 from kgraph.model import LetterResult, Source
 from kgraph.text.dates import find_date
-from kgraph.text.headings import parties, writer_year
+from kgraph.text.headings import addressee_name, parties, writer_year
+from kgraph.text.lead_in_names import catalogue_lot
 from kgraph.text.letters import parse_letter
 
 
@@ -199,3 +200,48 @@ def test_a_records_fields_are_no_parts_of_an_address(
     places = {e.key: e.label for e in result.entities if e.type == "Place"}
     assert not {"Date(s", "Repository", "TO THE EDITOR OF THE GLOBE"} & set(places.values())
     assert result.place is None  # no line of this head is the writer's address
+
+
+@pytest.mark.parametrize(
+    ("heading", "recipient"),
+    [
+        ("XIV. — TO HIS SISTER, MOTHER AGNES, AT BRUGES.", "MOTHER AGNES"),
+        ("XIV.—TO HIS SISTER, MOTHER AGNES.", "MOTHER AGNES"),
+    ],
+)
+def test_a_roman_number_and_a_spaced_dash_before_the_addressee(
+    heading: str, recipient: str
+) -> None:
+    found = addressee_name(heading)
+    assert found is not None and heading[found[0] : found[1]] == recipient
+
+
+def test_a_number_set_apart_by_spaces_before_the_parties() -> None:
+    heading = "No. 212   Lambert to Bernoulli"
+    found = parties(heading)
+    assert found is not None
+    assert [heading[a:b] for a, b in found] == ["Lambert", "Bernoulli"]
+
+
+def test_an_auction_lots_subject_before_the_writers_name() -> None:
+    line = (
+        '(CANALS.) BRINDLEY, JAMES. Autograph Letter Signed ("Jas Brindley"), to John Gilbert, '
+        "on the progress of the aqueduct."
+    )
+    found = catalogue_lot(line)
+    assert found is not None and found[0] is not None
+    assert line[found[0][0] : found[0][1]] == "BRINDLEY, JAMES"
+    assert line[found[1][0] : found[1][1]] == "John Gilbert"
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Berolini, d. 9. Martii 1761.", "1761-03-09"),
+        ("Basileae die 12 Septembris 1744", "1744-09-12"),
+        ("Petropoli, 3. Iulii 1735", "1735-07-03"),
+    ],
+)
+def test_a_latin_month(line: str, iso: str) -> None:
+    found = find_date(line)
+    assert found is not None and found.iso == iso

@@ -35,6 +35,21 @@ _OLD_FORMS = {
     11: "novr nov'r 9ber 9bre novemr novembr",
     12: "decr dec'r 10ber xber 10bre decemr decembr",
 }
+# Latin, as datelines of the period write the month (genitive and ablative)
+_LATIN = {
+    1: "januarii ianuarii januario ianuario",
+    2: "februarii februario",
+    3: "martii martio",
+    4: "aprilis aprili",
+    5: "maii maio",
+    6: "junii iunii junio iunio",
+    7: "julii iulii julio iulio",
+    8: "augusti augusto",
+    9: "septembris septembri",
+    10: "octobris octobri",
+    11: "novembris novembri",
+    12: "decembris decembri",
+}
 # Polish (genitive as datelines write them, and nominative), Dutch, Portuguese, Scandinavian
 _MORE_NAMES = {
     1: "stycznia styczeń januari janeiro",
@@ -66,6 +81,9 @@ _CZECH = {
     12: "prosince prosinec decemb",
 }
 for _number, _names in _CZECH.items():
+    for _name in _names.split():
+        MONTHS.setdefault(_name, _number)
+for _number, _names in _LATIN.items():
     for _name in _names.split():
         MONTHS.setdefault(_name, _number)
 for _number, _names in _MORE_NAMES.items():

@@ -113,7 +113,7 @@ def clean_name(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 # An edition's number before the heading ("1742: To V. Sackville-West", "No. 12. To …")
 NUMBER = re.compile(
-    r"^(?:\[|(?:no\.?\s*|(?:letter|carta|lettre|lettera|brief|brev)\s+(?:no\.?\s*)?)?(?:\d{1,4}|[ivxlc]{1,7})(?:[.:/]|\s+·)(?:\s+|\s*[—–]\s*)(?=\S))",
+    r"^(?:\[|(?:no\.?\s*|(?:letter|carta|lettre|lettera|brief|brev)\s+(?:no\.?\s*)?)?(?:\d{1,4}|[ivxlc]{1,7})(?:[.:/]|\s+·|(?<=\d)(?=\s{2}))(?:\s*[—–]\s*|\s+)(?=\S))",
     re.IGNORECASE,
 )
 

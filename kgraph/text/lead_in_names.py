@@ -40,7 +40,8 @@ def lead_in_recipient(line: str) -> tuple[int, int] | None:
 # ('Claude') to his wife Alice at Giverny, …", "Autograph letter signed ("Claude Debussy") to
 # his publisher Jacques Durand, 2 pages, …"
 _LOT = re.compile(
-    r"^(?:(?P<s>[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+)*,\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)"
+    r"^(?:\([A-Z][A-Z .,'’-]{2,40}\)\s+)?"  # the lot's subject: "(STEAM NAVIGATION.) …"
+    r"(?:(?P<s>[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+)*,\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)"
     r"\s*(?:\([^)]{0,40}\))?\.\s+)?"
     r"(?i:(?:autograph\s+|typed\s+)?letter\s+signed|a\.?\s?l\.?\s?s\.?|l\.?\s?s\.?)\s*"
     r"(?:\([\"“'‘](?P<q>[^\"”'’]{2,40})[\"”'’]\))?[^.;]{0,60}?\bto\s+"
