@@ -245,3 +245,27 @@ def test_an_auction_lots_subject_before_the_writers_name() -> None:
 def test_a_latin_month(line: str, iso: str) -> None:
     found = find_date(line)
     assert found is not None and found.iso == iso
+
+
+DAYBOOK = """THE OAKWOOD DAYBOOK
+A day-by-day record of his life
+
+Previous entry | Next entry
+
+Hawthorne writes in his notebook:
+A wet morning; the river high and brown, and the meadows under water as far as the mill.
+
+Hawthorne writes to G. S. Hillard:
+Mr. Hillard,—
+The roads are too deep for the stage, so I send this by Ellery, who goes to Boston on Monday.
+Your friend,
+Nath. Hawthorne
+"""
+
+
+def test_a_short_lead_in_and_a_title_with_a_dash_as_salutation() -> None:
+    letter = parse_letter(source(DAYBOOK))
+    assert spoken(DAYBOOK, letter.salutation) == "Mr. Hillard,—"
+    assert spoken(DAYBOOK, letter.heading_recipient) == "G. S. Hillard"  # as the lead-in has it
+    assert letter.address is None  # the lead-in is the editor's, not the writer's address
+    assert any(part.text.startswith("Hawthorne writes to") for part in letter.introduction)

@@ -18,7 +18,11 @@ their exact offsets into the text as read.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from typing import TypeVar
+
+from kgraph.model import Source, TextSpan
 
 __all__ = [
     "OPENING_QUOTES",
@@ -26,6 +30,7 @@ __all__ = [
     "footnote_markers",
     "insertions",
     "plain_emphasis",
+    "restored",
     "strip_markers",
 ]
 
@@ -89,3 +94,23 @@ def strip_markers(text: str) -> str:
 def insertions(text: str) -> list[tuple[int, int]]:
     """Offsets of editorial insertions in square brackets, brackets included."""
     return [(m.start(), m.end()) for m in _BRACKETS.finditer(text)]
+
+
+_T = TypeVar("_T")
+
+
+def restored(value: _T, source: Source) -> _T:
+    """``value`` with every span's text the source's own (read with its italics' marks as
+    spaces, the parts' offsets are the source's)."""
+    if isinstance(value, TextSpan):
+        return TextSpan(value.start, value.end, source.text[value.start : value.end])  # type: ignore[return-value]
+    if isinstance(value, tuple):
+        return tuple(restored(v, source) for v in value)  # type: ignore[return-value]
+    if isinstance(value, Source):
+        return source  # type: ignore[return-value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: restored(getattr(value, f.name), source) for f in dataclasses.fields(value)
+        }
+        return dataclasses.replace(value, **changes)
+    return value

@@ -77,3 +77,10 @@ def read_lead_in(text: str, prose: list[Line]) -> LeadIn | None:
 
 def _writer(name: str) -> bool:
     return name.split()[0].lower() not in _PRONOUNS and looks_like_name(name)
+
+
+def lead_in(line: Line) -> bool:
+    """A short line of narrative naming the writer of the letter below it ("Thoreau writes
+    to H. G. O. Blake:")."""
+    wrote = _WROTE.match(line.text)
+    return wrote is not None and _writer(wrote["s"])

@@ -27,6 +27,7 @@ from kgraph.text.line_patterns import (
     SHORT,
     SIGNED,
     SIGNED_TITLE,
+    TITLED_SALUTATION,
 )
 
 
@@ -188,6 +189,8 @@ def is_salutation(lines: list[Line], i: int) -> bool:
     text = lines[i].text
     if re.match(rf"^{GREETING}[^,]*,\s*[—–-]", text, re.I):
         return True  # "Sir,—In your leading article…"
+    if TITLED_SALUTATION.match(text):
+        return True  # "Mr. Blake,—": a name with its title, and the dash after the comma
     if re.match(r"(?i)^\[?(?:to\s+the\s+)?editor\s+of\s+[^\]]{3,40}?\.?\]?\s*[—–]", text):
         return True  # "[Editor of The Tribune.]—In your issue of Sunday …"
     if re.match(rf"^{GREETING}[^,:—–-]{{0,30}}?\s[—–-]\s+[A-Z]", text, re.I):

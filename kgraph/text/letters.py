@@ -13,20 +13,18 @@ editor's frame, ``frame``), the end by ``letter_tail``; this module assembles th
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from typing import TypeVar
 
-from kgraph.model import Letter, LetterDate, Source, TextSpan
+from kgraph.model import Letter, LetterDate, Source
 from kgraph.text.closings import split_closings
 from kgraph.text.datelines import adds_place, parse_date, place_before
 from kgraph.text.dates import find_date
-from kgraph.text.editorial import plain_emphasis
+from kgraph.text.editorial import plain_emphasis, restored
 from kgraph.text.frame import letter_start
 from kgraph.text.frame_years import PartialDate, complete_date, partial_date
 from kgraph.text.head_lines import addressee_of, unbracket
 from kgraph.text.headings import NUMBER, intro_parties, intro_place, parties, writer_year
-from kgraph.text.lead_in import read_lead_in
+from kgraph.text.lead_in import lead_in, read_lead_in
 from kgraph.text.lead_in_names import catalogue_lot
 from kgraph.text.letter_head import read_head
 from kgraph.text.letter_lines import (
@@ -54,31 +52,12 @@ from kgraph.text.line_patterns import (
     TITLED_ADDRESSEE,
 )
 
-_T = TypeVar("_T")
-
 
 def parse_letter(source: Source) -> Letter:
     """Find the parts of ``source``'s letter."""
     plain = plain_emphasis(source.text)
     letter = _parse(source, plain)
-    return letter if plain == source.text else _restored(letter, source)
-
-
-def _restored(value: _T, source: Source) -> _T:
-    """``value`` with every span's text the source's own (read with its italics' marks as
-    spaces, the parts' offsets are the source's)."""
-    if isinstance(value, TextSpan):
-        return TextSpan(value.start, value.end, source.text[value.start : value.end])  # type: ignore[return-value]
-    if isinstance(value, tuple):
-        return tuple(_restored(v, source) for v in value)  # type: ignore[return-value]
-    if isinstance(value, Source):
-        return source  # type: ignore[return-value]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {
-            f.name: _restored(getattr(value, f.name), source) for f in dataclasses.fields(value)
-        }
-        return dataclasses.replace(value, **changes)
-    return value
+    return letter if plain == source.text else restored(letter, source)
 
 
 def _parse(source: Source, text: str) -> Letter:
@@ -99,6 +78,8 @@ def _parse(source: Source, text: str) -> Letter:
     if addressee is None:  # "[Addressed: John James Ruskin, Esq., Denmark Hill, …]"
         foot = lines[min(after, max(head_end, n - 4)) :]
         addressee = next((x for x in foot if ENDORSED_TO.match(x.text)), None)
+    if sal is not None and address and address[-1].text.endswith(":") and lead_in(address[-1]):
+        prose.append(address.pop())  # "Thoreau writes to H. G. O. Blake:" over "Mr. Blake,—"
     top_address = list(address)
     for line in bottom:
         if (parsed := parse_date(line)) is not None and (date is None or adds_place(parsed, date)):
@@ -242,6 +223,7 @@ def _parse(source: Source, text: str) -> Letter:
         heading_recipient = recipient_field.span()
     if heading_recipient is None and led is not None and led.recipient is not None:
         short = set(recipient_name.text.lower().split()) if recipient_name else set()
+        short -= {"mr.", "mrs.", "miss", "dr.", "mr", "mrs", "dr"}  # "Mr. Blake,—"
         if short <= set(led.recipient.text.lower().split()):
             heading_recipient = led.recipient  # "wrote to her sister, Mrs. Agnes Rowe, …:—"
     if heading_sender is None and sender_name is None and led is not None:

@@ -52,6 +52,9 @@ HEADING_PARTIES = re.compile(
     r"^(?:(?:letter\s+)?from\s+)?(?P<s>[^\W\d_][^,;:]*?)\s+to\s+(?P<r>[^\W\d_][^,;:]*?)"
     r"(?=\s*(?:[,;:.(\[]|$))"
 )
+TITLED_SALUTATION = re.compile(
+    r"^(?:Mr|Mrs|Miss|Dr|Rev|Prof)\.?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s*[—–]"
+)
 ADDRESSEE = re.compile(  # "To X.", "(TO THE EDITOR OF THE TIMES.)"
     r"^[(\[]?(?:(?:an?\s+)?letter\s+)?to\s+(?P<r>[^\W\d_][^,;]*?)\s*(?:[,.;]|$)", re.I
 )
