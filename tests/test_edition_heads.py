@@ -269,3 +269,57 @@ def test_a_short_lead_in_and_a_title_with_a_dash_as_salutation() -> None:
     assert spoken(DAYBOOK, letter.heading_recipient) == "G. S. Hillard"  # as the lead-in has it
     assert letter.address is None  # the lead-in is the editor's, not the writer's address
     assert any(part.text.startswith("Hawthorne writes to") for part in letter.introduction)
+
+
+LETTER_TO_A_PAPER = """THE HARBOUR WORKS.
+
+(To the Editor of the Evening Star.)
+
+Sir,—In your issue of Monday it is said that the new mole will cost
+twice the estimate. The figures laid before the Board show otherwise,
+and I enclose them for any reader who may wish to see them, with the
+engineer's report of the soundings taken in the spring.—I am, Sir,
+your obedient
+servant,
+JOHN MACANDREW.
+The Laurels, Port Chalmers, Otago,
+12th June, 1883.
+"""
+
+OFFICIAL_FOOT = """(To the Editor of the Evening Star.)
+
+Sir,—The men sent to the works were one hundred, not two hundred, and
+every party took its own tents and tools with it, as the list I enclose
+will show to any of your readers who may wish to see it.
+
+The men unfit for bush work have been brought back and will be found
+work on the roads near the town.—I am, &c.,
+
+WILLIAM ROLLESTON,
+Under-Secretary for Works.
+
+Public Works Office, Dunedin,
+14th May, 1884.
+"""
+
+
+def test_a_closing_run_on_to_its_last_word_and_a_house_above_the_town(
+    run: Callable[[str], LetterResult],
+) -> None:
+    letter = parse_letter(source(LETTER_TO_A_PAPER))
+    assert spoken(LETTER_TO_A_PAPER, letter.sender_name) == "JOHN MACANDREW"
+    assert letter.date is not None and letter.date.iso == "1883-06-12"
+    result = run(LETTER_TO_A_PAPER)
+    places = {e.key: e.label for e in result.entities}
+    assert result.place is not None and places[result.place] == "Port Chalmers"
+
+
+def test_an_office_under_the_name_is_no_note_before_the_dated_address(
+    run: Callable[[str], LetterResult],
+) -> None:
+    letter = parse_letter(source(OFFICIAL_FOOT))
+    assert letter.date is not None and letter.date.iso == "1884-05-14"
+    assert [n.text for n in letter.notes] == ["Under-Secretary for Works."]
+    result = run(OFFICIAL_FOOT)
+    places = {e.key: e.label for e in result.entities}
+    assert result.place is not None and places[result.place] == "Dunedin"

@@ -23,16 +23,25 @@ _CLOSING_NAME = re.compile(
 _CLAUSE = re.compile(r"(?i)\b(?:ever|yours?|i\s+(?:am|remain)|believe\s+me)\b")
 
 
-def _closing_clause(line: Line) -> int | None:
-    """Where a closing phrase starts at the end of a paragraph that ends with a comma."""
+# the last words of a closing phrase broken onto a line of their own ("servant,")
+_CLOSING_END = re.compile(r"(?i)^(?:[a-z]+\s+){0,2}(?:servant|friend|son|daughter)s?\s*[,.]?$")
+
+
+def _closing_clause(line: Line, runs_on: bool = False) -> int | None:
+    """Where a closing phrase starts at the end of a paragraph that ends with a comma (or
+    that ``runs_on`` to its last words on the next line: "… your obedient / servant,")."""
     text = line.text
-    if len(text) <= SHORT or not text.endswith(","):
+    if not (text.endswith(",") or runs_on):
         return None
     found = [m for m in _CLAUSE.finditer(text) if len(text) - m.start() <= 60]
     # "… and am ever your most obedient son,": a closing verb or "ever" before a "your"
     firm = [m.start() for m in found if not m.group().lower().startswith("your")]
     starts = firm or [m.start() for m in found][-1:]
-    return starts[0] if starts and starts[0] > 0 else None
+    if not starts or starts[0] == 0:
+        return None
+    if len(text) <= SHORT and not runs_on and not re.search(r"[.!?][—–-]*\s*$", text[: starts[0]]):
+        return None  # a short line is a valediction of its own, unless a sentence ends first
+    return starts[0]
 
 
 def split_closings(lines: list[Line]) -> list[Line]:
@@ -43,6 +52,22 @@ def split_closings(lines: list[Line]) -> list[Line]:
         m = _CLOSING_NAME.match(line.text)
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         clause = _closing_clause(line) if nxt is not None and k > len(lines) // 3 else None
+        after = lines[k + 2] if k + 2 < len(lines) else None
+        if (
+            clause is None
+            and nxt is not None
+            and after is not None
+            and k > len(lines) // 3
+            and _CLOSING_END.match(nxt.text)
+            and looks_like_name(after.text.rstrip(".,"))
+        ):
+            clause = _closing_clause(line, runs_on=True)  # "… your obedient / servant, / A. B."
+            if clause is not None:
+                cut = line.start + clause
+                head = line.text[:clause].rstrip(" —–-")
+                out.append(Line(line.start, line.start + len(head), head, line.block))
+                out.append(Line(cut, line.end, line.text[clause:], line.block))
+                continue
         if clause is not None and nxt is not None and looks_like_name(nxt.text.rstrip(".,")):
             # "… I kiss your hands and am ever your most obedient son, / Wolfgang Mozart"
             cut = line.start + clause

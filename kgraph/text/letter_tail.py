@@ -37,7 +37,7 @@ class Tail:
 
 
 OFFICE = re.compile(  # a signer's office, on the line under the name
-    r"^(?:[A-Z][\w.&-]*\s+){0,3}"
+    r"^(?:[A-Z][\w.&]*(?:\s+|-)){0,3}"  # "Vice-President", "Under-Secretary for Works"
     r"(?:(?:general|honorary|hon\.|corresponding|assistant|acting)\s+)?(?:secretary|president|"
     r"chairman|treasurer|director|editor|mayor|consul|governor|commissioner|superintendent|"
     r"minister|agent|manager|clerk|inspector|officer|surgeon|commander|pastor|rector)\b",
@@ -73,6 +73,7 @@ def read_tail(text: str, lines: list[Line], sal: int | None) -> Tail:
     tail = Tail(val, sig, after)
     postscript, notes, colophon, bottom = tail.postscript, tail.notes, tail.colophon, tail.bottom
     kinds: dict[int, str] = {}
+    offices: list[Line] = []
     quoted = sal is not None and _quoted(text, lines[sal])
     tail_prose = prose_blocks(lines[after:])
     for line in lines[after:]:
@@ -129,11 +130,13 @@ def read_tail(text: str, lines: list[Line], sal: int | None) -> Tail:
         {
             "postscript": postscript,
             "note": notes,
-            "office": notes,
+            "office": offices,
             "colophon": colophon,
             "bottom": bottom,
             "dated": bottom,
         }.get(kind, []).append(line)
+    notes.extend(offices)  # the signer's office is read as a note, but no note before a
+    notes.sort(key=lambda x: x.start)  # bottom address ("Secretary for Labour." over it)
     return tail
 
 

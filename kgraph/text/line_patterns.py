@@ -79,7 +79,8 @@ HOUSE = re.compile(
     r"rue|via|strasse|straße|palace|palais|castle|lodge|villa|cottage|hospital|college|"
     r"casa|palazzo|palais|schloss|ch[aâ]teau|maison|quinta|hacienda|rectory|vicarage|manor|"
     r"camp|head-?quarters|inn|bank|knoll|vale|grange|farm|priory|abbey|mill|hermitage|"
-    r"parsonage|deanery|barracks|office|chambers)\b"
+    r"parsonage|deanery|barracks|office|chambers|department|ministry)\b"
+    r"|^The\s+[A-Z][a-z]+$"  # a house named so: "The Larches", "The Firs" (not "The Hague,")
 )
 # a ship named where a letter was written ("BRIG ADVANCE, FISKERNAES", "H.M.S. Bellerophon,
 # Plymouth"): where it lay comes after it
