@@ -323,3 +323,30 @@ def test_an_office_under_the_name_is_no_note_before_the_dated_address(
     result = run(OFFICIAL_FOOT)
     places = {e.key: e.label for e in result.entities}
     assert result.place is not None and places[result.place] == "Dunedin"
+
+
+def test_a_chapter_title_with_a_possessive_names_no_parties() -> None:
+    assert parties("HIS REMOVAL TO BARLEY WOOD.") is None
+    assert parties("HER RETIREMENT TO COWSLIP GREEN.") is None
+    assert parties("Hannah More to William Wilberforce.") is not None
+
+
+def test_a_kinship_word_signed_alone_names_no_writer() -> None:
+    text = (
+        "To Jim Hollis\n\nDear Jim:\n\nThe jury is nearly chosen and I think we shall be home "
+        "by Christmas, if the judge allows it.\n\nAffectionately,\nDad\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.signature is not None and letter.sender_name is None
+
+
+def test_a_given_name_signed_is_not_anothers_last_name(
+    run: Callable[[str], LetterResult],
+) -> None:
+    text = (
+        "Dear Marcel,\n\nYou saw my boys at Easter and found Hans Albert so grown up. "
+        "Tete sends drawings instead of letters.\n\nYours, Albert\n"
+    )
+    result = run(text)
+    labels = {e.key: e.label for e in result.entities}
+    assert result.sender is None or labels[result.sender] != "Hans Albert"

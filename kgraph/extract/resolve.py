@@ -28,6 +28,7 @@ from kgraph.extract.places import split_qualified_places
 from kgraph.extract.tagged import entry_for, merge_by_refs, ref_suffix, refs_conflict, same_as
 from kgraph.knowledge.authority import Authority, normalise
 from kgraph.model import Entity, EntityType, Letter, Mention
+from kgraph.text.headings import given_names
 from kgraph.text.line_patterns import HOUSE, SHIP
 
 PRIORITY = {"Periodical": 3, "Place": 2, "Organization": 1}
@@ -186,6 +187,9 @@ def _merge_short_names(groups: dict[str, list[Mention]], types: dict[str, Entity
         elif any(set(name_words(m.text)) & HONORIFICS for m in groups[key]):
             targets = [k for k in targets if not is_female(groups[k])]
         surnames = [k for k in targets if full[k][-1] == words[0]]
+        if words[0] in given_names() and any(m.role in SENDER_ROLES for m in groups[key]):
+            surnames = []  # a writer signs "Albert": the given name, not "Hans Albert"'s end
+            targets = [k for k in targets if words[0] in firsts[k]]
         chosen = surnames if surnames else targets
         if len(chosen) == 1:
             _join(groups, types, chosen[0], key)

@@ -156,6 +156,8 @@ def parties(heading: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
         return None
     if re.match(r"(?i)(?:an?|the)\s+(?:open\s+)?letters?\b", heading[s[0] : s[1]]):
         return None  # "AN OPEN LETTER TO THE PRIME MINISTER": no one's name
+    if re.match(r"(?i)(?:her|his|their|my|our|its)\s", heading[s[0] : s[1]]):
+        return None  # "HER RETIREMENT TO COWSLIP GREEN.": a chapter's title
     if _TITLE_ONLY.match(heading[r[0] : r[1]]):
         return None
     if re.search(r"(?i)\w['’](?:s\b|\s|$)", heading[s[0] : r[1]]):

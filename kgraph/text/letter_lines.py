@@ -20,6 +20,7 @@ from kgraph.text.line_patterns import (
     ENDEARMENT,
     GREETING,
     HONORIFIC,
+    KIN_WORD,
     NOT_NAMES,
     SALUTATION,
     SECTION,
@@ -229,6 +230,8 @@ def signs(value: str) -> bool:
     words = value.split()
     if re.match(r"(?i)^(?:an?|the)\s", value) or (value.isupper() and len(words) > 4):
         return False
+    if len(words) == 1 and KIN_WORD.match(value.strip(".,!")):
+        return False  # "Dad", "Mother": whose, the letter's heading or frame must say
     return looks_like_name(value)
 
 
