@@ -350,3 +350,9 @@ def test_a_given_name_signed_is_not_anothers_last_name(
     result = run(text)
     labels = {e.key: e.label for e in result.entities}
     assert result.sender is None or labels[result.sender] != "Hans Albert"
+
+
+def test_a_telegrams_words_name_no_parties() -> None:
+    assert parties("SUMMIT REACHED ELEVEN TO FOURTEEN NOVEMBER") is None
+    assert parties("ARRIVED HOBART TWELVE TO SIXTEEN OCTOBER") is None
+    assert parties("Ludwig Leichhardt to William Macarthur") is not None

@@ -89,6 +89,14 @@ def _not_names() -> frozenset[str]:
     return read_words(data_dir() / "patterns" / "not-names.txt")
 
 
+# number words and the months no one is named after: never part of a name
+_COUNTS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred thousand "
+    "january february september october november december".split()
+)
+
+
 def clean_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Trim a name found by a pattern to capitalised words; None if it is no name."""
     value = text[start:end]
@@ -97,6 +105,8 @@ def clean_name(text: str, start: int, end: int) -> tuple[int, int] | None:
         words.pop()
     if words and all(w.group().strip(".,").lower() in _not_names() for w in words):
         return None  # "Answers to Correspondents": made only of words that name no one
+    if any(w.group().strip(".,").lower() in _COUNTS for w in words):
+        return None  # "SOUTH POLE REACHED FOURTEEN TO SEVENTEEN DECEMBER": a telegram's text
     if not words or not all(
         w.group()[0].isupper() or w.group().lower() in _LOWER_OK for w in words
     ):
