@@ -84,17 +84,15 @@ def given_names() -> frozenset[str]:
 
 
 @functools.cache
+def _counts() -> frozenset[str]:
+    """Number words and months no one is named after (``data/patterns/count-words.txt``)."""
+    return read_words(data_dir() / "patterns" / "count-words.txt")
+
+
+@functools.cache
 def _not_names() -> frozenset[str]:
     """Capitalised common words that are never a name (``data/patterns/not-names.txt``)."""
     return read_words(data_dir() / "patterns" / "not-names.txt")
-
-
-# number words and the months no one is named after: never part of a name
-_COUNTS = frozenset(
-    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty hundred thousand "
-    "january february september october november december".split()
-)
 
 
 def clean_name(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -105,7 +103,7 @@ def clean_name(text: str, start: int, end: int) -> tuple[int, int] | None:
         words.pop()
     if words and all(w.group().strip(".,").lower() in _not_names() for w in words):
         return None  # "Answers to Correspondents": made only of words that name no one
-    if any(w.group().strip(".,").lower() in _COUNTS for w in words):
+    if any(w.group().strip(".,").lower() in _counts() for w in words):
         return None  # "SOUTH POLE REACHED FOURTEEN TO SEVENTEEN DECEMBER": a telegram's text
     if not words or not all(
         w.group()[0].isupper() or w.group().lower() in _LOWER_OK for w in words
