@@ -14,7 +14,7 @@ from collections.abc import Callable
 import pytest
 
 from kgraph.model import LetterResult, Source
-from kgraph.text.dates import find_date
+from kgraph.text.dates import find_date, unmark
 from kgraph.text.headings import addressee_name, parties, writer_year
 from kgraph.text.lead_in_names import catalogue_lot
 from kgraph.text.letters import parse_letter
@@ -356,3 +356,19 @@ def test_a_telegrams_words_name_no_parties() -> None:
     assert parties("SUMMIT REACHED ELEVEN TO FOURTEEN NOVEMBER") is None
     assert parties("ARRIVED HOBART TWELVE TO SIXTEEN OCTOBER") is None
     assert parties("Ludwig Leichhardt to William Macarthur") is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("HAWORTH, _May_ 4_th_, 1849.", "1849-05-04"),  # a printed italic's underscores
+        ("Avignon, March 3, N.S. 1740.", "1740-03-03"),  # the calendar after the day
+        ("London, 12 Feb. O.S. 1741", "1741-02-12"),
+        ("Burlington 4 mo. 17th 1851", "1851-04-17"),  # the Friends' numbered months
+        ("17th of 4th mo. 1851", "1851-04-17"),
+        ("Tromsø, 2dje juni 1888.", "1888-06-02"),  # a Norwegian ordinal
+    ],
+)
+def test_more_dateline_forms(line: str, iso: str) -> None:
+    found = find_date(unmark(line))
+    assert found is not None and found.iso == iso

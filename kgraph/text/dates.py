@@ -100,8 +100,13 @@ _MONTH = r"(?P<month>[^\W\d_]{3,10}|[^\W\d_]{3,6}['’][a-z]{1,2}|(?:7|8|9|10|x)
 # "February 12 (24)": an Old Style day with its New Style day in brackets; the first counts
 # what follows a day's number in the languages of letters: "20th", "1er", "8ten", "10de",
 # "3die", "4:e", "5º"
-DAY_SUFFIX = r"(?:st|nd|rd|th|d|er|e|ten|te|ter|sten|de|die|den|ste|:e|:de|:a|º|°)"
-_DAY = rf"(?P<day>\d{{1,2}}){DAY_SUFFIX}?\.?(?:\s?\(\d{{1,2}}\)|/\d{{1,2}}(?!\d))?"
+DAY_SUFFIX = r"(?:st|nd|rd|th|d|er|e|ten|te|ter|sten|de|die|dje|den|ste|:e|:de|:a|º|°)"
+# "19 th" (a printed italic's "19_th_"), and the calendar a day is given in ("July 23, N.S.")
+_DAY = (
+    rf"(?P<day>\d{{1,2}})(?:{DAY_SUFFIX}|\s(?:st|nd|rd|th)\b)?\.?"
+    r"(?:\s?\(\d{1,2}\)|/\d{1,2}(?!\d))?"
+)
+_STYLE = r"(?:,?\s+[ON]\.\s?S\.)?"  # Old or New Style, after the day or the month
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
 ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
@@ -128,9 +133,18 @@ _PATTERNS = [
     # 1908-11-20
     re.compile(r"(?<!\d)(?P<year>1[5-9]\d\d|20\d\d)-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
     # November 20, 1908 / Nov. 20th 1908 / octubre 17 de 1787
-    re.compile(rf"\b{_MONTH},?\s+(?:the\s+)?{_DAY},?\s+(?:de\s+)?{_YEAR}\b"),
+    re.compile(rf"\b{_MONTH},?\s+(?:the\s+)?{_DAY}{_STYLE}\s?,?\s+(?:de\s+)?{_YEAR}\b"),
+    # "8 mo. 28th 1848", "28th of 8th mo. 1848": the Friends' numbered months
+    re.compile(
+        r"(?<!\d)(?P<mnum>\d{1,2})(?:st|nd|rd|th)?\s*mo(?:nth)?\.?,?\s+"
+        r"(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>1[5-9]\d\d)\b"
+    ),
+    re.compile(
+        r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mnum>\d{1,2})(?:st|nd|rd|th)?"
+        r"\s*mo(?:nth)?\.?,?\s+(?P<year>1[5-9]\d\d)\b"
+    ),
     # 20 November 1908 / the 12th of March, 1794 / 3. März 1871
-    re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}\b"),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_MONTH}{_STYLE},?\s+(?:de\s+)?{_YEAR}\b"),
     # the Twenty-first November, 1854 / November the twenty-first, 1854
     re.compile(rf"(?i)\b{_DAYWORD}\s+(?:of\s+|day\s+of\s+)?{_MONTH},?\s+{_YEAR}\b"),
     re.compile(rf"(?i)\b{_MONTH},?\s+(?:the\s+)?{_DAYWORD},?\s+{_YEAR}\b"),
