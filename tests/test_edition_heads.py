@@ -372,3 +372,19 @@ def test_a_telegrams_words_name_no_parties() -> None:
 def test_more_dateline_forms(line: str, iso: str) -> None:
     found = find_date(unmark(line))
     assert found is not None and found.iso == iso
+
+
+@pytest.mark.parametrize(
+    ("dateline", "town"),
+    [
+        ("Central Jail, Naini, 14 March 1931", "Naini"),
+        ("Physics Laboratory, McGill University, Montreal, 3 May 1904", "Montreal"),
+    ],
+)
+def test_an_institution_before_its_town(
+    run: Callable[[str], LetterResult], dateline: str, town: str
+) -> None:
+    text = f"{dateline}\n\nDear Mother,\n\nAll is well here.\n\nYour son,\nR.\n"
+    result = run(text)
+    labels = {e.key: e.label for e in result.entities}
+    assert result.place is not None and labels[result.place] == town

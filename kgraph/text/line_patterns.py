@@ -84,7 +84,10 @@ HOUSE = re.compile(
     r"rue|via|strasse|straße|palace|palais|castle|lodge|villa|cottage|hospital|college|"
     r"casa|palazzo|palais|schloss|ch[aâ]teau|maison|quinta|hacienda|rectory|vicarage|manor|"
     r"camp|head-?quarters|inn|bank|knoll|vale|grange|farm|priory|abbey|mill|hermitage|"
-    r"parsonage|deanery|barracks|office|chambers|department|ministry)\b"
+    r"parsonage|deanery|barracks|office|chambers|department|ministry|jail|gaol|prison|"
+    r"penitentiary|building|laboratory|observatory|museum|library|school|institute|"
+    r"infirmary|asylum|convent|monastery|embassy|legation|consulate|residency|alc[aá]zar|"
+    r"university)\b"
     r"|^The\s+[A-Z][a-z]+$"  # a house named so: "The Larches", "The Firs" (not "The Hague,")
 )
 # a ship named where a letter was written ("BRIG ADVANCE, FISKERNAES", "H.M.S. Bellerophon,
