@@ -16,7 +16,7 @@ import pytest
 from kgraph.model import LetterResult, Source
 from kgraph.text.dates import find_date, unmark
 from kgraph.text.headings import addressee_name, parties, writer_year
-from kgraph.text.lead_in_names import catalogue_lot
+from kgraph.text.lead_in_names import catalogue_lot, lead_in_recipient
 from kgraph.text.letters import parse_letter
 
 
@@ -388,3 +388,53 @@ def test_an_institution_before_its_town(
     result = run(text)
     labels = {e.key: e.label for e in result.entities}
     assert result.place is not None and labels[result.place] == town
+
+
+LIFE_AND_LETTERS = """The party reached Lucerne at the end of June, and it was from there,
+on the 2nd of July 1851, that he wrote to his sister, Agnes Whitlow, who
+then kept house for their father in
+Bedford Row:—
+
+"LUCERNE, July 2nd.
+
+"DEAR SISTER,—The lake is all they promised and more.
+
+"Your affectionate brother,
+"R. WHITLOW."
+"""
+
+BLOG_POST = """Posted on May 9, 2012 by Ruth · 2 Comments
+
+Here is another letter from my great-aunt's trunk. Nora wrote it to her father, \
+Thomas Keane, from the ship on the way home, and the envelope is postmarked Cobh.
+
+---
+
+R.M.S. BALTIC
+
+June 3, 1921
+
+Dearest Father,
+
+We sail into Queenstown tomorrow and I shall see you all on Sunday.
+
+Your loving daughter,
+Nora
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [(LIFE_AND_LETTERS, "Agnes Whitlow"), (BLOG_POST, "Thomas Keane")],
+)
+def test_the_narrative_names_the_addressee_of_the_letter_below(text: str, recipient: str) -> None:
+    letter = parse_letter(source(text))
+    assert spoken(text, letter.heading_recipient) == recipient
+
+
+def test_the_following_letter_to_his_father_names_him() -> None:
+    found = lead_in_recipient(
+        "The following letter to his father, Sir Edward Pine, then Professor of Botany at "
+        "Leeds, gives his first impressions:--"
+    )
+    assert found is not None

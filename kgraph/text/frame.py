@@ -90,7 +90,11 @@ def prose_lines(lines: Sequence[Line]) -> frozenset[int]:
             i - 1 in found
             and lines[i - 1].block == line.block
             and line.block in prose
-            and (line.text[:1].islower() or line.text.endswith(("]", ")")))
+            and (
+                line.text[:1].islower()
+                or line.text.endswith(("]", ")"))
+                or re.search(r":\s*[—–-]*$", line.text) is not None  # "Weymouth Street:—"
+            )
             and find_date(line.text) is None
         ):
             found.add(i)  # the short last line of a wrapped paragraph ("in England.]")

@@ -20,6 +20,9 @@ _WROTE = re.compile(
     r"(?:to\s+(?:him|her|them|me|us|(?:his|her|their)\s+[a-z]+)\s+)?"
     r"(?:from\s+(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))?"
 )
+# a narrative that speaks of the letter below it: "Amelia wrote it to her mother, …",
+# "The following letter to his father, Sir William Hooker, …"
+THIS_LETTER = re.compile(r"(?i)\b(?:wrote\s+(?:it|this)\s+to|(?:following|this|next)\s+letter\b)")
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=[A-Z])")
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "this", "that", "the", "his", "her"})
 
@@ -39,7 +42,8 @@ def read_lead_in(text: str, prose: list[Line]) -> LeadIn | None:
         return None
     block = [x for x in prose if x.block == prose[-1].block]
     bracketed = block[0].text.startswith("[") and block[-1].text.endswith("]")
-    if not (re.search(r":\s*[—–-]*\s*$", block[-1].text) or bracketed):
+    this = THIS_LETTER.search(" ".join(x.text for x in block))
+    if not (re.search(r":\s*[—–-]*\s*$", block[-1].text) or bracketed or this):
         return None  # a colon leads into the letter, or a bracketed headnote stands above it
     joined, starts = "", []  # the paragraph as one line, each printed line's offset in it
     for line in block:
