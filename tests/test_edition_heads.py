@@ -438,3 +438,10 @@ def test_the_following_letter_to_his_father_names_him() -> None:
         "Leeds, gives his first impressions:--"
     )
     assert found is not None
+
+
+def test_a_titled_writer_after_from_the() -> None:
+    heading = "To Benjamin Franklin from the Comte de Sartine, 2 March 1779"
+    found = parties(heading)
+    assert found is not None
+    assert [heading[a:b] for a, b in found] == ["Comte de Sartine", "Benjamin Franklin"]

@@ -132,7 +132,7 @@ def _numbered(line: str) -> int:
 
 
 _TO_FROM = re.compile(  # "To George Washington from Henry Knox, 17 December 1775"
-    rf"(?i:to)\s+(?P<r>{NAME})\s+(?i:from)\s+(?P<s>{NAME})(?=\s*(?:[,;:.(\[|]|\d|$))"
+    rf"(?i:to)\s+(?P<r>{NAME})\s+(?i:from)\s+(?:the\s+)?(?P<s>{NAME})(?=\s*(?:[,;:.(\[|]|\d|$))"
 )
 _SPANISH = re.compile(  # "Simón Bolívar a Francisco de Paula Santander"
     rf"(?P<s>{NAME})\s+a\s+(?P<r>{NAME})(?=\s*(?:[,;:.(\[|]|\d|$))"
