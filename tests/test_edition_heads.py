@@ -445,3 +445,14 @@ def test_a_titled_writer_after_from_the() -> None:
     found = parties(heading)
     assert found is not None
     assert [heading[a:b] for a, b in found] == ["Comte de Sartine", "Benjamin Franklin"]
+
+
+def test_a_closing_after_the_last_sentence_and_a_line_break_bar() -> None:
+    text = (
+        "To Anna Kerr\n\n4 Sutton Row | W. | Jan. 14th 1871\n\nDear Miss Kerr,\n\n"
+        "The committee met again and the money is nearly found. "
+        "I hope you are resting. Yours affectly | Jane Pell\n"
+    )
+    letter = parse_letter(source(text))
+    assert spoken(text, letter.sender_name) == "Jane Pell"
+    assert spoken(text, letter.valediction) == "Yours affectly"

@@ -20,6 +20,8 @@ _CLOSING_NAME = re.compile(
 )
 
 
+# a closing after the paragraph's last sentence, with no comma: "… painting. Yours affectly"
+_SIGNING_OFF = re.compile(r"[.!?]\s+((?:yours|your|ever)\b[^.!?,]{0,30})$", re.IGNORECASE)
 _CLAUSE = re.compile(r"(?i)\b(?:ever|yours?|i\s+(?:am|remain)|believe\s+me)\b")
 
 
@@ -68,6 +70,11 @@ def split_closings(lines: list[Line]) -> list[Line]:
                 out.append(Line(line.start, line.start + len(head), head, line.block))
                 out.append(Line(cut, line.end, line.text[clause:], line.block))
                 continue
+        last = nxt is not None and (after is None or after.block != nxt.block)
+        if clause is None and last and k > len(lines) // 3:
+            # "I hope you are painting. Yours affectly | Emily Davies": the block's last name
+            found = _SIGNING_OFF.search(line.text)
+            clause = found.start(1) if found is not None else None
         if clause is not None and nxt is not None and looks_like_name(nxt.text.rstrip(".,")):
             # "… I kiss your hands and am ever your most obedient son, / Wolfgang Mozart"
             cut = line.start + clause
