@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kgraph.model import Edition, TextSpan
+from kgraph.model import TextSpan
 from kgraph.text.dates import find_date
 from kgraph.text.editorial import OPENING_QUOTES, PIPE, strip_markers
 from kgraph.text.flattened import flat_cuts
@@ -249,32 +249,6 @@ def signature_after(lines: list[Line], i: int, limit: int) -> int | None:
         if lines[j].block == lines[i].block and not runs_on:
             break  # more valediction lines follow first
     return None
-
-
-def parse_edition(colophon: TextSpan) -> Edition:
-    """Source metadata from a colophon: a URL, a licence, a title and a publisher line."""
-    url = None
-    if m := re.search(r"https?://[^\s)\]>*]+", colophon.text):
-        url = m.group(0)
-    lines = [ln.strip(" *#") for ln in colophon.text.splitlines() if ln.strip(" *#")]
-    licence = next(
-        (ln for ln in lines if re.search(r"copyright|public domain|licen[cs]e", ln, re.I)), None
-    )
-    title = None
-    for ln in lines:
-        if m := re.match(r"^source\s*:\s*(.+)$", ln, re.I):
-            title = re.split(r"\s+/\s+", m.group(1))[0].strip()
-            if licence is None and " / " in m.group(1):
-                licence = m.group(1).split(" / ", 1)[1].strip()
-    publisher = next(
-        (
-            ln
-            for ln in lines
-            if ln != licence and "http" not in ln and not ln.lower().startswith("source")
-        ),
-        None,
-    )
-    return Edition(span=colophon, title=title, publisher=publisher, url=url, licence=licence)
 
 
 def join_lines(text: str, lines: list[Line]) -> TextSpan | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kgraph.model import Edition, TextSpan
 from kgraph.text.datelines import parse_date
 from kgraph.text.dates import find_date
 from kgraph.text.editorial import OPENING_QUOTES
@@ -217,3 +218,29 @@ def _tail_start(lines: list[Line]) -> int:
 def _quoted(text: str, line: Line) -> bool:
     """The line opens with a quotation mark (a letter quoted in an editor's text)."""
     return line.start > 0 and text[line.start - 1] in OPENING_QUOTES
+
+
+def parse_edition(colophon: TextSpan) -> Edition:
+    """Source metadata from a colophon: a URL, a licence, a title and a publisher line."""
+    url = None
+    if m := re.search(r"https?://[^\s)\]>*]+", colophon.text):
+        url = m.group(0)
+    lines = [ln.strip(" *#") for ln in colophon.text.splitlines() if ln.strip(" *#")]
+    licence = next(
+        (ln for ln in lines if re.search(r"copyright|public domain|licen[cs]e", ln, re.I)), None
+    )
+    title = None
+    for ln in lines:
+        if m := re.match(r"^source\s*:\s*(.+)$", ln, re.I):
+            title = re.split(r"\s+/\s+", m.group(1))[0].strip()
+            if licence is None and " / " in m.group(1):
+                licence = m.group(1).split(" / ", 1)[1].strip()
+    publisher = next(
+        (
+            ln
+            for ln in lines
+            if ln != licence and "http" not in ln and not ln.lower().startswith("source")
+        ),
+        None,
+    )
+    return Edition(span=colophon, title=title, publisher=publisher, url=url, licence=licence)

@@ -36,12 +36,11 @@ from kgraph.text.letter_lines import (
     looks_like_name,
     name_in_salutation,
     paragraphs,
-    parse_edition,
     signs,
     span_in,
     split_lines,
 )
-from kgraph.text.letter_tail import read_tail
+from kgraph.text.letter_tail import parse_edition, read_tail
 from kgraph.text.line_patterns import (
     ADDRESSEE,
     ENDORSED_TO,
