@@ -15,6 +15,7 @@ import pytest
 
 from kgraph.model import LetterResult, Source
 from kgraph.text.dates import find_date, unmark
+from kgraph.text.editorial import footnote_markers
 from kgraph.text.headings import addressee_name, parties, writer_year
 from kgraph.text.lead_in_names import catalogue_lot, lead_in_recipient
 from kgraph.text.letters import parse_letter
@@ -456,3 +457,17 @@ def test_a_closing_after_the_last_sentence_and_a_line_break_bar() -> None:
     letter = parse_letter(source(text))
     assert spoken(text, letter.sender_name) == "Jane Pell"
     assert spoken(text, letter.valediction) == "Yours affectly"
+
+
+@pytest.mark.parametrize(
+    ("text", "markers"),
+    [
+        ("Tell Mr. Wragge[463] that the books came", ["[463]"]),
+        ("the letter to Louis Roux[2] has done more", ["[2]"]),
+        ("My old friend Mr Pellow*2 has drawn a plan", ["*2"]),
+        ("whether the *Dial* is to appear again", []),  # the asterisk closes an italic
+        ("in [1860] and after", []),  # an editor's year, set apart
+    ],
+)
+def test_a_notes_number_glued_to_a_name(text: str, markers: list[str]) -> None:
+    assert [text[a:b] for a, b in footnote_markers(text)] == markers

@@ -3,7 +3,8 @@ into the text, found with offsets so that the stages after it neither take names
 wrongly nor glue it onto names.
 
 - **Footnote markers** glued to words, punctuation or brackets ("onslaught.2",
-  "[1860]1", "this place.—3", "experiments.6 Lyell", "case?9", superscripts "word¹").
+  "[1860]1", "this place.—3", "experiments.6 Lyell", "case?9", superscripts "word¹",
+  "Lister[463]", "Fergusson*2").
 - **Line breaks of the manuscript printed as " | "** ("Down | Beckenham | Kent.",
   "Yours ever | T. H. Huxley"): each piece is a line of the letter.
 - **Quotation marks that open every paragraph** of a letter quoted inside an editor's
@@ -61,6 +62,9 @@ _MARKER = re.compile(
     r"(?P<n>\d{1,2})(?=[\s.,;:!?)\]—–]|$)"
 )
 _SUPERSCRIPT = re.compile(r"(?<=\S)[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+# a note's number in brackets or after an asterisk, glued to a word ("Lister[463]",
+# "Ney[2]", "Fergusson*2"; not the asterisk that closes an italic: "*Dial*")
+_GLUED = re.compile(r"(?<=[^\W\d_])(?:\[\d{1,4}\]|\*\d{1,2})(?=[\s.,;:!?)\]—–]|$)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[.]?$")
 PIPE = re.compile(r"[ \t]+\|[ \t]+")
 OPENING_QUOTES = '“"‘«„'
@@ -79,6 +83,7 @@ def footnote_markers(text: str) -> list[tuple[int, int]]:
             continue  # "CO2", "A4", "H2"
         found.append((m.start("n"), m.end("n")))
     found += [(m.start(), m.end()) for m in _SUPERSCRIPT.finditer(text)]
+    found += [(m.start(), m.end()) for m in _GLUED.finditer(text)]
     return sorted(found)
 
 
