@@ -471,3 +471,33 @@ def test_a_closing_after_the_last_sentence_and_a_line_break_bar() -> None:
 )
 def test_a_notes_number_glued_to_a_name(text: str, markers: list[str]) -> None:
     assert [text[a:b] for a, b in footnote_markers(text)] == markers
+
+
+STAMPED = """EVD to Rose Karsner
+
+[Censor's stamp:] EXAMINED — MAR 14 1921
+
+Dear Rose:
+
+The days are long here, but your letters make them shorter, and the books came safely.
+
+Yours always,
+Gene
+
+ALS, InTH, Debs Collection.
+
+1. Rose Karsner kept the office of the defence committee in New York.
+"""
+
+
+def test_a_censors_stamp_and_a_source_note_are_not_the_writers(
+    run: Callable[[str], LetterResult],
+) -> None:
+    letter = parse_letter(source(STAMPED))
+    assert letter.date is None  # the censor's day is not the letter's
+    assert "[Censor's stamp:] EXAMINED — MAR 14 1921" in [m.text for m in letter.edition_matter]
+    assert letter.address is None  # "ALS, InTH, …" is the edition's note of the manuscript
+    assert [n.text[:14] for n in letter.notes] == ["1. Rose Karsne"]  # the note still counts
+    result = run(STAMPED)
+    assert result.place is None
+    assert not any(e.label in ("ALS", "InTH") for e in result.entities)

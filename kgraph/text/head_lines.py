@@ -22,6 +22,7 @@ from kgraph.text.line_patterns import (
     PEER,
     SHORT,
     SIGNED,
+    SOURCE_NOTE,
     TITLED_ADDRESSEE,
 )
 
@@ -139,9 +140,11 @@ def unbracket(value: str) -> str:
 
 def is_edition_line(text: str, line: Line) -> bool:
     """A line only a website, a catalogue or a paper printed above the letter sets: a
-    breadcrumb, a licence, a drawn box, a button, "(Signed) X." of the paper before."""
+    breadcrumb, a licence, a drawn box, a button, "(Signed) X." of the paper before, a
+    documentary edition's source note."""
     return bool(
         SITE_MATTER.search(line.text)
+        or SOURCE_NOTE.match(line.text)
         or record_label(line.text)
         or _boxed(text, line)
         or SIGNED.match(line.text)

@@ -106,7 +106,7 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
         if is_page_furniture(line) or is_edition_line(text, line):
             head.edition.append(line)  # a site's box; "(Signed) W. H. BENTLEY." of a paper above
             continue
-        if receiving or re.match(r"(?i)^\(?received\b|^\[sidenote", line.text):
+        if receiving or re.match(r"(?i)^\(?received\b|^\[sidenote|" + MARKED, line.text):
             head.edition.append(line)  # "(Received at Cairo, September 10.)": not the letter's
             receiving = False
             continue
@@ -237,6 +237,10 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
     head.dateline, head.intro, head.date, head.partial = dateline, intro, date, partial
     return head
 
+
+# a mark another hand put on the sheet, as a transcription labels it: "[Censor's stamp:]
+# EXAMINED — NOV 8 1920", "[postmark:] …", "[docket:] …": not the writer's dateline
+MARKED = r"\[[^\]]{0,30}\b(?:stamp|postmark|docket|endorsed|endorsement)\b[^\]]{0,20}\]"
 
 FINER = {"year": 0, "month": 1, "day": 2}  # a dateline's precision
 

@@ -20,6 +20,7 @@ from kgraph.text.line_patterns import (
     POSTSCRIPT,
     SECTION,
     SHORT,
+    SOURCE_NOTE,
     VALEDICTION,
 )
 
@@ -120,6 +121,8 @@ def read_tail(text: str, lines: list[Line], sal: int | None) -> Tail:
                 and (find_date(line.text) is None or len(line.text) > SHORT)
             ):
                 kind = "note"  # "1 CD had been attacked …" (not "12 May 1860.")
+            elif SOURCE_NOTE.match(line.text):
+                kind = "separator"  # "ALS, DLC-USG.": the edition's note of the manuscript
             elif COLOPHON_CUE.search(line.text):
                 kind = "colophon"
             elif not notes and len(line.text) <= SHORT and line.block not in tail_prose:

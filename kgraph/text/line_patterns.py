@@ -141,3 +141,6 @@ TITLED_ADDRESSEE = re.compile(
     rf"(?:señor|senor|señora|signor|signore|herr|frau|monsieur|madame|don|doña|dona)\s+)+)"
     rf"(?=[A-Z])"
 )
+# a documentary edition's note of the manuscript: "ALS, InTH, Debs Collection.", "RC (Adams
+# Papers).", "Dft, NNC": the kind of document, then where it is kept
+SOURCE_NOTE = re.compile(r"^(?:A\.?L\.?S|A\.?L|L\.?S|T\.?L\.?S|ADf?S|Dft|RC|FC|LbC|Tr)\b\.?[,;(]")
