@@ -501,3 +501,15 @@ def test_a_censors_stamp_and_a_source_note_are_not_the_writers(
     result = run(STAMPED)
     assert result.place is None
     assert not any(e.label in ("ALS", "InTH") for e in result.entities)
+
+
+def test_a_newspapers_page_line_is_no_dateline() -> None:
+    text = (
+        "Below is the OCR text representation for this newspapers page.\n\n"
+        "PAGE FOUR. TUESDAY, MAY 3, 1910.\n\nA LETTER FROM THE CAPTAIN\n\n"
+        "To the Editor of the Herald:\n\nSir,—The ship is safe and all well aboard.\n\n"
+        "Yours truly,\nJ. HALL.\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.date is None  # the paper's day, not the letter's
+    assert "PAGE FOUR. TUESDAY, MAY 3, 1910." in [m.text for m in letter.edition_matter]

@@ -34,10 +34,15 @@ NUMBER_ONLY = re.compile(
 PAPER_HEAD = re.compile(r"^\d{1,4}\s+[A-Z][A-Z0-9 .,:;'’&-]{8,}\d{4}\.?\s+\d{1,4}$")
 
 
+# a newspaper's page line: "PAGE SEVEN. THURSDAY, SEPTEMBER 9, 1909.", "Page 4"
+PAGE_LINE = re.compile(r"(?i)^page\s+(?:\d{1,4}|[a-z]+)\b\.?(?:\s*$|[.,]\s+\S)")
+
+
 def is_page_furniture(line: Line) -> bool:
     """A running head, a page or letter number, a chapter number: not the letter's."""
     return bool(
         RUNNING_HEAD.match(line.text)
+        or PAGE_LINE.match(line.text)
         or NUMBER_ONLY.match(line.text.strip())
         or PAPER_HEAD.match(line.text)
     )
