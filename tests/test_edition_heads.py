@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import pytest
 
+from kgraph.extract.name_match import fullest, without_title
 from kgraph.model import LetterResult, Source
 from kgraph.text.dates import find_date, unmark
 from kgraph.text.editorial import footnote_markers
@@ -513,3 +514,10 @@ def test_a_newspapers_page_line_is_no_dateline() -> None:
     letter = parse_letter(source(text))
     assert letter.date is None  # the paper's day, not the letter's
     assert "PAGE FOUR. TUESDAY, MAY 3, 1910." in [m.text for m in letter.edition_matter]
+
+
+def test_a_name_in_capitals_keeps_its_particles_small() -> None:
+    assert fullest(["GONZALO DE QUESADA Y ARÓSTEGUI"]) == "Gonzalo de Quesada y Aróstegui"
+    assert fullest(["DUKE OF WELLINGTON"]) == "Duke of Wellington"
+    assert without_title("M. Alexis de Marsan") == "Alexis de Marsan"  # Monsieur
+    assert without_title("M. Faraday") is None  # an initial, or a surname alone

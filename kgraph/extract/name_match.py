@@ -66,15 +66,46 @@ def fullest(forms: list[str]) -> str:
     if (
         best.isupper() and len(best) > 3
     ):  # "MILLICENT GARRETT FAWCETT" → "Millicent Garrett Fawcett"
-        best = " ".join(w.capitalize() if len(w) > 2 else w for w in best.split())
+        words = best.split()
+        best = " ".join(
+            w.lower()
+            if 0 < i < len(words) - 1 and w.lower() in PARTICLES
+            else w.capitalize()
+            if len(w) > 2
+            else w
+            for i, w in enumerate(words)
+        )  # "GUSTAVE DE BEAUMONT" → "Gustave de Beaumont"
     return best
+
+
+# the particles inside a name that stay in lower case ("Gustave de Beaumont")
+PARTICLES = frozenset(
+    {
+        "de",
+        "da",
+        "di",
+        "du",
+        "des",
+        "del",
+        "della",
+        "van",
+        "von",
+        "der",
+        "den",
+        "la",
+        "le",
+        "y",
+        "of",
+        "zu",
+    }
+)
 
 
 _LEADING_TITLES = re.compile(
     r"^(?:(?:the\s+)?(?:(?:right\s+)?rev(?:erend|d)?\.?|mr|mrs|miss|ms|dr|madame|mme|mlle|"
     r"monsieur|herr|frau|professor|prof|col|colonel|gen|general|capt|captain|admiral|"
     r"lieut|major|don|doña|dona|señor|senor|señora|signor|signore|signora|herr|frau|"
-    r"fräulein|monsieur|madame|mademoiselle|herrn|hrn)\.?\s+)+",
+    r"fräulein|monsieur|madame|mademoiselle|herrn|hrn|m(?=\.\s+[A-Z][a-z]))\.?\s+)+",
     re.IGNORECASE,
 )
 
@@ -88,7 +119,7 @@ def without_title(form: str) -> str | None:
         return None
     rest = form[m.end() :]
     words = rest.split()
-    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+    if len(words) < 2 or not all(w[:1].isupper() or w.lower() in PARTICLES for w in words):
         return None
     return rest
 
