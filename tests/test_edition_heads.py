@@ -20,6 +20,7 @@ from kgraph.text.editorial import footnote_markers
 from kgraph.text.headings import addressee_name, parties, writer_year
 from kgraph.text.lead_in_names import catalogue_lot, lead_in_recipient
 from kgraph.text.letters import parse_letter
+from kgraph.text.line_patterns import without_rank
 
 
 def source(text: str, name: str = "test-letter") -> Source:
@@ -521,3 +522,17 @@ def test_a_name_in_capitals_keeps_its_particles_small() -> None:
     assert fullest(["DUKE OF WELLINGTON"]) == "Duke of Wellington"
     assert without_title("M. Alexis de Marsan") == "Alexis de Marsan"  # Monsieur
     assert without_title("M. Faraday") is None  # an initial, or a surname alone
+
+
+@pytest.mark.parametrize(
+    ("signed", "name"),
+    [
+        ("GERARD M. HOPKINS S.J.", "GERARD M. HOPKINS"),  # the letters after the name
+        ("W. Osler, F.R.S.", "W. Osler"),
+        ("John Smith, Colonel", "John Smith"),
+        ("Mary R. M.", "Mary R. M."),  # a given name and her initials
+        ("T. H. Huxley", "T. H. Huxley"),
+    ],
+)
+def test_the_letters_and_rank_after_a_signed_name(signed: str, name: str) -> None:
+    assert without_rank(signed) == name

@@ -27,8 +27,8 @@ from kgraph.text.line_patterns import (
     SEPARATOR,
     SHORT,
     SIGNED,
-    SIGNED_TITLE,
     TITLED_SALUTATION,
+    without_rank,
 )
 
 
@@ -240,7 +240,7 @@ def signature_after(lines: list[Line], i: int, limit: int) -> int | None:
     after, or after the lines the valediction runs on to ("Your Majesty's most humble, most
     obedient, / and most faithful servant and subject, / TALLEYRAND.")."""
     for j in range(i + 1, min(i + 5, limit)):
-        name = SIGNED_TITLE.sub("", SIGNED.sub("", lines[j].text)).rstrip(".,")
+        name = without_rank(SIGNED.sub("", lines[j].text)).rstrip(".,")
         if lines[j].block >= 0 and looks_like_name(name):
             return j
         runs_on = lines[j].text.rstrip().endswith(",") and len(lines[j].text) <= SHORT

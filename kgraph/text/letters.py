@@ -47,8 +47,8 @@ from kgraph.text.line_patterns import (
     GREETING,
     PEER,
     SIGNED,
-    SIGNED_TITLE,
     TITLED_ADDRESSEE,
+    without_rank,
 )
 
 
@@ -187,9 +187,7 @@ def _parse(source: Source, text: str) -> Letter:
     body = paragraphs(text, body_from, body_to)
     sender_name = recipient_name = None
     signed = (
-        SIGNED_TITLE.sub("", SIGNED.sub("", lines[sig].text).rstrip(",\"”’'"))
-        if sig is not None
-        else ""
+        without_rank(SIGNED.sub("", lines[sig].text).rstrip(",\"”’'")) if sig is not None else ""
     )
     if sig is not None and signs(signed.rstrip(".,")):  # ", Major-General" is not the name
         sig_text = signed.rstrip(".") if not re.search(r"\b\w\.$", signed) else signed

@@ -132,6 +132,20 @@ PEER = re.compile(
     r"Marquis|Marquess|Viscount|Lord|Countess|Duchess|EARL|DUKE|MARQUIS|VISCOUNT|LORD)\s)"
 )
 SIGNED_TITLE = re.compile(rf"(?i),\s*(?:{_RANKS})\b.*$")
+# letters after a name: "GERARD M. HOPKINS S.J.", "W. Osler, F.R.S."
+POSTNOMINAL = re.compile(r"(?P<comma>,)?\s+(?:[A-Z][A-Za-z]?\.\s?){2,4}$")
+
+
+def without_rank(name: str) -> str:
+    """A signed name without the rank or the letters after it ("John Smith, Colonel",
+    "GERARD M. HOPKINS S.J."); "Mary R. M." keeps her initials (one word before them)."""
+    name = SIGNED_TITLE.sub("", name)
+    m = POSTNOMINAL.search(name)
+    if m is not None and (m["comma"] or len(name[: m.start()].split()) >= 2):
+        return name[: m.start()]
+    return name
+
+
 SIGNED = re.compile(r"(?i)^\(signed\)\s*|^signed[:,]?\s+")  # "(Signed)   W. H. BENTLEY."
 # an addressee named with a rank or style at the head of an official letter
 # ("Lieutenant-General U. S. GRANT, City Point, Virginia.", "The Right Hon. the Earl of X")
