@@ -13,8 +13,9 @@ wrongly nor glue it onto names.
 - **A printed italic's underscores** ("_To_ MRS. RUXTON.", "PARIS, _Dec. 3, 1802._"), as
   plain-text editions mark italics: ``plain_emphasis`` reads them as spaces.
 
-Nothing here changes the text: every function returns offsets into it, so mentions keep
-their exact offsets into the text as read.
+Nothing here changes the text: the functions return offsets into it, or a copy of the same
+length read in its place (``plain_emphasis``; ``restored`` gives the parts found in it the
+source's own text back), so mentions keep their exact offsets into the text as read.
 """
 
 from __future__ import annotations
