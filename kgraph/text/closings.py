@@ -53,34 +53,25 @@ def split_closings(lines: list[Line]) -> list[Line]:
     for k, line in enumerate(lines):
         m = _CLOSING_NAME.match(line.text)
         nxt = lines[k + 1] if k + 1 < len(lines) else None
-        clause = _closing_clause(line) if nxt is not None and k > len(lines) // 3 else None
         after = lines[k + 2] if k + 2 < len(lines) else None
-        if (
-            clause is None
-            and nxt is not None
-            and after is not None
-            and k > len(lines) // 3
-            and _CLOSING_END.match(nxt.text)
-            and looks_like_name(after.text.rstrip(".,"))
-        ):
-            clause = _closing_clause(line, runs_on=True)  # "… your obedient / servant, / A. B."
-            if clause is not None:
-                cut = line.start + clause
-                head = line.text[:clause].rstrip(" —–-")
-                out.append(Line(line.start, line.start + len(head), head, line.block))
-                out.append(Line(cut, line.end, line.text[clause:], line.block))
-                continue
-        last = nxt is not None and (after is None or after.block != nxt.block)
-        if clause is None and last and k > len(lines) // 3:
+        clause, signer = _closing_clause(line), nxt  # "… am ever your most obedient son,"
+        if clause is None and nxt is not None and _CLOSING_END.match(nxt.text):
+            # "… your obedient / servant, / A. B.": the name two lines down
+            clause, signer = _closing_clause(line, runs_on=True), after
+        if clause is None and nxt is not None and (after is None or after.block != nxt.block):
             # "I hope you are painting. Yours affectly | Emily Davies": the block's last name
             found = _SIGNING_OFF.search(line.text)
-            clause = found.start(1) if found is not None else None
-        if clause is not None and nxt is not None and looks_like_name(nxt.text.rstrip(".,")):
+            clause, signer = (found.start(1) if found is not None else None), nxt
+        if (
+            clause is not None
+            and signer is not None
+            and k > len(lines) // 3
+            and looks_like_name(signer.text.rstrip(".,"))
+        ):
             # "… I kiss your hands and am ever your most obedient son, / Wolfgang Mozart"
-            cut = line.start + clause
-            head = line.text[:clause].rstrip()
+            head = line.text[:clause].rstrip(" —–-")
             out.append(Line(line.start, line.start + len(head), head, line.block))
-            out.append(Line(cut, line.end, line.text[clause:], line.block))
+            out.append(Line(line.start + clause, line.end, line.text[clause:], line.block))
         elif (
             m is not None
             and k > len(lines) // 3
