@@ -84,6 +84,13 @@ def given_names() -> frozenset[str]:
 
 
 @functools.cache
+def kinship_words() -> frozenset[str]:
+    """Words of kinship and friendship (``data/patterns/kinship-words.txt``): signed alone
+    ("Dad", "Mother"), one names no one."""
+    return read_words(data_dir() / "patterns" / "kinship-words.txt")
+
+
+@functools.cache
 def _counts() -> frozenset[str]:
     """Number words and months no one is named after (``data/patterns/count-words.txt``)."""
     return read_words(data_dir() / "patterns" / "count-words.txt")

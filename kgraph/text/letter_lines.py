@@ -15,12 +15,12 @@ from kgraph.model import TextSpan
 from kgraph.text.dates import find_date
 from kgraph.text.editorial import OPENING_QUOTES, PIPE, strip_markers
 from kgraph.text.flattened import flat_cuts
+from kgraph.text.headings import kinship_words
 from kgraph.text.line_patterns import (
     ACCESS_NOTE,
     ENDEARMENT,
     GREETING,
     HONORIFIC,
-    KIN_WORD,
     NOT_NAMES,
     SALUTATION,
     SECTION,
@@ -230,7 +230,7 @@ def signs(value: str) -> bool:
     words = value.split()
     if re.match(r"(?i)^(?:an?|the)\s", value) or (value.isupper() and len(words) > 4):
         return False
-    if len(words) == 1 and KIN_WORD.match(value.strip(".,!")):
+    if len(words) == 1 and value.strip(".,!").lower() in kinship_words():
         return False  # "Dad", "Mother": whose, the letter's heading or frame must say
     return looks_like_name(value)
 

@@ -45,6 +45,7 @@ from kgraph.text.line_patterns import (
     ADDRESSEE,
     ENDORSED_TO,
     GREETING,
+    HONORIFIC,
     PEER,
     SIGNED,
     TITLED_ADDRESSEE,
@@ -220,7 +221,7 @@ def _parse(source: Source, text: str) -> Letter:
         heading_recipient = recipient_field.span()
     if heading_recipient is None and led is not None and led.recipient is not None:
         short = set(recipient_name.text.lower().split()) if recipient_name else set()
-        short -= {"mr.", "mrs.", "miss", "dr.", "mr", "mrs", "dr"}  # "Mr. Blake,—"
+        short = {w for w in short if not HONORIFIC.match(w)}  # "Mr. Blake,—"
         if short <= set(led.recipient.text.lower().split()):
             heading_recipient = led.recipient  # "wrote to her sister, Mrs. Agnes Rowe, …:—"
     if heading_sender is None and sender_name is None and led is not None:

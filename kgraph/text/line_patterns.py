@@ -71,11 +71,6 @@ NOT_NAMES = re.compile(
     r"esquire)$",
     re.IGNORECASE,
 )
-# a kinship word signed alone ("Dad", "Mother"): no name
-KIN_WORD = re.compile(
-    r"(?i)^(?:dad|daddy|papa|pa|father|mother|mamma|mama|mum|mummy|mom|ma|granny|grandpa|"
-    r"grandma|grandmother|grandfather|uncle|aunt|auntie|brother|sister|son|daughter)$"
-)
 HONORIFIC = re.compile(
     r"^(?:sir|lady|lord|dr|doctor|prof|professor|mr|mrs|miss|ms|mme|m)\.?$", re.I
 )
