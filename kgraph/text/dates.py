@@ -108,6 +108,10 @@ _DAY = (
 )
 _STYLE = r"(?:,?\s+[ON]\.\s?S\.)?"  # Old or New Style, after the day or the month
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
+# a Russian letter's two calendars: "21 June (3 July) 1877", "21 June/3 July 1877",
+# "June 21 (July 3), 1877": the first (the writer's own) counts
+_DUAL_DM = r"(?:\s?\(\d{1,2}\s+[^\W\d_]{3,10}\.?\)|\s?/\s?\d{1,2}\s+[^\W\d_]{3,10}\.?)?"
+_DUAL_MD = r"(?:\s?\([^\W\d_]{3,10}\.?\s+\d{1,2}\)|\s?/\s?[^\W\d_]{3,10}\.?\s+\d{1,2})?"
 ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
 _TEENS = [
@@ -133,7 +137,7 @@ _PATTERNS = [
     # 1908-11-20
     re.compile(r"(?<!\d)(?P<year>1[5-9]\d\d|20\d\d)-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
     # November 20, 1908 / Nov. 20th 1908 / octubre 17 de 1787
-    re.compile(rf"\b{_MONTH},?\s+(?:the\s+)?{_DAY}{_STYLE}\s?,?\s+(?:de\s+)?{_YEAR}\b"),
+    re.compile(rf"\b{_MONTH},?\s+(?:the\s+)?{_DAY}{_DUAL_MD}{_STYLE}\s?,?\s+(?:de\s+)?{_YEAR}\b"),
     # "8 mo. 28th 1848", "28th of 8th mo. 1848": the Friends' numbered months
     re.compile(
         r"(?<!\d)(?P<mnum>\d{1,2})(?:st|nd|rd|th)?\s*mo(?:nth)?\.?,?\s+"
@@ -144,7 +148,7 @@ _PATTERNS = [
         r"\s*mo(?:nth)?\.?,?\s+(?P<year>1[5-9]\d\d)\b"
     ),
     # 20 November 1908 / the 12th of March, 1794 / 3. März 1871
-    re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_MONTH}{_STYLE},?\s+(?:de\s+)?{_YEAR}\b"),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+|de\s+)?{_MONTH}{_DUAL_DM}{_STYLE},?\s+(?:de\s+)?{_YEAR}\b"),
     # the Twenty-first November, 1854 / November the twenty-first, 1854
     re.compile(rf"(?i)\b{_DAYWORD}\s+(?:of\s+|day\s+of\s+)?{_MONTH},?\s+{_YEAR}\b"),
     re.compile(rf"(?i)\b{_MONTH},?\s+(?:the\s+)?{_DAYWORD},?\s+{_YEAR}\b"),

@@ -11,14 +11,17 @@ from dataclasses import dataclass
 from kgraph.text.letter_lines import Line
 
 FIELD = re.compile(
-    r"^(?P<key>[A-Za-z][A-Za-z ()]{0,28}?)(?:\s*:\**\s+|\s{3,})(?P<value>\S.*?)\s*$"
-)  # "Date: 1 Sep 1836", or a record's key and value set apart ("Author      F. de Goya")
+    r"^(?P<key>[A-Za-z][A-Za-z ()]{0,28}?)(?:\s*:\**\s+|\s{2,})"
+    r"(?P<value>\S.*?)\s*$"
+)  # "Date: 1 Sep 1836", or a record's key and value set apart ("Author      F. de Goya",
+# "Addressed to  Yekaterina Borodina": two spaces after a key of two words)
 KINDS = {
-    "date": "date|dated|written|date written|date of writing|sent",
+    "date": "date|dated|written|date written|date of writing|sent|letter date",
     "title": "title|letter|document|item|heading",
     "sender": "from|author|writer|sender|creator|correspondent from",
-    "recipient": "to|recipient|addressee|addressed to|correspondent to",
-    "place": "place|written at|written from|place of writing|origin|sent from",
+    "recipient": "to|recipient|addressee|addressed to|correspondent to|who to",
+    "place": "place|written at|written from|place of writing|origin|sent from|where written|"
+    "address from",
     "editorial": (
         "reference|ref|extent|repository|source|access conditions|access|rights|collection|"
         "call number|shelfmark|identifier|format|language|description|transcribed|"
@@ -33,7 +36,8 @@ KINDS = {
         "other formats|formats|transcription\\markup|markup|public domain|proofread|"
         "previous|next|previous letter|next letter|prev|older|newer|back|reference code|"
         "person(s) mentioned|persons mentioned|people mentioned|creation date|"
-        "extent and medium|coordinates|location|item type|dublin core"
+        "extent and medium|coordinates|location|item type|dublin core|date range|revision|scanned|"
+        "address to"
     ),
 }
 _KIND_OF = {key: kind for kind, keys in KINDS.items() for key in keys.split("|")}
@@ -69,6 +73,15 @@ SENT_FROM = re.compile(
 )
 
 
+def _kind(key: str) -> str | None:
+    """The kind of a field's key: the key's own ("Date(s)" is "Date"), or editorial when its
+    first word is an editorial key ("Transcription completed", "Digitised on")."""
+    key = " ".join(key.lower().split())
+    kind = _KIND_OF.get(key) or _KIND_OF.get(key.replace("(s)", ""))  # "Date(s): [n.d.]"
+    first = _KIND_OF.get(key.split()[0]) if key else None
+    return kind or ("editorial" if first == "editorial" else None)
+
+
 def read_field(line: Line) -> Field | None:
     """The field a line records, or None when it is no field line kgraph knows."""
     if (sent := SENT_FROM.match(line.text)) is not None:
@@ -76,10 +89,9 @@ def read_field(line: Line) -> Field | None:
         value = sent["value"].rstrip(".")
         return Field("place", Line(start, start + len(value), value, line.block))
     m = FIELD.match(line.text)
-    if m is None:
-        return None
-    key = " ".join(m["key"].lower().split())
-    kind = _KIND_OF.get(key) or _KIND_OF.get(key.replace("(s)", ""))  # "Date(s): [n.d.]"
+    if m is None or (line.text[m.end("key") : m.start("value")] == "  " and " " not in m["key"]):
+        return None  # "To  MRS. HALLORAN.": two spaces set apart only a key of two words
+    kind = _kind(m["key"])
     if kind is None:
         return None
     value = m["value"].rstrip("*_ ")

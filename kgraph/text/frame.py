@@ -35,7 +35,10 @@ PAPER_HEAD = re.compile(r"^\d{1,4}\s+[A-Z][A-Z0-9 .,:;'’&-]{8,}\d{4}\.?\s+\d{1
 
 
 # a newspaper's page line: "PAGE SEVEN. THURSDAY, SEPTEMBER 9, 1909.", "Page 4"
-PAGE_LINE = re.compile(r"(?i)^page\s+(?:\d{1,4}|[a-z]+)\b\.?(?:\s*$|[.,]\s+\S)")
+PAGE_LINE = re.compile(
+    r"(?i)^page\s+(?:\d{1,4}|[a-z]+)\b\.?(?:\s*$|[.,]\s+\S)|"
+    r"^\[(?:page|p\.|folio|fol\.|f\.)\s*\d{1,4}[^\]]{0,40}\]$"  # "[Page 2]", "[Page 3 — blank]"
+)
 
 
 def is_page_furniture(line: Line) -> bool:

@@ -31,7 +31,7 @@ SITE_MATTER = re.compile(
     r"https?://|www\.|©|\bcite\s+as\b|\blast\s+(?:updated|edited|modified|revised)\b|"
     r"rights\s+reserved|\blicen[cs]ed?\b|creative\s+commons|permanent\s+url|\s>\s.*\s>\s|"
     r"\s[›»]\s.*\s[›»]\s|^[‹«←]|[›»→]\s*$|\bprevious\b.*\bnext\b|"
-    r"^posted\s+(?:on|by|in)\b|\b\d+\s+comments?\b|\bleave\s+a\s+(?:comment|reply)\b|"
+    r"^posted\s+(?:on|by|in)\b|^revision\s+as\s+of\b|\(talk\s*\|\s*contribs\)|\b\d+\s+comments?\b|\bleave\s+a\s+(?:comment|reply)\b|"
     r"^(?:article\s+image|bibliographic\s+details|word\s+count|permanent\s+link)\b|"
     r"\bview\s+the\s+full\s+page\b|\bautomatically\s+generated\b|\bOCR\s+text\b|"
     r"\b(?:sale|auction)\s+(?:no\.\s*)?\d+\b.*\blot\s+\d+|^lot\s+\d+\b",  # a sale's line

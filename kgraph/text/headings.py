@@ -16,6 +16,7 @@ import re
 
 from kgraph.settings import data_dir, read_words
 from kgraph.text.dates import MONTHS
+from kgraph.text.line_patterns import TITLED_ADDRESSEE
 
 __all__ = [
     "KIN",
@@ -51,7 +52,8 @@ KIN = (
     r"correspondent|sister-in-law|brother-in-law|cousin|nephew|niece|uncle|aunt)s?,?\s+)"
 )
 _PARTIES = re.compile(
-    rf"(?i:(?:an?\s+|the\s+)?letters?(?:,|\s+(?:of|from))\s+|from\s+)?(?P<s>{NAME})\s+"
+    rf"(?i:(?:an?\s+|the\s+)?letters?(?:,|\s+(?:of|from))\s+|from\s+)?(?P<s>{NAME})"
+    rf"(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}},)?\s+"  # "Robert Burns, Ellisland, to"
     rf"(?i:to|à|an)\s+(?:the\s+|(?:his|her|their)\s+{KIN})?"
     rf"(?P<r>{NAME})(?=\s*(?:[,;:.(\[|·—–]|\s-\s|\d|$))"
 )
@@ -153,6 +155,20 @@ _TITLE_ONLY = re.compile(
 )
 
 
+def _rank_before(name: str) -> int:
+    """The length of the ranks and styles before a name in a heading ("Governor",
+    "Right Hon.", "Lieutenant-General"), when a name of two words or more follows them."""
+    m = TITLED_ADDRESSEE.match(name)
+    if m is None or m.group().strip().lower() in ("mr.", "mrs.", "dr.", "rev.", "prof."):
+        return 0
+    if not name[m.end() : m.end() + 1].isupper():
+        return 0  # "President of Congress": an office, and no name after it
+    return m.end() if len(name[m.end() :].split()) >= 2 else 0
+
+
+_POSSESSIVE = re.compile(r"(?i)(?:her|his|their|my|our|its|in|at)\b")
+
+
 def parties(heading: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """Sender and recipient named by an editor's heading ("X to Y", "Letter from X to Y",
     "To Y from X", "X à Y", "X an Y", "X a Y")."""
@@ -166,15 +182,21 @@ def parties(heading: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
         return None  # "Viaje a Roma": two full names at least, as editors write them
     if m is None:
         return None
-    s, r = clean_name(heading, *m.span("s")), clean_name(heading, *m.span("r"))
+    r_start, r_end = m.span("r")
+    if (cut := re.search(r"\s+(?i:in|at)\s+[A-Z]", heading[r_start:r_end])) is not None:
+        r_end = r_start + cut.start()  # "… to his Father in Hamburg": whom, then where
+    s_start, s_end = m.span("s")
+    s_start += _rank_before(heading[s_start:s_end])  # "GOVERNOR SIR H. B. E. FRERE"
+    r_start += _rank_before(heading[r_start:r_end])  # "the RIGHT HON. SIR M. HICKS BEACH"
+    s, r = clean_name(heading, s_start, s_end), clean_name(heading, r_start, r_end)
     if s is None or r is None or heading[s[0] : s[1]].lower() in ("letter", "letters"):
         return None
     if re.match(r"(?i)(?:an?|the)\s+(?:open\s+)?letters?\b", heading[s[0] : s[1]]):
         return None  # "AN OPEN LETTER TO THE PRIME MINISTER": no one's name
-    if re.match(r"(?i)(?:her|his|their|my|our|its)\s", heading[s[0] : s[1]]):
+    if _POSSESSIVE.match(heading[s[0] : s[1]]):
         return None  # "HER RETIREMENT TO COWSLIP GREEN.": a chapter's title
-    if _TITLE_ONLY.match(heading[r[0] : r[1]]):
-        return None
+    if _TITLE_ONLY.match(heading[r[0] : r[1]]) or _POSSESSIVE.match(heading[r[0] : r[1]]):
+        return None  # "the King"; "TO HIS WIFE": a kinship, no name
     if re.search(r"(?i)\w['’](?:s\b|\s|$)", heading[s[0] : r[1]]):
         return None  # "THE DOCKERS' THANKS TO THE COLONIES.": a newspaper's headline
     named = re.compile(r"\s*\((?P<n>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\)")
@@ -200,8 +222,8 @@ def addressee_name(line: str) -> tuple[int, int] | None:
     or a numbered heading in another language ("Carta 41. A Juana de Vega, …")."""
     at = _numbered(line)
     m = _ADDRESSEE.match(line, at) or (_FOREIGN_TO.match(line, at) if at > 0 else None)
-    if m is None or re.match(r"(?i)(?:the\s+)?editors?\b", m["r"]):
-        return None
+    if m is None or re.match(r"(?i)(?:the\s+)?editors?\b", m["r"]) or _POSSESSIVE.match(m["r"]):
+        return None  # "TO HIS WIFE.", "TO HIS FATHER IN HAMBURG": a kinship, no name
     if re.match(
         r"(?i)(?:most|right|very)?\s*(?:honou?rable|reverend)$|prime\s+minister$|"
         r"president$|king$|queen$|emperor$|pope$",

@@ -159,10 +159,13 @@ def _bare_signature(text: str, lines: list[Line], sal: int) -> int | None:
     """A name on a line of its own under the letter's last sentence, with nothing of the
     letter after it (only notes, an edition's furniture or a postscript): the signature of a
     letter whose closing is a sentence ("I embrace you with all my heart. / Bolívar")."""
-    for i in range(sal + 1, len(lines)):
+    firsts: dict[int, Line] = {}
+    for line in reversed(lines):
+        firsts[line.block] = line  # each block's first line
+    for i in range(max(sal + 1, 1), len(lines)):  # the first line signs nothing
         line, prev = lines[i], lines[i - 1]
-        if line.block < 0:
-            continue  # a separator or the edition's sidenote
+        if line.block < 0 or line.text[:3].lower() == "to ":
+            continue  # a separator or the edition's sidenote; "To X" is whom it went to
         own = prev.block != line.block and (i + 1 == len(lines) or lines[i + 1].block != line.block)
         own = own or (_indent(text, line) >= RIGHT_SET > _indent(text, prev))  # set to the right
         signed = (  # "FLORENCE KELLEY, / State Factory Inspector." under a paper's letter
@@ -179,7 +182,7 @@ def _bare_signature(text: str, lines: list[Line], sal: int) -> int | None:
             continue
         if not re.search(r"[a-z].*[.!?]['\"”’]?$", prev.text) and not CLOSING_END.search(prev.text):
             continue  # under a sentence, or under "… and believe me ever your affectionate"
-        if signed or not any(_letter_prose(x) for x in lines[i + 1 :]):
+        if signed or not any(_letter_prose(x, firsts) for x in lines[i + 1 :]):
             return i  # (a paper prints more after a letter signed so: its next column)
     return None
 
@@ -195,17 +198,20 @@ def _indent(text: str, line: Line) -> int:
     return line.start - (text.rfind("\n", 0, line.start) + 1)
 
 
-def _letter_prose(line: Line) -> bool:
+def _letter_prose(line: Line, firsts: dict[int, Line]) -> bool:
     """A line that may still be the letter's own text (not a note, a label, a field, a
-    navigation line, a postscript or a colophon)."""
-    text = line.text
-    return not (
-        len(text) <= SHORT
-        or FOOTNOTE.match(text)
+    navigation line, a postscript or a colophon, nor a later line of a paragraph that opens
+    as one of them: "3. Samuel Swartwout, … / second at Weehawken; …")."""
+    first = firsts.get(line.block, line) if line.block >= 0 else line
+    return len(line.text) > SHORT and not any(
+        FOOTNOTE.match(text)
         or re.match(r"^(?:\d{1,3}\s+[A-Z]|[\[(←→<>]|\w[\w ]{0,25}:\s)", text)
         or SECTION.match(text)
         or POSTSCRIPT.match(text)
         or COLOPHON_CUE.search(text)
+        or ENDORSEMENT.match(text)
+        or SOURCE_NOTE.match(text)
+        for text in {line.text, first.text}
     )
 
 

@@ -22,11 +22,11 @@ from kgraph.text.dates import find_date
 from kgraph.text.editorial import plain_emphasis, restored
 from kgraph.text.frame import letter_start
 from kgraph.text.frame_years import PartialDate, complete_date, partial_date
-from kgraph.text.head_lines import addressee_of, unbracket
+from kgraph.text.head_lines import addressee_of, calendar_entry, unbracket
 from kgraph.text.headings import NUMBER, intro_parties, intro_place, parties, writer_year
 from kgraph.text.lead_in import lead_in, read_lead_in
 from kgraph.text.lead_in_names import catalogue_lot
-from kgraph.text.letter_head import read_head
+from kgraph.text.letter_head import FINER, read_head
 from kgraph.text.letter_lines import (
     Line,
     blocks,
@@ -64,7 +64,14 @@ def _parse(source: Source, text: str) -> Letter:
     lines = split_closings(split_lines(text))
     n = len(lines)
     sal = next(
-        (i for i in range(min(n, 40)) if lines[i].block >= 0 and is_salutation(lines, i)), None
+        (
+            i
+            for i in range(min(n, 40))
+            if lines[i].block >= 0
+            and is_salutation(lines, i)
+            and not calendar_entry(lines[i].text)  # "Madame de Staël to T. Jefferson, 4 …"
+        ),
+        None,
     )
     tail = read_tail(text, lines, sal)
     val, sig, after = tail.val, tail.sig, tail.after
@@ -94,10 +101,10 @@ def _parse(source: Source, text: str) -> Letter:
             address.append(line)
     beside = lines[sal + 1] if sal is not None and sal + 1 < n else None
     if (
-        date is None
-        and beside is not None
+        beside is not None
         and "\n" not in text[lines[sal].end : beside.start]  # type: ignore[index]
         and (parsed := parse_date(beside)) is not None
+        and (date is None or FINER[parsed[0].precision] > FINER[date[0].precision])
     ):
         dateline, date = beside, parsed  # "My Lord,           Boma, September 28, 1903."
     if date is not None and date[0].precision == "year" and partial is not None:

@@ -44,7 +44,8 @@ COLOPHON_CUE = re.compile(
     r"^\W*cite\s+as\b|\blast\s+updated\b|\baccessed\b|"
     r"\bedition\b|\bpublished\s+by\b|\bvol\.\s*\d|\bpp?\.\s*\d|^\[.*\]\W*$|"
     r"^(?:bibliographic\s+details|word\s+count|permanent\s+link|article\s+image)\b|"
-    r"\bautomatically\s+generated\b|\bview\s+the\s+full\s+page\b",
+    r"\bautomatically\s+generated\b|\bview\s+the\s+full\s+page\b|"
+    r"^\W*\d+\s+comments?\b|\bleave\s+a\s+(?:comment|reply)\b",  # a blog's comments below
     re.IGNORECASE,
 )
 HEADING = re.compile(r"^[(\[]?(?:letter\s+[ivxlc\d]+\b|to\s+the\s+editor\b)", re.IGNORECASE)
