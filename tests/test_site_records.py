@@ -238,3 +238,143 @@ G. GREY.
 def test_a_dateline_beside_the_salutation_beats_a_year_above_the_heading() -> None:
     letter = parse_letter(source(BESIDE))
     assert letter.date is not None and letter.date.iso == "1877-03-04"
+
+
+TRIAL_EXHIBIT = """                      THE KING v. JOHN MORROW.
+
+                                   York, Tuesday, 4th May, 1813.
+
+Q. Was any paper handed to you for the Colonel?—A. It was, in the store.
+
+Mr. Baldwin.—We admit the hand.
+
+Exhibit No. 4 put in, and read by the Clerk, as follows:—
+
+                                      Sainte-Croix, 12 avril 1813.
+
+To Colonel Brock, commanding at Fort George.
+
+COLONEL,—The committee has the honour to tell you that the boats will not be
+given up, and that the men who carry this are our friends.
+
+                         JOHN "LE GRAND" MORROW, Syndic.
+
+Q. What did the Colonel say?—A. He would not answer it.
+"""
+
+
+def test_a_letter_read_into_a_trial_record() -> None:
+    letter = parse_letter(source(TRIAL_EXHIBIT))
+    assert letter.date is not None and letter.date.iso == "1813-04-12"
+    assert spoken(TRIAL_EXHIBIT, letter.place) == "Sainte-Croix"
+    assert spoken(TRIAL_EXHIBIT, letter.salutation) == "COLONEL,—"
+    assert spoken(TRIAL_EXHIBIT, letter.sender_name) == 'JOHN "LE GRAND" MORROW'
+    assert letter.addressee is not None and letter.addressee.text.startswith("To Colonel Brock")
+
+
+@pytest.mark.parametrize(
+    "dateline", ["Ce mardi 8 octobre 1889.", "Sonntag, den 3. März 1878.", "Jueves 4 de mayo 1871"]
+)
+def test_a_weekday_in_another_language_is_no_place(dateline: str) -> None:
+    text = f"{dateline}\n\nMy dear Paul,\n\nThe pictures are finished at last.\n\nYour Rosa.\n"
+    letter = parse_letter(source(text))
+    assert letter.date is not None
+    assert letter.place is None
+
+
+@pytest.mark.parametrize(
+    ("heading", "name"),
+    [
+        ("A DON ANDRÉS BELLO", "ANDRÉS BELLO"),
+        ("À Monsieur Victor Cousin", "Victor Cousin"),
+        ("An Herrn Robert Franz", "Robert Franz"),
+        ("A bordo del vapore", None),
+    ],
+)
+def test_a_heading_in_another_language_with_a_style_names_the_addressee(
+    heading: str, name: str | None
+) -> None:
+    found = addressee_name(heading)
+    assert (heading[slice(*found)] if found else None) == name
+
+
+BLOG_FAMILY = """Old Trunk Letters
+
+"The mill is running again" - Nell to her mother, March 1869
+
+Another of Nell's letters from Lowell. For new readers: Nell was my great-great-aunt, and
+her letters went home to her mother, Abigail Dorr Pratt, at Concord.
+
+Dear Mother
+
+The mill is running again and I am back on the looms. Tell Father I am well.
+
+Your loving daughter
+Nell
+"""
+
+
+def test_a_kin_greeting_takes_the_name_the_editor_gives_that_kin() -> None:
+    letter = parse_letter(source(BLOG_FAMILY))
+    assert spoken(BLOG_FAMILY, letter.heading_recipient) == "Abigail Dorr Pratt"
+
+
+LOT_LINE = (
+    'BRUNEL, Marc Isambard (1769-1849), engineer. Autograph letter signed ("M. I. Brunel") '
+    "to Thomas Telford, London, 2 May 1825"
+)
+AUCTION_LOT = f"""Lot 88
+Sale 4410 · Autographs · 3 May 2011 · London
+
+{LOT_LINE}
+
+2 pages, 4to, integral address leaf.
+
+My dear Sir,
+
+The shield is ordered and the men are engaged; we begin at Rotherhithe next month.
+
+I remain, my dear Sir,
+Your very obedient servant,
+M. I. Brunel
+
+Thomas Telford Esq.
+Abingdon Street
+Westminster
+"""
+
+
+def test_an_auction_lot_with_a_trade_names_the_parties_and_the_cover_names_the_addressee() -> None:
+    letter = parse_letter(source(AUCTION_LOT))
+    assert spoken(AUCTION_LOT, letter.heading_sender) == "BRUNEL, Marc Isambard"
+    assert spoken(AUCTION_LOT, letter.heading_recipient) == "Thomas Telford"
+    assert letter.addressee is not None
+    assert letter.addressee.text.splitlines() == [
+        "Thomas Telford Esq.",
+        "Abingdon Street",
+        "Westminster",
+    ]
+    assert letter.address is None or "Westminster" not in letter.address.text
+
+
+def test_an_inverted_catalogue_name_is_labelled_in_natural_order() -> None:
+    from kgraph.extract.name_match import fullest
+
+    assert fullest(["BRUNEL, Marc Isambard", "M. I. Brunel"]) == "Marc Isambard Brunel"
+    assert fullest(["Paris, France"]) == "Paris, France"
+
+
+def test_a_lead_in_names_a_friend_and_patron_without_the_town() -> None:
+    from kgraph.text.lead_in_names import lead_in_recipient
+
+    line = "Of those months she wrote often to her friend and patron, Amos Lane of Albany, who"
+    found = lead_in_recipient(line)
+    assert found is not None and line[slice(*found)] == "Amos Lane"
+
+
+def test_his_honor_before_an_addressees_name() -> None:
+    from kgraph.text.head_lines import addressee_of
+
+    line = "To his Honor J. B. MARTIN, Mayor of the City of Boston :"
+    found = addressee_of(line)
+    assert found is not None and line[slice(*found)] == "J. B. MARTIN"

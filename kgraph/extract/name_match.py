@@ -48,6 +48,17 @@ def bare(text: str) -> list[str]:
     return [w for w in name_words(text) if w not in HONORIFICS]
 
 
+_INVERTED = re.compile(
+    r"^(?P<s>[A-Z][A-Z'’-]+),\s+(?P<g>[A-Z][a-z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)$"
+)
+
+
+def _uninverted(form: str) -> str:
+    """A catalogue's inverted name in natural order ("CUNARD, Samuel" is Samuel Cunard)."""
+    m = _INVERTED.match(form)
+    return f"{m['g']} {m['s'].capitalize()}" if m is not None else form
+
+
 def fullest(forms: list[str]) -> str:
     """The fullest of a thing's surface forms: most name words, fewest initials and
     honorifics, not in capitals (a form in capitals is recased)."""
@@ -62,7 +73,7 @@ def fullest(forms: list[str]) -> str:
             form,
         )
 
-    best = max(forms, key=score)
+    best = max((_uninverted(f) for f in forms), key=score)
     if (
         best.isupper() and len(best) > 3
     ):  # "MILLICENT GARRETT FAWCETT" → "Millicent Garrett Fawcett"

@@ -17,6 +17,7 @@ from kgraph.text.letter_lines import Line, looks_like_name
 from kgraph.text.line_patterns import (
     ADDRESSEE,
     ENDORSED_TO,
+    ESQUIRE,
     HEADING,
     HOUSE,
     PEER,
@@ -57,12 +58,17 @@ SITE_BUTTON = re.compile(
 def addressee_of(line: str) -> tuple[int, int] | None:
     """The name of a "To X" line, or of a line naming the addressee with a rank or style
     ("Lieutenant-General U. S. GRANT, City Point, Virginia.")."""
+    if (esquire := ESQUIRE.match(line)) is not None:
+        return esquire.span("n")  # "Robert Napier Esq." over the address on the cover
     named = re.match(
         r"(?i)(?:(?:an?\s+)?letter\s+)?to\s+the\s+[^()]{3,60}\((?P<n>[^()]{3,60})\)", line
     )
     if named is not None and looks_like_name(named["n"]):
         return named.span("n")  # "To the President of Congress (Samuel Huntington)"
-    to = re.match(r"(?i)to\s+(?:the\s+)?(?=(?:right\s+)?hon|most\s+hon|his\s+excellency)", line)
+    to = re.match(
+        r"(?i)to\s+(?:the\s+)?(?=(?:right\s+)?hon|most\s+hon|his\s+(?:excellency|honou?r|grace))",
+        line,
+    )
     skip = to.end() if to else 0  # "To the Right Hon. H. H. Asquith, M.P."
     for pattern in (TITLED_ADDRESSEE, ENDORSED_TO, PEER):
         if (titled := pattern.match(line[skip:])) is not None:

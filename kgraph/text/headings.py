@@ -217,11 +217,20 @@ _FOREIGN_TO = re.compile(
 )
 
 
+# the style a heading in another language gives its addressee ("À Monsieur X", "An Herrn X")
+_STYLED = re.compile(
+    r"(?i)(?:don|doña|dona|señor|senor|señora|monsieur|madame|mademoiselle|herrn|herr|frau|"
+    r"fräulein|signor|signora|signore|dom|senhor|senhora)\s"
+)
+
+
 def addressee_name(line: str) -> tuple[int, int] | None:
     """The person a "To J. S. Henslow   12 May [1860]" or "TO JAMES MADISON." line names,
     or a numbered heading in another language ("Carta 41. A Juana de Vega, …")."""
     at = _numbered(line)
-    m = _ADDRESSEE.match(line, at) or (_FOREIGN_TO.match(line, at) if at > 0 else None)
+    m = _ADDRESSEE.match(line, at) or _FOREIGN_TO.match(line, at)
+    if m is not None and at == 0 and not _ADDRESSEE.match(line) and not _STYLED.match(m["r"]):
+        return None  # "A Juana …" needs a number before it, or a style: "A DON MANUEL MONTT"
     if m is None or re.match(r"(?i)(?:the\s+)?editors?\b", m["r"]) or _POSSESSIVE.match(m["r"]):
         return None  # "TO HIS WIFE.", "TO HIS FATHER IN HAMBURG": a kinship, no name
     if re.match(
@@ -233,7 +242,10 @@ def addressee_name(line: str) -> tuple[int, int] | None:
     # "To James Madison. Paris": a full stop after a word (not "Mrs." or "Esq.") ends the name
     value = re.split(r"(?<=[a-z]{3})(?<!Mrs)(?<!Esq)(?<!Rev)(?<!Hon)\.\s", m["r"])[0]
     value = re.sub(r",?\s*(?:Esq|Esquire)\.?$", "", value).rstrip(". ")
-    return clean_name(line, m.start("r"), m.start("r") + len(value))
+    styled = _STYLED.match(value)
+    rest = value[styled.end() :].split() if styled is not None else []
+    skip = styled.end() if styled is not None and len(rest) >= 2 and rest[0][0].isupper() else 0
+    return clean_name(line, m.start("r") + skip, m.start("r") + len(value))
 
 
 def names_someone(text: str) -> bool:

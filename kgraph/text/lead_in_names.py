@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from kgraph.text.headings import KIN, NAME, clean_name
+from kgraph.text.headings import KIN, NAME, clean_name, kinship_words
 
 # a few words with no sentence's end in them; the full stop of "Dr." or "J." is no end
 _SHORT_RUN = r"(?:[^.:;]|(?<=\b(?:Dr|Mr|St|Jr|Sr))\.|(?<=\b(?:Mrs|Rev))\.|(?<=\b[A-Z])\.){0,40}?"
@@ -17,7 +17,7 @@ _LEAD_IN = re.compile(
     rf"\b(?:wrote|writes|writing|written|sent|addressed|letter)\b{_SHORT_RUN}\bto\s+"
     rf"(?:(?:his|her|their)\s+(?:(?:old|dear|young|elder|younger|eldest)\s+)?"
     rf"(?:friend|brother|sister|wife|husband|son|daughter|father|mother|colleague|publisher|"
-    rf"patron|uncle|aunt|cousin|nephew|niece|fianc[ée]e?),?\s+)?"
+    rf"patron|uncle|aunt|cousin|nephew|niece|fianc[ée]e?)(?:\s+and\s+[a-z]+)?,?\s+)?"
     rf"(?P<r>{NAME})(?=\s*[,;:.(]|\s+(?:in|at|from|on|who|the)\b|\s*$)",
 )
 
@@ -32,8 +32,24 @@ def lead_in_recipient(line: str) -> tuple[int, int] | None:
     for m in [*_LEAD_IN.finditer(line), *_TO_FRONTED.finditer(line)]:
         found = clean_name(line, *m.span("r"))
         if found is not None:
-            return found
+            return _without_home(line, found)
     return None
+
+
+_TITLED = re.compile(
+    r"(?i)(?:the\s+)?(?:duke|duchess|earl|countess|count|lord|lady|marquis|"
+    r"marquess|bishop|archbishop|prince|princess|king|queen|baron|dean)\b"
+)
+
+
+def _without_home(line: str, found: tuple[int, int]) -> tuple[int, int]:
+    """A name without the town that follows it ("Wayman Crow of St. Louis"); a title's "of"
+    stays ("the Duke of Wellington")."""
+    name = line[found[0] : found[1]]
+    cut = name.find(" of ")
+    if cut < 0 or _TITLED.match(name) or len(name[:cut].split()) < 2:
+        return found
+    return found[0], found[0] + cut
 
 
 # An auction's or a dealer's lot: "MONET, Claude (1840-1926). Autograph letter signed
@@ -42,7 +58,7 @@ def lead_in_recipient(line: str) -> tuple[int, int] | None:
 _LOT = re.compile(
     r"^(?:\([A-Z][A-Z .,'’-]{2,40}\)\s+)?"  # the lot's subject: "(STEAM NAVIGATION.) …"
     r"(?:(?P<s>[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+)*,\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)"
-    r"\s*(?:\([^)]{0,40}\))?\.\s+)?"
+    r"\s*(?:\([^)]{0,40}\))?(?:,\s+[a-z][^.]{0,40})?\.\s+)?"  # "(1787-1865), shipowner."
     r"(?i:(?:autograph\s+|typed\s+)?letter\s+signed|a\.?\s?l\.?\s?s\.?|l\.?\s?s\.?)\s*"
     r"(?:\([\"“'‘](?P<q>[^\"”'’]{2,40})[\"”'’]\))?[^.;]{0,60}?\bto\s+"
     rf"(?:(?:his|her|their)\s+{KIN.replace('?,?', '?')}|(?:his|her)\s+[a-z]+\s+)?"
@@ -60,3 +76,21 @@ def catalogue_lot(line: str) -> tuple[tuple[int, int] | None, tuple[int, int]] |
     if sender is not None and m["q"] and not m["s"] and len(m["q"].split()) < 2:
         sender = None  # ("Claude"): a first name alone is for the signature to resolve
     return sender, m.span("r")
+
+
+def kin_named(line: str, salutation: str) -> tuple[int, int] | None:
+    """The name an editor's text gives the kin a letter greets ("Dear Mother" under "… her
+    letters went home to her mother, Ann Grey, at Keswick"): None when the salutation
+    greets no kin or the text names none."""
+    words = re.findall(r"[^\W\d_]+", salutation.lower())
+    kin = next((w for w in reversed(words) if w in kinship_words()), None)
+    if kin is None:
+        return None
+    for m in re.finditer(
+        rf"(?i:\b(?:his|her|their|my)\s+{kin}),?\s+(?P<r>{NAME})(?=\s*[,;:.(]|\s+(?:in|at|from|who)\b)",
+        line,
+    ):
+        found = clean_name(line, *m.span("r"))
+        if found is not None and len(line[found[0] : found[1]].split()) >= 2:
+            return found
+    return None

@@ -157,10 +157,11 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
             elif heading is not None:
                 head.edition.append(heading)  # "TELEGRAM FROM THE CHARGÉ D'AFFAIRES …" above
             heading = line  # "Major-General Sir H. Kitchener to Lord Cromer.—(Received …"
-        elif addressee is None and (
-            ADDRESSEE.match(line.text) or TITLED_ADDRESSEE.match(line.text)
-        ):
-            addressee = line
+        elif (
+            addressee is None
+            or (not ADDRESSEE.match(addressee.text) and ADDRESSEE.match(line.text) is not None)
+        ) and (ADDRESSEE.match(line.text) or TITLED_ADDRESSEE.match(line.text)):
+            addressee = line  # a "To X" line beats a line that opens with a style above it
         elif (
             addressee is not None
             and addressee_of(addressee.text) is None

@@ -22,6 +22,7 @@ from kgraph.text.line_patterns import (
     GREETING,
     HONORIFIC,
     NOT_NAMES,
+    RANK_GREETING,
     SALUTATION,
     SECTION,
     SEPARATOR,
@@ -218,7 +219,7 @@ def is_salutation(lines: list[Line], i: int) -> bool:
     if (m := SALUTATION.match(text)) is not None:
         # a rank opens a salutation alone ("General,", "My dear Colonel,"), not a heading
         # ("Colonel Sir H. Kestrel to Lord Arden.—(Received …")
-        rank = re.fullmatch(r"(?i)general|colonel|captain|admiral", m.group().strip())
+        rank = RANK_GREETING.fullmatch(m.group().strip())
         return not rank or len(text.split()) <= 3
     return len(text.split()) <= 5 and bool(ENDEARMENT.search(text.rstrip(",:! ")))
 

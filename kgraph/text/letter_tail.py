@@ -20,8 +20,10 @@ from kgraph.text.line_patterns import (
     POSTSCRIPT,
     SECTION,
     SHORT,
+    SIGNED,
     SOURCE_NOTE,
     VALEDICTION,
+    without_rank,
 )
 
 
@@ -175,9 +177,10 @@ def _bare_signature(text: str, lines: list[Line], sal: int) -> int | None:
             and (OFFICE.match(lines[i + 1].text) or parse_date(lines[i + 1])) is not None
         )
         own = own or signed
-        if not own or len(line.text) > 40 or not signs(line.text.rstrip(".,")):
+        name = without_rank(SIGNED.sub("", line.text).rstrip(".,"))  # "JOHN SMITH, Syndic."
+        if not own or len(name) > 40 or not signs(name) or re.match(r"[\[(]|[^:]*:", name):
             continue
-        words = re.findall(r"[^\W\d_][\w'’.-]*", line.text)
+        words = re.findall(r"[^\W\d_][\w'’.-]*", name)
         if not all(w[0].isupper() for w in words) or len(words) > 4:
             continue
         if not re.search(r"[a-z].*[.!?]['\"”’]?$", prev.text) and not CLOSING_END.search(prev.text):

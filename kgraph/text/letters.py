@@ -25,7 +25,7 @@ from kgraph.text.frame_years import PartialDate, complete_date, partial_date
 from kgraph.text.head_lines import addressee_of, calendar_entry, unbracket
 from kgraph.text.headings import NUMBER, intro_parties, intro_place, parties, writer_year
 from kgraph.text.lead_in import lead_in, read_lead_in
-from kgraph.text.lead_in_names import catalogue_lot
+from kgraph.text.lead_in_names import catalogue_lot, kin_named
 from kgraph.text.letter_head import FINER, read_head
 from kgraph.text.letter_lines import (
     Line,
@@ -44,6 +44,7 @@ from kgraph.text.letter_tail import parse_edition, read_tail
 from kgraph.text.line_patterns import (
     ADDRESSEE,
     ENDORSED_TO,
+    ESQUIRE,
     GREETING,
     HONORIFIC,
     PEER,
@@ -88,15 +89,27 @@ def _parse(source: Source, text: str) -> Letter:
     if sal is not None and address and address[-1].text.endswith(":") and lead_in(address[-1]):
         prose.append(address.pop())  # "Thoreau writes to H. G. O. Blake:" over "Mr. Blake,—"
     top_address = list(address)
+    addressee_to = head.addressee_to
     for line in bottom:
         if (parsed := parse_date(line)) is not None and (date is None or adds_place(parsed, date)):
             dateline, date = line, parsed  # or the same date with its place: "Madrid y …"
         elif date is None and partial is None and (pd := partial_date(line.text)) is not None:
             partial = (line, pd)
         elif addressee is None and (
-            ADDRESSEE.match(line.text) or TITLED_ADDRESSEE.match(line.text) or PEER.match(line.text)
+            ADDRESSEE.match(line.text)
+            or TITLED_ADDRESSEE.match(line.text)
+            or PEER.match(line.text)
+            or ESQUIRE.match(line.text)  # "Robert Napier Esq. / Lancefield House / Glasgow"
         ):
             addressee = line
+        elif (
+            addressee in bottom
+            and addressee is not None
+            and line.block == addressee.block
+            and ESQUIRE.match(addressee.text)
+            and not ADDRESSEE.match(addressee.text)
+        ):
+            addressee_to = line  # the addressee's own address under the name on the cover
         elif dateline is None or line.block != dateline.block or line.start < dateline.start:
             address.append(line)
     beside = lines[sal + 1] if sal is not None and sal + 1 < n else None
@@ -231,6 +244,11 @@ def _parse(source: Source, text: str) -> Letter:
         short = {w for w in short if not HONORIFIC.match(w)}  # "Mr. Blake,—"
         if short <= set(led.recipient.text.lower().split()):
             heading_recipient = led.recipient  # "wrote to her sister, Mrs. Agnes Rowe, …:—"
+    if heading_recipient is None and salutation is not None:  # "Dear Mother" … "her mother, X"
+        for part in (heading, *prose):
+            if part is not None and (kin := kin_named(part.text, salutation.text)) is not None:
+                heading_recipient = span_in(part, *kin)
+                break
     if heading_sender is None and sender_name is None and led is not None:
         heading_sender = led.sender  # "Judge Story wrote to him from Cambridge, Jan. 10, 1839:"
     colophon_span = cover(text, colophon[0], colophon[-1]) if colophon else None
@@ -258,7 +276,7 @@ def _parse(source: Source, text: str) -> Letter:
         edition=parse_edition(colophon_span) if colophon_span else None,
         heading_sender=heading_sender,
         heading_recipient=heading_recipient,
-        addressee=cover(text, addressee, head.addressee_to or addressee) if addressee else None,
+        addressee=cover(text, addressee, addressee_to or addressee) if addressee else None,
         edition_matter=tuple(x.span() for x in head.edition),
     )
 

@@ -19,7 +19,11 @@ GREETING = (
     r"carissimo|querido|dorogoi|sir|sirs|madam|madame|monsieur|gentlemen|ladies|sire|herr|"
     r"señor|senor|signore|signor|mein\s+herr|hochgeehrter|geehrter|"
     r"my\s+lord|my\s+lady|your\s+(?:excellency|grace|lordship|majesty|highness)|"
-    r"general|colonel|captain|admiral)\b"
+    r"general|colonel|major|captain|commander|commodore|admiral|governor)\b"
+)
+# a rank that opens a salutation alone ("General,", "MAJOR,—"), not a heading naming one
+RANK_GREETING = re.compile(
+    r"(?i)general|colonel|major|captain|commander|commodore|admiral|governor"
 )
 SALUTATION = re.compile(rf"^{GREETING}", re.IGNORECASE)
 ENDEARMENT = re.compile(r"\b(?:dear|dearest|darling|beloved)\b[,:!]?\s*$", re.IGNORECASE)
@@ -100,7 +104,12 @@ LOCATIVE = re.compile(
     r"(?:camp|head-?quarters|bivouac|lines)\s+(?:before|near|at|by|of|in)|near|before|off)\s+",
     re.I,
 )
-WEEKDAY = re.compile(r"(?i)^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+WEEKDAY = re.compile(  # in the languages of letters: "Sunday", "Ce mardi", "Sonntag"
+    r"(?i)^(?:(?:ce|le|den|am)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|lundi|mardi|"
+    r"mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|"
+    r"samstag|sonnabend|sonntag|luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|"
+    r"sabato|domenica|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado)\b"
+)
 SHORT = 70
 # an edition's label of a section around the letter ("Transcription", "Notes", "Source Note")
 SECTION = re.compile(
@@ -136,17 +145,25 @@ def without_rank(name: str) -> str:
     """A signed name without the rank or the letters after it ("John Smith, Colonel",
     "GERARD M. HOPKINS S.J."); "Mary R. M." keeps her initials (one word before them)."""
     name = SIGNED_TITLE.sub("", name)
+    caps = re.match(r"^([A-Z][A-Z.'’\" -]+[A-Z.]),\s+[A-Z][a-z]+\.?$", name)
+    if caps is not None:
+        return caps.group(1)  # "JOHN SMITH, Exovede": a name in capitals, then a style
     m = POSTNOMINAL.search(name)
     if m is not None and (m["comma"] or len(name[: m.start()].split()) >= 2):
         return name[: m.start()]
     return name
 
 
+# an address panel's first line: "Robert Napier Esq.", "Wm. Hollis Esqre"
+ESQUIRE = re.compile(
+    r"^(?:[Tt]o\s+)?(?P<n>(?:[A-Z][\w'’.-]*\s+){1,4}?[A-Z][\w'’-]+),?\s+Esq(?:uire|re|r)?\.?,?$"
+)
 SIGNED = re.compile(r"(?i)^\(signed\)\s*|^signed[:,]?\s+")  # "(Signed)   W. H. BENTLEY."
 # an addressee named with a rank or style at the head of an official letter
 # ("Lieutenant-General U. S. GRANT, City Point, Virginia.", "The Right Hon. the Earl of X")
 TITLED_ADDRESSEE = re.compile(
-    rf"(?i)^(?:the\s+)?(?:(?:(?:right\s+)?hon(?:ou?rable|\.|ble|'ble)\.?\s+|his\s+excellency\s+|"
+    rf"(?i)^(?:the\s+)?(?:(?:(?:right\s+)?hon(?:ou?rable|\.|ble|'ble)\.?\s+|"
+    rf"his\s+(?:excellency|hono(?:u)?r|grace|lordship)\s+|"
     rf"(?:{_RANKS})\.?\s+|(?:col|gen|capt|lieut|maj|adm|messrs|mr|mrs|dr|rev|revd|prof)\.\s+|"
     rf"(?:señor|senor|señora|signor|signore|herr|frau|monsieur|madame|don|doña|dona)\s+)+)"
     rf"(?=[A-Z])"
