@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kgraph.extract.evidence import MentionIndex, sentence_of, sentence_span
+from kgraph.extract.relate_heading import recipient_places
 from kgraph.model import (
     Analysis,
     Entity,
@@ -57,6 +58,7 @@ SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 SYMMETRIC = frozenset({"correspondsWith", "spouseOf"})
 FIRST = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
 SECOND = frozenset({"you", "your", "yours", "yourself", "thou", "thee", "thy", "thine"})
+HERE = "here"
 RULES_FILE = data_dir() / "patterns" / "relations.jsonl"
 NOT_RULES = ("set", "guard")
 _OF_PLACE = r"(?:of|de|di|du|d'|d’|von|van)\s+(?:the\s+|la\s+|le\s+)?"
@@ -123,7 +125,9 @@ def proposals(
         *_entity_relations(letter, analysis, entities, table),
     ]
     index = MentionIndex(entities)
-    raw += [_from_candidate(letter, c, index, sender, recipient) for c in analysis.candidates]
+    raw += [
+        _from_candidate(letter, c, index, sender, recipient, place) for c in analysis.candidates
+    ]
     return [r for r in raw if r is not None and _fits(r, by_key)]
 
 
@@ -160,6 +164,8 @@ def _letter_relations(
         if evidence is not None:
             yield _make(table, "letter:sender-recipient", sender, recipient, evidence)
     yield from _address_relations(letter, entities, sender, recipient, place, table)
+    for home, line in recipient_places(letter, entities, recipient, place):
+        yield _make(table, "letter:recipient-place", recipient or "", home, line)
     if sender:
         for span in (letter.heading, letter.addressee):
             if span is not None and _EDITOR.search(span.text):
@@ -274,11 +280,14 @@ def _from_candidate(
     index: MentionIndex,
     sender: str | None,
     recipient: str | None,
+    place: str | None,
 ) -> Relation | None:
     def argument(span: TextSpan) -> str | None:
         word = span.text.lower()
         if word in FIRST or word in SECOND:
             return sender if word in FIRST else recipient
+        if word == HERE:  # "Mr. Lowe was here on Sunday": the place of writing
+            return place
         return index.entity_at(span)
 
     subject, obj = argument(c.subject), argument(c.object)
