@@ -86,3 +86,44 @@ def test_heading_place_followed_by_a_date_is_not_the_recipients(
 ) -> None:
     found = labelled(run(PLACE_OF_WRITING))
     assert not any(s == "Mrs. Ferrar" and p == "livesIn" for s, p, _ in found)
+
+
+SPOUSES = """\
+THOMAS WARD TO HIS WIFE
+
+Lyons, 9 October 1866.
+
+My dearest Ellen,
+
+The roads are bad but the inn is warm.
+
+Your devoted husband,
+Thomas Ward
+"""
+
+
+def test_closing_and_heading_give_spouses(run: Callable[[str], LetterResult]) -> None:
+    found = labelled(run(SPOUSES))
+    assert ("Ellen", "spouseOf", "Thomas Ward") in found or (
+        "Thomas Ward",
+        "spouseOf",
+        "Ellen",
+    ) in found
+
+
+OUR_GIRLS = """\
+Lyons, 9 October 1866.
+
+My dearest Ellen,
+
+Kiss our daughter Agnes for me.
+
+Your devoted husband,
+Thomas Ward
+"""
+
+
+def test_our_child_is_the_child_of_both_spouses(run: Callable[[str], LetterResult]) -> None:
+    found = labelled(run(OUR_GIRLS))
+    assert ("Agnes", "childOf", "Thomas Ward") in found
+    assert ("Agnes", "childOf", "Ellen") in found

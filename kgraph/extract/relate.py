@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kgraph.extract.evidence import MentionIndex, sentence_of, sentence_span
-from kgraph.extract.relate_heading import recipient_places
+from kgraph.extract.relate_parties import WE, kinship, recipient_places, shared_children
 from kgraph.model import (
     Analysis,
     Entity,
@@ -128,7 +128,14 @@ def proposals(
     raw += [
         _from_candidate(letter, c, index, sender, recipient, place) for c in analysis.candidates
     ]
-    return [r for r in raw if r is not None and _fits(r, by_key)]
+    ours = [
+        _from_candidate(letter, c, index, sender, recipient, place)
+        for c in analysis.candidates
+        if c.predicate == "childOf" and c.object.text.lower() in WE
+    ]
+    found = [r for r in raw if r is not None and _fits(r, by_key)]
+    shared = shared_children(found, [r for r in ours if r is not None], sender)
+    return found + [r for r in shared if _fits(r, by_key)]
 
 
 def _fits(r: Relation, by_key: dict[str, Entity]) -> bool:
@@ -174,15 +181,13 @@ def _letter_relations(
                         yield _make(table, "letter:to-the-editor", sender, e.key, span)
     if sender and recipient:
         words = table.get("letter:kinship-closing", {}).get("words", {})
-        for span, about_sender in ((letter.valediction, True), (letter.salutation, False)):
-            if span is None:
+        for role, about_sender, span in kinship(letter, words):
+            if role == "spouse":  # "Your devoted husband", "My dearest wife"
+                yield _make(table, "letter:spouse-closing", sender, recipient, span)
                 continue
-            last = re.findall(r"[^\W\d_]+", span.text.lower())[-1:]
-            role = words.get(last[0]) if last else None
-            if role is not None:  # the valediction speaks of the sender, the salutation of
-                child = sender if (role == "child") == about_sender else recipient
-                parent = recipient if child == sender else sender  # the recipient
-                yield _make(table, "letter:kinship-closing", child, parent, span)
+            child = sender if (role == "child") == about_sender else recipient
+            parent = recipient if child == sender else sender
+            yield _make(table, "letter:kinship-closing", child, parent, span)
 
 
 def _address_relations(
