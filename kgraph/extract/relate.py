@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kgraph.extract.evidence import MentionIndex, sentence_of, sentence_span
+from kgraph.extract.relate_parties import WE, kinship, recipient_places, shared_children
 from kgraph.model import (
     Analysis,
     Entity,
@@ -57,6 +58,7 @@ SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 SYMMETRIC = frozenset({"correspondsWith", "spouseOf"})
 FIRST = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
 SECOND = frozenset({"you", "your", "yours", "yourself", "thou", "thee", "thy", "thine"})
+HERE = "here"
 RULES_FILE = data_dir() / "patterns" / "relations.jsonl"
 NOT_RULES = ("set", "guard")
 _OF_PLACE = r"(?:of|de|di|du|d'|d’|von|van)\s+(?:the\s+|la\s+|le\s+)?"
@@ -123,8 +125,17 @@ def proposals(
         *_entity_relations(letter, analysis, entities, table),
     ]
     index = MentionIndex(entities)
-    raw += [_from_candidate(letter, c, index, sender, recipient) for c in analysis.candidates]
-    return [r for r in raw if r is not None and _fits(r, by_key)]
+    raw += [
+        _from_candidate(letter, c, index, sender, recipient, place) for c in analysis.candidates
+    ]
+    ours = [
+        _from_candidate(letter, c, index, sender, recipient, place)
+        for c in analysis.candidates
+        if c.predicate == "childOf" and c.object.text.lower() in WE
+    ]
+    found = [r for r in raw if r is not None and _fits(r, by_key)]
+    shared = shared_children(found, [r for r in ours if r is not None], sender)
+    return found + [r for r in shared if _fits(r, by_key)]
 
 
 def _fits(r: Relation, by_key: dict[str, Entity]) -> bool:
@@ -160,6 +171,8 @@ def _letter_relations(
         if evidence is not None:
             yield _make(table, "letter:sender-recipient", sender, recipient, evidence)
     yield from _address_relations(letter, entities, sender, recipient, place, table)
+    for home, line in recipient_places(letter, entities, recipient, place):
+        yield _make(table, "letter:recipient-place", recipient or "", home, line)
     if sender:
         for span in (letter.heading, letter.addressee):
             if span is not None and _EDITOR.search(span.text):
@@ -168,15 +181,13 @@ def _letter_relations(
                         yield _make(table, "letter:to-the-editor", sender, e.key, span)
     if sender and recipient:
         words = table.get("letter:kinship-closing", {}).get("words", {})
-        for span, about_sender in ((letter.valediction, True), (letter.salutation, False)):
-            if span is None:
+        for role, about_sender, span in kinship(letter, words):
+            if role == "spouse":  # "Your devoted husband", "My dearest wife"
+                yield _make(table, "letter:spouse-closing", sender, recipient, span)
                 continue
-            last = re.findall(r"[^\W\d_]+", span.text.lower())[-1:]
-            role = words.get(last[0]) if last else None
-            if role is not None:  # the valediction speaks of the sender, the salutation of
-                child = sender if (role == "child") == about_sender else recipient
-                parent = recipient if child == sender else sender  # the recipient
-                yield _make(table, "letter:kinship-closing", child, parent, span)
+            child = sender if (role == "child") == about_sender else recipient
+            parent = recipient if child == sender else sender
+            yield _make(table, "letter:kinship-closing", child, parent, span)
 
 
 def _address_relations(
@@ -274,11 +285,14 @@ def _from_candidate(
     index: MentionIndex,
     sender: str | None,
     recipient: str | None,
+    place: str | None,
 ) -> Relation | None:
     def argument(span: TextSpan) -> str | None:
         word = span.text.lower()
         if word in FIRST or word in SECOND:
             return sender if word in FIRST else recipient
+        if word == HERE:  # "Mr. Lowe was here on Sunday": the place of writing
+            return place
         return index.entity_at(span)
 
     subject, obj = argument(c.subject), argument(c.object)

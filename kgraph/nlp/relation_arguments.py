@@ -6,7 +6,9 @@ apposition ("the paper you edit") for the name beside it, "his" or "her" only fo
 is coordinated with ("Lucy Stone and her husband"), and the conjuncts of an argument ("Sasha
 and I") are arguments too, unless the caller takes the argument alone. "I" and "you" forms
 are kept for ``relate`` to map to the sender and the recipient, "we" forms only where the
-rule allows them, and none of them inside quoted speech. Anything else is dropped.
+rule allows them, and none of them inside quoted speech. "here" as an adverb ("Mr. Lowe
+was here on Sunday") is kept for ``relate`` to map to the place of writing. Anything else is
+dropped.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ SECOND = frozenset({"you", "your", "yours", "yourself", "thou", "thee", "thy", "
 WE = frozenset({"we", "us", "our", "ours", "ourselves"})
 RELATIVE = frozenset({"which", "who", "whom", "that"})
 THIRD_POSSESSIVE = frozenset({"his", "her"})
+HERE = "here"
 OPEN_QUOTES = frozenset("“«")
 CLOSE_QUOTES = frozenset("”»")
 
@@ -60,6 +63,8 @@ def _argument(
         if quoted(doc, token):
             return []
         return [(token.idx, token.idx + len(token.text), "Person")]
+    if lower == HERE and token.dep_ == "advmod":  # the place of writing, mapped by relate
+        return [] if quoted(doc, token) else [(token.idx, token.idx + len(token.text), "Place")]
     if depth > 2:
         return []
     if lower in RELATIVE and token.tag_ in ("WDT", "WP"):

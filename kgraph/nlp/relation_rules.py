@@ -35,6 +35,7 @@ ARGUMENT_PRONOUNS = frozenset(
         "they",
         "them",
         "their",
+        "here",
     ]
 )
 

@@ -1,0 +1,99 @@
+"""Letter-level relations of the letter's parties read from an editor's heading, a "To X"
+line, the salutation and the closing (``relate``).
+
+A heading that names the recipient and, after the name, a town ("TO K. LINDNER, GRAZ.",
+"BRANDT TO HIS BROTHER IN HAMBURG", "To Mrs. Ferrar, at Ashby") gives the recipient
+``livesIn`` the town: the edition says where the letter was sent. Only a place that closes
+the line counts, after nothing but a comma, a pipe and "in", "at" or "of": "To Mrs. Ferrar,
+London, 3 May" is as often the place of writing as the recipient's. A town that is the
+letter's own place of writing counts only with "in" or "at" before it.
+
+A kinship word that ends the closing ("Your loving father", "Your devoted husband") speaks of
+the sender, one that ends the salutation ("My dear son") or follows "to his" or "to her" in
+the heading ("HUGO TO HIS WIFE") of the recipient; "Dear Father Tyrrell" names a priest.
+
+"Our children" in a letter are the sender's and the sender's spouse's: a child the sender has
+by "our" ("Kiss our girls, Kate and Ellen") is also the child of the one spouse the letter
+gives the sender.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kgraph.model import Entity, Letter, Mention, Relation, TextSpan
+
+_BETWEEN = re.compile(r"[\s,|]*(?:(?:in|at|of)\s+(?:the\s+)?)?", re.I)
+_PREPOSITION = re.compile(r"\b(?:in|at)\b", re.I)
+_AFTER = re.compile(r"[\s.,;:)\]]*")
+WE = frozenset({"we", "us", "our", "ours"})
+_TO_KIN = re.compile(r"\bto\s+(?:his|her)\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?", re.I)
+
+
+def recipient_places(
+    letter: Letter,
+    entities: tuple[Entity, ...],
+    recipient: str | None,
+    place: str | None,
+) -> Iterator[tuple[str, TextSpan]]:
+    """(place key, heading span) for each heading or "To X" line that names the recipient
+    and closes on a town after the name."""
+    if recipient is None:
+        return
+    spans = {s for s in (letter.heading, letter.addressee) if s is not None}
+    text = letter.source.text
+    for span in sorted(spans, key=lambda s: s.start):
+        names = [m for e in entities if e.key == recipient for m in e.mentions if _within(m, span)]
+        places = [
+            (m, e) for e in entities if e.type == "Place" for m in e.mentions if _within(m, span)
+        ]
+        for name in names:
+            for m, e in places:
+                between = text[name.end : m.start]
+                if m.start < name.end or not _BETWEEN.fullmatch(between):
+                    continue
+                if not _AFTER.fullmatch(text[m.end : span.end]):
+                    continue
+                if e.key == place and not _PREPOSITION.search(between):
+                    continue
+                yield e.key, span
+
+
+def kinship(letter: Letter, words: dict[str, str]) -> Iterator[tuple[str, bool, TextSpan]]:
+    """(role of the word, whether it speaks of the sender, span) for each kinship word of
+    ``words`` that ends the closing or the salutation or follows "to his" in the heading."""
+    for span, about_sender in ((letter.valediction, True), (letter.salutation, False)):
+        if span is not None:
+            last = re.findall(r"[^\W\d_]+", span.text.lower())[-1:]
+            if last and last[0] in words:
+                yield words[last[0]], about_sender, span
+    if letter.heading is not None:
+        found = _TO_KIN.search(letter.heading.text)  # "TO HIS WIFE", "TO HER ELDEST SON"
+        kin = [w.lower() for w in (found.groups() if found else ()) if w and w.lower() in words]
+        if kin:
+            yield words[kin[0]], False, letter.heading
+
+
+def _within(m: Mention, span: TextSpan) -> bool:
+    return span.start <= m.start and m.end <= span.end
+
+
+def shared_children(
+    relations: list[Relation], ours: list[Relation], sender: str | None
+) -> Iterator[Relation]:
+    """childOf the sender's spouse (the one the ``relations`` give) for each child of the
+    sender in ``ours``, the relations whose parent the letter wrote as "our"."""
+    spouses = {
+        other
+        for r in relations
+        if r.predicate == "spouseOf" and sender in (r.subject, r.object)
+        for other in (r.subject, r.object)
+        if other != sender
+    }
+    if sender is None or len(spouses) != 1:
+        return
+    (spouse,) = spouses
+    for r in ours:
+        if r.predicate == "childOf" and r.object == sender and r.subject != spouse:
+            yield Relation(r.subject, "childOf", spouse, r.evidence, r.confidence, r.rule)
