@@ -15,11 +15,18 @@ from spacy.tokens import Doc, Span, Token
 from kgraph.knowledge.kb import KnowledgeBase
 from kgraph.knowledge.kb_names import PlaceNames
 from kgraph.nlp.components import _source, model_words
+from kgraph.nlp.place_cues import AT
 from kgraph.settings import read_words
 
 LIST_WORDS = frozenset({",", "and", "&", "or"})
 LARGE_PLACE = 10_000  # people: a town this large is meant even in a letter about elsewhere
 STATE_VERBS = frozenset({"be", "seem", "look", "feel"})
+
+
+def _located(ent: Span) -> bool:
+    """A name right after "at", "in", "near" or "via": where, not who."""
+    i = ent.start - 1
+    return i >= 0 and ent.doc[i].lower_ in AT
 
 
 def model_nouns(nlp: Language) -> frozenset[str]:
@@ -136,6 +143,7 @@ class PersonCues:
                         labels[other] == "Person"
                         and labels[one] in ("Place", "Organization")
                         and self.unknown_word(decisions[one][0])
+                        and not _located(decisions[one][0])  # "at Ekenge, and Edem"
                     ):
                         labels[one] = "Person"
                         changed = True
