@@ -49,3 +49,12 @@ def test_a_name_run_into_the_writer_ends_before_and_i(run: Run) -> None:
     body = "We had a long ride since we left the mill at Pennwick, & I was glad of my bed."
     labels = {e.label for e in run(_letter(body)).entities}
     assert "Pennwick" in labels  # not "Pennwick, & I"
+
+
+def test_a_capitalised_noun_after_a_is_no_name(run: Run) -> None:
+    body = (
+        "My brother has bought a Telescope and is very proud of it. He says any friend "
+        "of his must be either a Poet or a Scoundrel."
+    )
+    labels = {e.label for e in run(_letter(body)).entities}
+    assert not labels & {"Telescope", "Scoundrel"}

@@ -94,6 +94,20 @@ class PersonCues:
             and not self.known_place(ent)
         )
 
+    def indefinite_noun(self, ent: Span) -> bool:
+        """One capitalised English noun after "a" or "an" ("such a Dunce", "a Cabinet at
+        twelve"): a thing of a kind, as older letters capitalise nouns, not a name."""
+        words = [t for t in ent if not t.is_punct]
+        i = ent.start - 1
+        if len(words) != 1 or i < 0 or ent.doc[i].lower_ not in ("a", "an") or not self.nouns:
+            return False
+        word = words[0].lower_
+        return (
+            (word in self.nouns or words[0].lemma_.lower() in self.nouns)
+            and word not in self.given
+            and not self.known_place(ent)
+        )
+
     def nowhere(self, ent: Span) -> bool:
         """One word the knowledge base knows as no place at all, anywhere, and no English
         word: "Watson", "Annerl", "Bülow" (the tagger's place is a guess)."""
