@@ -12,6 +12,9 @@ WHERE = frozenset(
     | {"on", "to", "from", "of", "through", "into", "towards", "toward", "among", "under"}
 )
 
+# a letter of the correspondent's (or a third person's) came from where they were
+OWNERS = frozenset({"your", "thy", "his", "her", "their", "our"})
+
 
 def previous(doc: Doc, ent: Span) -> Token | None:
     """The token before ``ent``, past spaces."""
@@ -41,10 +44,16 @@ def moved_to(prev: Token, motion: frozenset[str]) -> bool:
 
 def sent_from(doc: Doc, prev: Token | None, sent_words: frozenset[str]) -> bool:
     """ "a letter from Hobhouse", "another from Kinnaird", "I heard from Lyell": what comes
-    from a person."""
+    from a person. Not the correspondent's own letter ("your letter from Baddeck", "thy long
+    letter from Auburn"): that one names where it was written."""
     if prev is None or prev.lower_ != "from" or prev.i == 0:
         return False
     before = doc[prev.i - 1]
+    owner = doc[before.i - 1] if before.i > 0 else None
+    if owner is not None and owner.tag_ == "JJ" and owner.i > 0:
+        owner = doc[owner.i - 1]  # "your long letter"
+    if owner is not None and owner.lower_ in OWNERS:
+        return False
     return before.lower_ in sent_words or before.lemma_.lower() in sent_words
 
 

@@ -15,11 +15,18 @@ from spacy.tokens import Doc, Span, Token
 from kgraph.knowledge.kb import KnowledgeBase
 from kgraph.knowledge.kb_names import PlaceNames
 from kgraph.nlp.components import _source, model_words
+from kgraph.nlp.place_cues import AT
 from kgraph.settings import read_words
 
 LIST_WORDS = frozenset({",", "and", "&", "or"})
 LARGE_PLACE = 10_000  # people: a town this large is meant even in a letter about elsewhere
 STATE_VERBS = frozenset({"be", "seem", "look", "feel"})
+
+
+def _located(ent: Span) -> bool:
+    """A name right after "at", "in", "near" or "via": where, not who."""
+    i = ent.start - 1
+    return i >= 0 and ent.doc[i].lower_ in AT
 
 
 def model_nouns(nlp: Language) -> frozenset[str]:
@@ -87,6 +94,20 @@ class PersonCues:
             and not self.known_place(ent)
         )
 
+    def indefinite_noun(self, ent: Span) -> bool:
+        """One capitalised English noun after "a" or "an" ("such a Dunce", "a Cabinet at
+        twelve"): a thing of a kind, as older letters capitalise nouns, not a name."""
+        words = [t for t in ent if not t.is_punct]
+        i = ent.start - 1
+        if len(words) != 1 or i < 0 or ent.doc[i].lower_ not in ("a", "an") or not self.nouns:
+            return False
+        word = words[0].lower_
+        return (
+            (word in self.nouns or words[0].lemma_.lower() in self.nouns)
+            and word not in self.given
+            and not self.known_place(ent)
+        )
+
     def nowhere(self, ent: Span) -> bool:
         """One word the knowledge base knows as no place at all, anywhere, and no English
         word: "Watson", "Annerl", "Bülow" (the tagger's place is a guess)."""
@@ -136,6 +157,7 @@ class PersonCues:
                         labels[other] == "Person"
                         and labels[one] in ("Place", "Organization")
                         and self.unknown_word(decisions[one][0])
+                        and not _located(decisions[one][0])  # "at Ekenge, and Edem"
                     ):
                         labels[one] = "Person"
                         changed = True

@@ -34,13 +34,14 @@ from kgraph.nlp.contexts import (
 from kgraph.nlp.foreign import ForeignText
 from kgraph.nlp.person_cues import PersonCues
 from kgraph.nlp.person_of import places_of_people
+from kgraph.nlp.place_cues import PlaceCues
 from kgraph.settings import read_words
 
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th|d)?\.?[—–-]*$")
 ROMAN = re.compile(r"^[IVXLCDM]+\.?$")
 NAME_TAGS = frozenset({"NNP", "NNPS"})
 TIME_WORDS = frozenset({"morning", "evening", "night", "eve", "day", "afternoon", "noon"})
-TRAILING = frozenset({"of", "and", "the", "de", "du", "von", "in", "at"})
+TRAILING = frozenset({"of", "and", "&", "the", "de", "du", "von", "in", "at"})
 
 
 def _is_name_token(token: Token) -> bool:
@@ -59,6 +60,7 @@ class TypeCorrector:
         self.sent_words: frozenset[str] = frozenset()
         self.motion: frozenset[str] = frozenset()
         self.cues = PersonCues()
+        self.places = PlaceCues()
         self.foreign = ForeignText()
 
     def initialize(
@@ -70,6 +72,7 @@ class TypeCorrector:
         kb: KnowledgeBase | None = None,
     ) -> None:
         self.cues.initialize(nlp, data_dir, kb)
+        self.places.initialize(data_dir)
         self.foreign.initialize(data_dir)
         if data_dir is not None:
             self.not_names = read_words(data_dir / "not-names.txt")
@@ -135,7 +138,7 @@ class TypeCorrector:
             return None
         if (len(ent) == 1 and self._imperative(ent[0])) or self.foreign.guess(doc, ent):
             return None  # "Kiss Teddy"; "Estamos", "Votre bien" in a paragraph in French
-        if source == "ner" and self.cues.common_noun(ent):
+        if source == "ner" and (self.cues.common_noun(ent) or self.cues.indefinite_noun(ent)):
             return None  # "the Verse", "my Advertisements": a noun the letter also writes small
         content = [
             t for t in words if t.lower_ not in FUNCTION_WORDS and t.lower_ not in HONORIFICS
@@ -163,6 +166,10 @@ class TypeCorrector:
             return "Person"
         if label != "Person" and self.cues.kin_before(doc, ent):
             return "Person"  # "my wife, Peppina", "his brother Carl"
+        if label in ("Person", "Organization", "Place") and self.places.place_context(
+            doc, ent, label
+        ):
+            return "Place"  # "landed at Civita Vecchia", "the natives of Woahoo", "set out for X"
         prev = previous(doc, ent)
         honorific = prev is not None and prev.lower_.rstrip(".") in HONORIFICS
         if (
@@ -249,8 +256,13 @@ class TypeCorrector:
                 doc[end - 1].is_punct
                 or doc[end - 1].tag_ == "POS"
                 or (doc[end - 1].lower_ in TRAILING and _source(ent) == "ner")
+                or (
+                    end - start > 2
+                    and doc[end - 1].text == "I"
+                    and doc[end - 2].lower_ in ("&", ",", "and")
+                )
             ):
-                end -= 1  # "Buths of" (Düsseldorf) is Buths
+                end -= 1  # "Buths of" (Düsseldorf) is Buths; "Auburn, & I was glad": Auburn
             if start < end:
                 ents.append(Span(doc, start, end, label=label, span_id=ent.ent_id_))
         doc.ents = filter_spans(ents)
