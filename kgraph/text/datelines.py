@@ -101,6 +101,17 @@ def place_before(line: Line, start: int) -> TextSpan | None:
     return place
 
 
+def place_above(lines: list[Line], dateline: Line) -> TextSpan | None:
+    """The place of a dateline set on two lines, the place above ending with a comma
+    ("Government House, Pietermaritzburg, / Natal, November 30, 1878." has its own; "London,
+    No. 9, Piccadilly, / April 16, 1792." gives London)."""
+    at = next((i for i, x in enumerate(lines) if x is dateline), 0)
+    above = lines[at - 1] if at > 0 else None
+    if above is None or above.block != dateline.block or not above.text.endswith(","):
+        return None
+    return place_before(above, len(above.text))
+
+
 Dated = tuple[LetterDate, TextSpan | None]  # a dateline's date and the place written with it
 
 

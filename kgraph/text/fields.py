@@ -21,7 +21,7 @@ KINDS = {
     "sender": "from|author|writer|sender|creator|correspondent from",
     "recipient": "to|recipient|addressee|addressed to|correspondent to|who to",
     "place": "place|written at|written from|place of writing|origin|sent from|where written|"
-    "address from",
+    "address from|address",
     "editorial": (
         "reference|ref|extent|repository|source|access conditions|access|rights|collection|"
         "call number|shelfmark|identifier|format|language|description|transcribed|"

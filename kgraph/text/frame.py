@@ -24,7 +24,8 @@ RUNNING_HEAD = re.compile(
     r"^(?:\d{1,4}\.?\]?\s{3,}\S.*|.*\S\s{3,}(?:\d{1,4}|\[\d{4}\.?|\d{4}\.?\]?))$"
 )
 NUMBER_ONLY = re.compile(
-    r"^(?:\[?\s*\d{1,3}\s*\]?|\{\d{1,4}\}|[IVXLCDM]{1,7}|(?:no\.|letter|chapter)\s+[\divxlc]+)\.?$",
+    r"^(?:\[?\s*\d{1,3}\s*\]?|\{\d{1,4}\}|[IVXLCDM]{1,7}|(?:no\.|letter|chapter)\s+[\divxlc]+|"
+    r"letter\s+no\.?:?\s*[A-Z]{0,6}\d+)\.?$",  # "Letter No. RVW0417": a site's number
     re.I,
 )
 

@@ -40,6 +40,19 @@ SITE_MATTER = re.compile(
 )
 
 
+# a speaker in a trial's or a hearing's record: "Mr. Erskine.--I have no objection …"
+SPEAKER = re.compile(r"^(?:[A-Z][\w'’]*\.?\s+){0,5}[A-Z][\w'’]+\.\s?(?:--|—)\s*[A-Z]")
+# a transcription's label of a side of the sheet: "[address side]", "[message side:]"
+SIDE_LABEL = re.compile(
+    r"(?i)^\[\s*(?:address|message|picture|front|back|reverse|envelope|verso|recto|cover)"
+    r"(?:\s+(?:side|leaf|panel))?\s*:?\s*\]:?$"
+)
+# a catalogue's parties with their life dates: "from Smith, John, 1801-1870 to Brown, Ann, …"
+CATALOGUE_PARTIES = re.compile(
+    r"\b1[5-9]\d\d\s?[-–]\s?1[5-9]\d\d\b.*\bto\b|^from\s.*\b1[5-9]\d\d\s?[-–]"
+)
+
+
 # an addressee line that is only a style, the name on the next line
 STYLE_ONLY = re.compile(
     r"(?i)^to\s+(?:the\s+)?(?:most|right|very)?\s*(?:honou?rable|hon\.|reverend|rev\.|"

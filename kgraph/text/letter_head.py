@@ -8,12 +8,15 @@ import re
 from dataclasses import dataclass, field
 
 from kgraph.model import LetterDate, TextSpan
-from kgraph.text.datelines import adds_place, parse_date
+from kgraph.text.datelines import adds_place, parse_date, place_above
 from kgraph.text.dates import find_date
 from kgraph.text.fields import bare_key, read_field
 from kgraph.text.frame import frame_end, is_long_heading, is_page_furniture, prose_lines
 from kgraph.text.frame_years import PartialDate, partial_date
 from kgraph.text.head_lines import (
+    CATALOGUE_PARTIES,
+    SIDE_LABEL,
+    SPEAKER,
     STYLE_ONLY,
     address_like,
     addressee_of,
@@ -27,6 +30,7 @@ from kgraph.text.head_lines import (
     whole_line,
 )
 from kgraph.text.headings import addressee_name, intro_parties, is_site_line, names_someone, parties
+from kgraph.text.lead_in import THIS_LETTER
 from kgraph.text.lead_in_names import catalogue_lot
 from kgraph.text.letter_lines import Line, looks_like_name, signs, span_in
 from kgraph.text.line_patterns import (
@@ -111,7 +115,14 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
             receiving = False
             continue
         receiving = bool(re.search(r"\((?:Received|Recd)\b[^)]*$", line.text))
-        if SECTION.match(line.text):
+        if SPEAKER.match(line.text) or (line.text.endswith(":") and THIS_LETTER.search(line.text)):
+            prose.append(line)  # "Mr. Erskine.--I have …", "The following letter was then read:"
+            continue
+        if (
+            SECTION.match(line.text)
+            or SIDE_LABEL.match(line.text)
+            or CATALOGUE_PARTIES.search(line.text)
+        ):
             head.edition.append(line)  # "Transcription", "Search": the edition's label, a button
             continue
         if (
@@ -230,10 +241,16 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
         if found is not None:
             dateline = when
             where = head.fields.get("place")
+            if where is not None and re.match(
+                r"(?i)\[?(?:none|unknown|n\.\s?p\.|not\s)", where.text
+            ):
+                where = None  # "Address: none given", "Place: [n.p.]"
             date = (
                 LetterDate(found.iso, found.precision, span_in(when, found.start, found.end)),
                 span_in(where, 0, len(where.text.split(",")[0])) if where is not None else None,
             )
+    if date is not None and date[1] is None and dateline is not None:
+        date = (date[0], place_above(lines, dateline))
     head.heading, head.byline, head.access, head.addressee = heading, byline, access, addressee
     head.dateline, head.intro, head.date, head.partial = dateline, intro, date, partial
     return head
