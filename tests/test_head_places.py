@@ -110,3 +110,51 @@ def test_a_catalogues_parties_line_and_a_letter_number_give_no_place() -> None:
     letter = parse_letter(source(RECORD))
     assert place_of(RECORD) is None
     assert letter.address is None
+
+
+REPRINTED = """THE FATE OF THE EREBUS.
+
+(From the Times, November 3, 1859.)
+
+TO THE EDITOR OF THE TIMES.
+
+Sir,—As some of your readers doubt the account I gave, I beg leave to add a word.
+
+I am, Sir, your obedient servant,
+
+F. L. McCLINTOCK.
+
+Admiralty, Oct. 31.
+"""
+
+
+def test_a_reprints_source_line_is_no_dateline_but_lends_its_year() -> None:
+    letter = parse_letter(source(REPRINTED))
+    assert letter.date is not None and letter.date.iso == "1859-10-31"
+    assert place_of(REPRINTED) == "Admiralty"
+
+
+def test_a_year_first_dateline_with_a_roman_month() -> None:
+    from kgraph.text.dates import find_date
+
+    found = find_date("Kolozsvár, 1899. XI. 19.")
+    assert found is not None and found.iso == "1899-11-19"
+    found = find_date("Budapest, 1907. 3. 12.")
+    assert found is not None and found.iso == "1907-03-12"
+
+
+def test_an_office_before_a_name_and_a_style_before_a_particle() -> None:
+    from kgraph.text.headings import addressee_name, parties
+
+    heading = "COMMODORE JOHN RODGERS TO SECRETARY OF THE NAVY SMITH"
+    found = parties(heading)
+    assert found is not None and heading[slice(*found[1])] == "SMITH"
+    line = "TO MADAME DE STAËL"
+    named = addressee_name(line)
+    assert named is not None and line[slice(*named)] == "MADAME DE STAËL"
+
+
+def test_a_closing_word_on_the_signature_line_is_no_part_of_the_name() -> None:
+    text = "Dearest Karl,\n\nThe rain has stopped.\n\nThy R.\n"
+    letter = parse_letter(source(text))
+    assert letter.sender_name is not None and letter.sender_name.text == "R."

@@ -154,6 +154,11 @@ _PATTERNS = [
     re.compile(rf"(?i)\b{_MONTH},?\s+(?:the\s+)?{_DAYWORD},?\s+{_YEAR}\b"),
     # 1860, May 8 (year first, as some editions print a dateline)
     re.compile(rf"\b{_YEAR},?\s+{_MONTH}\s+{_DAY}(?![\d\w])"),
+    # 1936. XI. 19., 1936. 11. 19.: year, month, day, as Hungarian datelines write them
+    re.compile(
+        r"\b(?P<year>1[5-9]\d\d|20\d\d)\.\s?(?:(?P<roman>XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)|"
+        r"(?P<mnum>\d{1,2}))\.\s?(?P<day>\d{1,2})\.?(?!\d)"
+    ),
     # 20/11/1908 or 20.11.1908 (day first, as in most of Europe)
     re.compile(r"(?<!\d)(?P<day>\d{1,2})[/.](?P<mnum>\d{1,2})[/.](?P<year>1[5-9]\d\d|20\d\d)\b"),
     # 14/VII. 1913, 14. VII. 1913: the month in Roman numerals, as Central Europe writes it

@@ -163,6 +163,9 @@ def _rank_before(name: str) -> int:
         return 0
     if not name[m.end() : m.end() + 1].isupper():
         return 0  # "President of Congress": an office, and no name after it
+    office = re.match(r"(?i)of\s+(?:the\s+)?\w+\s+(?=[A-Z])", name[m.end() :])
+    if office is not None:  # "SECRETARY OF THE NAVY HAMILTON": the office, then the name
+        return m.end() + office.end()
     return m.end() if len(name[m.end() :].split()) >= 2 else 0
 
 
@@ -244,7 +247,14 @@ def addressee_name(line: str) -> tuple[int, int] | None:
     value = re.sub(r",?\s*(?:Esq|Esquire)\.?$", "", value).rstrip(". ")
     styled = _STYLED.match(value)
     rest = value[styled.end() :].split() if styled is not None else []
-    skip = styled.end() if styled is not None and len(rest) >= 2 and rest[0][0].isupper() else 0
+    skip = (
+        styled.end()
+        if styled is not None
+        and len(rest) >= 2
+        and rest[0][0].isupper()
+        and rest[0].lower() not in _LOWER_OK  # "MADAME DE MONTCALM" keeps her style
+        else 0
+    )
     return clean_name(line, m.start("r") + skip, m.start("r") + len(value))
 
 

@@ -213,6 +213,7 @@ def _parse(source: Source, text: str) -> Letter:
     if sig is not None and signs(signed.rstrip(".,")):  # ", Major-General" is not the name
         sig_text = signed.rstrip(".") if not re.search(r"\b\w\.$", signed) else signed
         lead = m.end() if (m := SIGNED.match(lines[sig].text)) else 0  # "(Signed)   "
+        lead = max(lead, lines[sig].text.find(sig_text, lead))  # "Thy R.": after the closing
         sender_name = span_in(lines[sig], lead, lead + len(sig_text))
     elif byline is not None and signs(byline.text):
         sender_name = byline.span()

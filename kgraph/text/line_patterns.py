@@ -145,6 +145,7 @@ def without_rank(name: str) -> str:
     """A signed name without the rank or the letters after it ("John Smith, Colonel",
     "GERARD M. HOPKINS S.J."); "Mary R. M." keeps her initials (one word before them)."""
     name = SIGNED_TITLE.sub("", name)
+    name = re.sub(r"^(?i:thy|thine|your|yours)\s+(?=[A-Z])", "", name)  # "Thy R."
     caps = re.match(r"^([A-Z][A-Z.'’\" -]+[A-Z.]),\s+[A-Z][a-z]+\.?$", name)
     if caps is not None:
         return caps.group(1)  # "JOHN SMITH, Exovede": a name in capitals, then a style
