@@ -158,3 +158,43 @@ def test_a_closing_word_on_the_signature_line_is_no_part_of_the_name() -> None:
     text = "Dearest Karl,\n\nThe rain has stopped.\n\nThy R.\n"
     letter = parse_letter(source(text))
     assert letter.sender_name is not None and letter.sender_name.text == "R."
+
+
+NUMBERED_SITE = """Letter Reference | EDW/1891/007 |
+Letter Date | Monday 4 May 1891 |
+Address From | Malvern, Worcestershire |
+Who To | Alice Meynell |
+|
+1Monday
+2
+3My dear Alice
+4
+5The hills are green again and I walk on them every morning before
+6the post comes. I have read the proofs you sent.
+7
+8Edward
+"""
+
+
+def test_a_transcriptions_line_numbers_and_a_records_table_cells() -> None:
+    letter = parse_letter(source(NUMBERED_SITE))
+    assert letter.salutation is not None and letter.salutation.text == "My dear Alice"
+    assert letter.date is not None and letter.date.iso == "1891-05-04"
+    assert place_of(NUMBERED_SITE) == "Malvern"
+    assert letter.heading_recipient is not None
+    assert letter.heading_recipient.text == "Alice Meynell"
+
+
+def test_a_dateline_on_three_lines_running_on_in_lower_case() -> None:
+    text = (
+        "Fort Clatsop, forty miles from\nthe mouth of the Columbia.\nJanuary 3rd. 1806.\n\n"
+        "Dear Brother,\n\nWe are all well and in winter quarters.\n\nYour brother,\nW. Clark\n"
+    )
+    assert place_of(text) == "Fort Clatsop"
+
+
+def test_numbers_that_do_not_run_line_after_line_are_kept() -> None:
+    from kgraph.text.editorial import plain_emphasis
+
+    text = "12 May 1870\n\nDear Sir,\n\n3 Cf. the minutes of 1869.\n"
+    assert plain_emphasis(text) == text

@@ -102,14 +102,22 @@ def place_before(line: Line, start: int) -> TextSpan | None:
 
 
 def place_above(lines: list[Line], dateline: Line) -> TextSpan | None:
-    """The place of a dateline set on two lines, the place above ending with a comma
+    """The place of a dateline set on two lines or more, the place above ending with a comma
     ("Government House, Pietermaritzburg, / Natal, November 30, 1878." has its own; "London,
-    No. 9, Piccadilly, / April 16, 1792." gives London)."""
+    No. 9, Piccadilly, / April 16, 1792." gives London), or running on to a line in lower case
+    ("Fort Mandan, 1609 miles above / the entrance of the Missouri. / March 31st. 1805.")."""
     at = next((i for i, x in enumerate(lines) if x is dateline), 0)
-    above = lines[at - 1] if at > 0 else None
-    if above is None or above.block != dateline.block or not above.text.endswith(","):
+    above = at - 1
+    while (
+        above > 0 and lines[above].text[:1].islower() and lines[above - 1].block == dateline.block
+    ):
+        above -= 1  # "the entrance of the Missouri." runs on from the line above it
+    if above < 0 or lines[above].block != dateline.block:
         return None
-    return place_before(above, len(above.text))
+    line = lines[above]
+    if not (line.text.endswith(",") or (above < at - 1 and lines[above + 1].text[:1].islower())):
+        return None
+    return place_before(line, len(line.text))
 
 
 Dated = tuple[LetterDate, TextSpan | None]  # a dateline's date and the place written with it

@@ -40,11 +40,35 @@ _EMPHASIS = re.compile(r"(?<!\w)_+(?=\S)|(?<=\S)_+(?!\w)")
 
 
 def plain_emphasis(text: str) -> str:
-    """``text`` with the underscores of printed italics as spaces, same length (a
-    ``snake_case`` word keeps its own)."""
+    """``text`` with the underscores of printed italics as spaces and a transcription's line
+    numbers as spaces, same length (a ``snake_case`` word keeps its own)."""
+    text = _without_line_numbers(text)
     if "_" not in text:
         return text
     return _EMPHASIS.sub(lambda m: " " * len(m.group()), text)
+
+
+_LINE_NUMBER = re.compile(r"^\d{1,3}(?=[^\d.,:)\]/-]|$)", re.MULTILINE)
+
+
+def _without_line_numbers(text: str) -> str:
+    """A transcription that numbers every line of the letter ("1Friday", "2", "3My dear
+    Havelock"): the numbers as spaces. Only a run of at least six lines numbered one after
+    the other counts; a dateline's "12 May" or a note's "3 Cf." is no such run."""
+    found = list(_LINE_NUMBER.finditer(text))
+    runs: list[list[re.Match[str]]] = []
+    for m in found:
+        if runs and int(m.group()) == int(runs[-1][-1].group()) + 1:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    numbers = [m for run in runs if len(run) >= 6 for m in run]
+    if not numbers:
+        return text
+    chars = list(text)
+    for m in numbers:
+        chars[m.start() : m.end()] = " " * (m.end() - m.start())
+    return "".join(chars)
 
 
 # A footnote number glued to what it annotates: after a letter ("Lyell2"), after sentence

@@ -94,6 +94,6 @@ def read_field(line: Line) -> Field | None:
     kind = _kind(m["key"])
     if kind is None:
         return None
-    value = m["value"].rstrip("*_ ")
+    value = m["value"].rstrip("*_ |")
     start = line.start + m.start("value")
     return Field(kind, Line(start, start + len(value), value, line.block))

@@ -294,7 +294,10 @@ def _field(head: Head, line: Line) -> bool:
                 return False
             head.edition.append(line)
         else:
-            head.fields.setdefault(kind, line)
+            value = line.text.rstrip(" |")  # "Havelock Ellis |": a table's cell
+            head.fields.setdefault(
+                kind, Line(line.start, line.start + len(value), value, line.block)
+            )
             head.pending = None
         return True
     if key is not None or label:
