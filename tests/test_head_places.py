@@ -198,3 +198,43 @@ def test_numbers_that_do_not_run_line_after_line_are_kept() -> None:
 
     text = "12 May 1870\n\nDear Sir,\n\n3 Cf. the minutes of 1869.\n"
     assert plain_emphasis(text) == text
+
+
+@pytest.mark.parametrize(
+    ("dateline", "place"),
+    [("Dublin, Sept. 22nd, '08.", "Dublin"), ("Grez 11.6.12", "Grez")],
+)
+def test_a_datelines_place_stands_though_its_year_is_unknown(dateline: str, place: str) -> None:
+    text = (
+        f"{dateline}\n\nDear Comrade,\n\nThe paper goes to press on Friday.\n\nYours,\nJ. Dunne\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.date is None  # a two-digit year with nothing to complete it
+    assert place_of(text) == place
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Philadelphia 2d Mo. 17th [1838]", "1838-02-17"),
+        ("Paris, March 5th/16th, 1782", "1782-03-05"),
+    ],
+)
+def test_friends_months_and_a_day_in_two_calendars(line: str, iso: str) -> None:
+    text = f"{line}\n\nDear Friend,\n\nThy letter came.\n\nThy friend,\nA. Hale\n"
+    letter = parse_letter(source(text))
+    assert letter.date is not None and letter.date.iso == iso
+
+
+def test_leaf_markers_and_a_typists_reference() -> None:
+    text = (
+        "To Paul Gauguin. Arles, Tuesday, 12 June 1888.\n\n1r:1\nMy dear Gauguin,\n1r:2\n"
+        "The wheat is ripe and I paint all day.\n1r:3\nEver yours,\n1r:4\nVincent\n"
+    )
+    letter = parse_letter(source(text))
+    assert letter.sender_name is not None and letter.sender_name.text == "Vincent"
+    typed = (
+        "March 2, 1926.\n\nMy dear Mr. Hope:\n\nI shall come in April.\n\n"
+        "Very sincerely yours,\n\nWEBD/DR\n"
+    )
+    assert parse_letter(source(typed)).sender_name is None

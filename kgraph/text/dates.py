@@ -104,7 +104,7 @@ DAY_SUFFIX = r"(?:st|nd|rd|th|d|er|e|ten|te|ter|sten|de|die|dje|den|ste|:e|:de|:
 # "19 th" (a printed italic's "19_th_"), and the calendar a day is given in ("July 23, N.S.")
 _DAY = (
     rf"(?P<day>\d{{1,2}})(?:{DAY_SUFFIX}|\s(?:st|nd|rd|th)\b)?\.?"
-    r"(?:\s?\(\d{1,2}\)|/\d{1,2}(?!\d))?"
+    r"(?:\s?\(\d{1,2}\)|/\d{1,2}(?:st|nd|rd|th|d)?(?!\d))?"
 )
 _STYLE = r"(?:,?\s+[ON]\.\s?S\.)?"  # Old or New Style, after the day or the month
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
@@ -140,8 +140,8 @@ _PATTERNS = [
     re.compile(rf"\b{_MONTH},?\s+(?:the\s+)?{_DAY}{_DUAL_MD}{_STYLE}\s?,?\s+(?:de\s+)?{_YEAR}\b"),
     # "8 mo. 28th 1848", "28th of 8th mo. 1848": the Friends' numbered months
     re.compile(
-        r"(?<!\d)(?P<mnum>\d{1,2})(?:st|nd|rd|th)?\s*mo(?:nth)?\.?,?\s+"
-        r"(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>1[5-9]\d\d)\b"
+        r"(?<!\d)(?P<mnum>\d{1,2})(?:st|nd|rd|th|d)?\s*(?i:mo)(?:nth)?\.?,?\s+"
+        r"(?P<day>\d{1,2})(?:st|nd|rd|th|d)?,?\s+(?P<year>1[5-9]\d\d)\b"
     ),
     re.compile(
         r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mnum>\d{1,2})(?:st|nd|rd|th)?"

@@ -49,6 +49,7 @@ def plain_emphasis(text: str) -> str:
 
 
 _LINE_NUMBER = re.compile(r"^\d{1,3}(?=[^\d.,:)\]/-]|$)", re.MULTILINE)
+_LEAF = re.compile(r"^\[?\d{1,2}[rv]:\d{1,3}\]?(?=\s|$)", re.MULTILINE)
 
 
 def _without_line_numbers(text: str) -> str:
@@ -63,6 +64,7 @@ def _without_line_numbers(text: str) -> str:
         else:
             runs.append([m])
     numbers = [m for run in runs if len(run) >= 6 for m in run]
+    numbers += _LEAF.finditer(text)  # "1r:3": a leaf, its side and the line, however few
     if not numbers:
         return text
     chars = list(text)

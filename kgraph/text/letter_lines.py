@@ -118,8 +118,8 @@ def looks_like_name(value: str) -> bool:
     words = re.findall(r"[^\W\d_][\w'’.-]*", value)
     if not 1 <= len(words) <= 6 or len(value) > 60 or value.rstrip().endswith(("?", "!")):
         return False
-    if re.search(r"\d", value):
-        return False
+    if re.search(r"\d|/|^[A-Z]{2,6}:[A-Za-z]{1,5}$", value):
+        return False  # "WEBD/DR": a typist's reference, not a name
     capitalised = [w for w in words if w[0].isupper()]
     return len(capitalised) >= max(1, len(words) - 1) and not NOT_NAMES.match(words[-1])
 

@@ -168,6 +168,8 @@ def _parse(source: Source, text: str) -> Letter:
         if date[0].iso[5:] == f"{pd.month:02d}-{(pd.day or 0):02d}":
             date = (date[0], place_before(pline, pd.start))
     place_span = date[1] if date else None
+    if date is None and partial is not None:  # "Dublin, Sept. 22nd, '08.": no year, a place
+        place_span = place_before(partial[0], partial[1].start)
     said = intro_parties(intro.text) if intro is not None and place_span is None else None
     # "… written … from his hiding-place at Lausanne in October 1849"
     if intro is not None and said is not None:
