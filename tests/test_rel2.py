@@ -28,6 +28,18 @@ Your friend,
 Martha Gill
 """
 
+TOWNS = """\
+Leeds, 4 June 1850.
+
+My dear Mrs. Varley,
+
+Mr. Tobias Kemp, of Whitby, sent the books on Monday. Mr. Ward in Chester has sold the mill. \
+I saw Mr. Orme in Durham last week.
+
+Your friend,
+Martha Gill
+"""
+
 
 def labelled(result: LetterResult) -> set[Triple]:
     label = {e.key: e.label for e in result.entities}
@@ -37,6 +49,11 @@ def labelled(result: LetterResult) -> set[Triple]:
 @pytest.fixture(scope="module")
 def pronouns(run: Callable[[str], LetterResult]) -> set[Triple]:
     return labelled(run(PRONOUNS))
+
+
+@pytest.fixture(scope="module")
+def towns(run: Callable[[str], LetterResult]) -> set[Triple]:
+    return labelled(run(TOWNS))
 
 
 def test_his_is_the_one_man_named_before(pronouns: set[Triple]) -> None:
@@ -55,3 +72,15 @@ def test_two_men_before_his_leave_it_unresolved(pronouns: set[Triple]) -> None:
 
 def test_a_lady_is_no_he(pronouns: set[Triple]) -> None:
     assert not any(o == "Selby" for _, _, o in pronouns)
+
+
+def test_person_comma_of_place(towns: set[Triple]) -> None:
+    assert ("Tobias Kemp", "livesIn", "Whitby") in towns
+
+
+def test_person_in_place_as_subject(towns: set[Triple]) -> None:
+    assert ("Mr. Ward", "livesIn", "Chester") in towns
+
+
+def test_seeing_someone_somewhere_is_not_where_he_lives(towns: set[Triple]) -> None:
+    assert not any(s == "Mr. Orme" and p == "livesIn" for s, p, _ in towns)
