@@ -2,7 +2,8 @@
 
 Three sources, all described in ``data/patterns/relations.jsonl``: the candidates of the NLP
 stage's sentence rules, whose arguments are mapped to entities ("I", and "we" where the rule
-allows it, to the sender; "you" to the recipient); letter-level rules over the parts of the
+allows it, to the sender; "you" to the recipient; "he" and "her" to the one person named just
+before, ``relate_arguments``); letter-level rules over the parts of the
 letter (salutation, address, superscription, "To the Editor of X", "Your loving father"); and
 entity-level rules over a name that contains a place name ("the Toulouse congress").
 
@@ -20,7 +21,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from kgraph.extract.evidence import MentionIndex, sentence_of, sentence_span
+from kgraph.extract.evidence import sentence_of
+from kgraph.extract.relate_arguments import Arguments
 from kgraph.extract.relate_parties import WE, kinship, recipient_places, shared_children
 from kgraph.model import (
     Analysis,
@@ -28,7 +30,6 @@ from kgraph.model import (
     Letter,
     Mention,
     Relation,
-    RelationCandidate,
     TextSpan,
 )
 from kgraph.settings import data_dir
@@ -56,9 +57,6 @@ SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "childOf": (frozenset({"Person"}), frozenset({"Person"})),
 }
 SYMMETRIC = frozenset({"correspondsWith", "spouseOf"})
-FIRST = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
-SECOND = frozenset({"you", "your", "yours", "yourself", "thou", "thee", "thy", "thine"})
-HERE = "here"
 RULES_FILE = data_dir() / "patterns" / "relations.jsonl"
 NOT_RULES = ("set", "guard")
 _OF_PLACE = r"(?:of|de|di|du|d'|d’|von|van)\s+(?:the\s+|la\s+|le\s+)?"
@@ -124,12 +122,10 @@ def proposals(
         *_letter_relations(letter, entities, sender, recipient, place, table),
         *_entity_relations(letter, analysis, entities, table),
     ]
-    index = MentionIndex(entities)
-    raw += [
-        _from_candidate(letter, c, index, sender, recipient, place) for c in analysis.candidates
-    ]
+    args = Arguments(letter, analysis, entities, (sender, recipient, place), rules_file)
+    raw += [args.relation(c) for c in analysis.candidates]
     ours = [
-        _from_candidate(letter, c, index, sender, recipient, place)
+        args.relation(c)
         for c in analysis.candidates
         if c.predicate == "childOf" and c.object.text.lower() in WE
     ]
@@ -277,27 +273,3 @@ def _place_in(m: Mention, place: Entity, tail: bool) -> tuple[int, int] | None:
         if found:
             return found.start(1), found.end(1)
     return None
-
-
-def _from_candidate(
-    letter: Letter,
-    c: RelationCandidate,
-    index: MentionIndex,
-    sender: str | None,
-    recipient: str | None,
-    place: str | None,
-) -> Relation | None:
-    def argument(span: TextSpan) -> str | None:
-        word = span.text.lower()
-        if word in FIRST or word in SECOND:
-            return sender if word in FIRST else recipient
-        if word == HERE:  # "Mr. Lowe was here on Sunday": the place of writing
-            return place
-        return index.entity_at(span)
-
-    subject, obj = argument(c.subject), argument(c.object)
-    if subject is None or obj is None:
-        return None
-    return Relation(
-        subject, c.predicate, obj, sentence_span(letter, c.sentence), c.confidence, c.rule
-    )

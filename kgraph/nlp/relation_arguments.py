@@ -2,13 +2,14 @@
 
 An argument token becomes the name (doc entity) that contains it. A relative pronoun ("which
 I founded") stands for the nearest name of a fitting type before its clause, a common noun in
-apposition ("the paper you edit") for the name beside it, "his" or "her" only for the name it
-is coordinated with ("Lucy Stone and her husband"), and the conjuncts of an argument ("Sasha
-and I") are arguments too, unless the caller takes the argument alone. "I" and "you" forms
-are kept for ``relate`` to map to the sender and the recipient, "we" forms only where the
-rule allows them, and none of them inside quoted speech. "here" as an adverb ("Mr. Lowe
-was here on Sunday") is kept for ``relate`` to map to the place of writing. Anything else is
-dropped.
+apposition ("the paper you edit") for the name beside it, "his" or "her" for the name it is
+coordinated with ("Lucy Stone and her husband"); other "he", "him", "his", "she" and "her"
+are kept for ``relate`` to resolve (``kgraph.extract.relate_arguments``). The conjuncts of an
+argument ("Sasha and I") are arguments too, unless the caller takes the argument alone. "I"
+and "you" forms are kept for ``relate`` to map to the sender and the recipient, "we" forms
+only where the rule allows them, and none of them inside quoted speech. "here" as an adverb
+("Mr. Lowe was here on Sunday") is kept for ``relate`` to map to the place of writing.
+Anything else is dropped.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ SECOND = frozenset({"you", "your", "yours", "yourself", "thou", "thee", "thy", "
 WE = frozenset({"we", "us", "our", "ours", "ourselves"})
 RELATIVE = frozenset({"which", "who", "whom", "that"})
 THIRD_POSSESSIVE = frozenset({"his", "her"})
+THIRD = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
 HERE = "here"
 OPEN_QUOTES = frozenset("“«")
 CLOSE_QUOTES = frozenset("”»")
@@ -71,12 +73,18 @@ def _argument(
         antecedent = _antecedent(doc, token, ents, types)
         if antecedent is not None:
             return _argument(doc, antecedent, ents, rule, types, depth + 1)
-    elif lower in THIRD_POSSESSIVE and token.dep_ == "poss":
-        # "Lucy Stone and her husband": her is the name the noun is coordinated with
-        noun = token.head
-        if noun.dep_ == "conj" and noun.head.i in ents:
-            return _argument(doc, noun.head, ents, rule, types, depth + 1)
-    elif token.pos_ == "NOUN":
+    elif (
+        lower in THIRD_POSSESSIVE
+        and token.dep_ == "poss"
+        and token.head.dep_ == "conj"
+        and token.head.head.i in ents
+    ):  # "Lucy Stone and her husband": her is the name the noun is coordinated with
+        return _argument(doc, token.head.head, ents, rule, types, depth + 1)
+    if lower in THIRD and not quoted(doc, token):  # kept for relate to resolve
+        return [(token.idx, token.idx + len(token.text), "Person")]
+    if lower in RELATIVE or lower in THIRD:
+        return []
+    if token.pos_ == "NOUN":
         if token.dep_ == "appos" and token.head.i in ents:
             return _argument(doc, token.head, ents, rule, types, depth + 1)
         for child in token.children:

@@ -14,7 +14,8 @@ edit", "Lucy Stone and her husband"). The conjuncts of an argument ("Sasha and I
 arguments too, unless the argument governs another node of the match ("the *Temps Nouveaux*
 and the *Réveille* of Geneva": only the *Réveille* is of Geneva). "I" and "you" forms are kept
 for ``relate`` to map to the sender and the recipient, "we" forms only where the rule allows
-them, and none of them inside quoted speech. Anything else is dropped.
+them, "he", "his", "she" and "her" for ``relate`` to resolve, and none of them inside quoted
+speech. Anything else is dropped.
 """
 
 from __future__ import annotations

@@ -1,0 +1,86 @@
+"""Relation recall, second round: "he", "his", "she" and "her" resolved to the one person named
+just before them, and the town of a person in "X, of PLACE" and "X in PLACE". The letters are
+written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kgraph.model import LetterResult
+
+Triple = tuple[str, str, str]
+
+PRONOUNS = """\
+Leeds, 4 June 1850.
+
+My dear Mrs. Varley,
+
+Mr. Hale came to dinner on Monday. His house at Bradford is let at last, and his wife, \
+Ellen, sends her love.
+
+Mr. Pike and Mr. Dunn called on Tuesday. His house at Ripon is sold.
+
+Mrs. Gould wrote on Wednesday. His house at Selby is sold.
+
+Your friend,
+Martha Gill
+"""
+
+TOWNS = """\
+Leeds, 4 June 1850.
+
+My dear Mrs. Varley,
+
+Mr. Tobias Kemp, of Whitby, sent the books on Monday. Mr. Ward in Chester has sold the mill. \
+I saw Mr. Orme in Durham last week.
+
+Your friend,
+Martha Gill
+"""
+
+
+def labelled(result: LetterResult) -> set[Triple]:
+    label = {e.key: e.label for e in result.entities}
+    return {(label[r.subject], r.predicate, label[r.object]) for r in result.relations}
+
+
+@pytest.fixture(scope="module")
+def pronouns(run: Callable[[str], LetterResult]) -> set[Triple]:
+    return labelled(run(PRONOUNS))
+
+
+@pytest.fixture(scope="module")
+def towns(run: Callable[[str], LetterResult]) -> set[Triple]:
+    return labelled(run(TOWNS))
+
+
+def test_his_is_the_one_man_named_before(pronouns: set[Triple]) -> None:
+    assert ("Mr. Hale", "livesIn", "Bradford") in pronouns
+
+
+def test_his_wife_is_his_spouse(pronouns: set[Triple]) -> None:
+    assert any(p == "spouseOf" and {s, o} == {"Mr. Hale", "Ellen"} for s, p, o in pronouns), (
+        pronouns
+    )
+
+
+def test_two_men_before_his_leave_it_unresolved(pronouns: set[Triple]) -> None:
+    assert not any(o == "Ripon" for _, _, o in pronouns)
+
+
+def test_a_lady_is_no_he(pronouns: set[Triple]) -> None:
+    assert not any(o == "Selby" for _, _, o in pronouns)
+
+
+def test_person_comma_of_place(towns: set[Triple]) -> None:
+    assert ("Tobias Kemp", "livesIn", "Whitby") in towns
+
+
+def test_person_in_place_as_subject(towns: set[Triple]) -> None:
+    assert ("Mr. Ward", "livesIn", "Chester") in towns
+
+
+def test_seeing_someone_somewhere_is_not_where_he_lives(towns: set[Triple]) -> None:
+    assert not any(s == "Mr. Orme" and p == "livesIn" for s, p, _ in towns)
