@@ -11,6 +11,7 @@ fullest form, the authority lookup) is in ``name_match``; this module does the c
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ from kgraph.extract.name_match import (
     without_title,
 )
 from kgraph.extract.places import split_qualified_places
+from kgraph.extract.surnames import fold_surnames, settle_one_words
 from kgraph.extract.tagged import entry_for, merge_by_refs, ref_suffix, refs_conflict, same_as
 from kgraph.knowledge.authority import Authority, normalise
 from kgraph.model import Entity, EntityType, Letter, Mention
@@ -78,6 +80,11 @@ def resolve(letter: Letter, mentions: tuple[Mention, ...], authority: Authority)
     split_qualified_places(letter.source.text, groups, types, lookup)  # "London, Canada"
     for roles in (SENDER_ROLES, RECIPIENT_ROLES):
         _merge_roles(groups, types, roles)
+    join = functools.partial(_join, groups, types)
+    # "Lister has come" after "Joseph Lister": the person, not a town
+    fold_surnames(letter.source.text, groups, types, lookup.by_id, join)
+    # "at Kelso" and a "Kelso" the tagger called a person: one place
+    settle_one_words(letter.source.text, groups, types, join)
     _merge_short_names(groups, types)
     _merge_same_names(groups, types)
     _merge_short_titles(groups, types)
