@@ -73,3 +73,27 @@ def test_a_surname_after_at_stays_a_place(processor: Any) -> None:
     ]
     types = _types(processor, text_mentions)
     assert types.get("Place") == ["Kelso"]
+
+
+SIGNED = """My dear Sophie,
+
+The new overture of Berlioz was played last night to a full hall.
+
+Your loving brother,
+Hector
+"""
+
+
+def test_a_signed_given_name_is_the_known_person_it_begins(processor: Any) -> None:
+    """ "Berlioz" is a name the authority file knows in full (Hector Berlioz): a letter
+    signed "Hector" is signed by him, not by a second person."""
+    letter = parse_letter(read_text(SIGNED, "test-letter"))
+    start = SIGNED.index("Hector")
+    mentions = (
+        _mention(SIGNED, "Berlioz", "Person"),
+        Mention(start, start + 6, "Hector", "Person", "structure", None, "signature"),
+    )
+    res = resolve(letter, mentions, processor.authority)
+    people = [e for e in res.entities if e.type == "Person"]
+    assert [e.label for e in people] == ["Hector Berlioz"]
+    assert res.sender == people[0].key

@@ -42,9 +42,7 @@ def fold_surnames(
     letter named with it ("Joseph Lister", "Dr. Lister"), in place. A person's name is its
     fullest form, or its authority label (``by_id``) when that is fuller."""
     people = [k for k in groups if types[k] == "Person"]
-    names = {
-        k: full_name(groups[k], by_id.get(k[5:]) if k.startswith("auth:") else None) for k in people
-    }
+    names = {k: full_name(groups[k], k, by_id) for k in people}
     for key in [k for k in groups if types[k] in RETYPED and not k.startswith("auth:")]:
         ms = groups.get(key, [])
         if not ms or not all(_lone_guess(text, m) for m in ms):
@@ -63,8 +61,10 @@ def fold_surnames(
         join(owners[0], key)
 
 
-def full_name(ms: list[Mention], entry: AuthorityEntry | None) -> list[str]:
-    """The most name words of a person's mentions, or of its authority label."""
+def full_name(ms: list[Mention], key: str, by_id: Mapping[str, AuthorityEntry]) -> list[str]:
+    """The most name words of a person's mentions, or of its authority label (a group keyed
+    "auth:ID")."""
+    entry = by_id.get(key[5:]) if key.startswith("auth:") else None
     names = [bare(m.text) for m in ms] + ([bare(entry.label)] if entry is not None else [])
     return max(names, key=len)
 
