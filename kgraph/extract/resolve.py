@@ -11,6 +11,7 @@ fullest form, the authority lookup) is in ``name_match``; this module does the c
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ from kgraph.extract.name_match import (
     without_title,
 )
 from kgraph.extract.places import split_qualified_places
+from kgraph.extract.surnames import fold_surnames, full_name, settle_one_words
 from kgraph.extract.tagged import entry_for, merge_by_refs, ref_suffix, refs_conflict, same_as
 from kgraph.knowledge.authority import Authority, normalise
 from kgraph.model import Entity, EntityType, Letter, Mention
@@ -78,7 +80,12 @@ def resolve(letter: Letter, mentions: tuple[Mention, ...], authority: Authority)
     split_qualified_places(letter.source.text, groups, types, lookup)  # "London, Canada"
     for roles in (SENDER_ROLES, RECIPIENT_ROLES):
         _merge_roles(groups, types, roles)
-    _merge_short_names(groups, types)
+    join = functools.partial(_join, groups, types)
+    # "Lister has come" after "Joseph Lister": the person, not a town
+    fold_surnames(letter.source.text, groups, types, lookup.by_id, join)
+    # "at Kelso" and a "Kelso" the tagger called a person: one place
+    settle_one_words(letter.source.text, groups, types, join)
+    _merge_short_names(groups, types, lookup)
     _merge_same_names(groups, types)
     _merge_short_titles(groups, types)
     add_initials(letter, groups, types)  # "CD", "J. S. H." for the letter's parties
@@ -148,10 +155,14 @@ def _merge_roles(
         _join(groups, types, keep, key)
 
 
-def _merge_short_names(groups: dict[str, list[Mention]], types: dict[str, EntityType]) -> None:
-    """Fold one-word (or honorific + surname) person names into the one fuller name they fit."""
+def _merge_short_names(
+    groups: dict[str, list[Mention]], types: dict[str, EntityType], lookup: Lookup
+) -> None:
+    """Fold one-word (or honorific + surname) person names into the one fuller name they fit,
+    or the authority's full name (a signed "Hector" is the "Berlioz" it knows in full)."""
     people = [k for k, t in types.items() if t == "Person"]
     full = {k: max((bare(m.text) for m in groups[k]), key=len) for k in people}
+    known = {k: full_name(groups[k], k, lookup.by_id) for k in people}
     # Full names that share a surname and a first initial ("Pëtr Kropotkin", "Peter Kropotkin").
     keys = [k for k in people if len(full[k]) > 1]
     for i, a in enumerate(keys):
@@ -166,7 +177,9 @@ def _merge_short_names(groups: dict[str, list[Mention]], types: dict[str, Entity
                 keep, drop = (b, a) if b.startswith("auth:") else (a, b)
                 _join(groups, types, keep, drop)
     firsts = {
-        k: {bare(m.text)[0] for m in groups.get(k, []) if len(bare(m.text)) > 1} for k in people
+        k: {bare(m.text)[0] for m in groups.get(k, []) if len(bare(m.text)) > 1}
+        | ({known[k][0]} if len(known[k]) > 1 else set())
+        for k in people
     }
     for key in sorted(people, key=lambda k: (len(full[k]), k)):
         words = full[key]
@@ -178,15 +191,15 @@ def _merge_short_names(groups: dict[str, list[Mention]], types: dict[str, Entity
             for k in people
             if k != key
             and k in groups
-            and len(full[k]) > 1
-            and (words[0] == full[k][-1] or words[0] in firsts[k])
+            and len(known[k]) > 1
+            and (words[0] == known[k][-1] or words[0] in firsts[k])
         ]
         # "Mrs. Hooker" is not Hooker: an honorific's gender must agree with the fuller name's
         if female:
             targets = [k for k in targets if is_female(groups[k])]
         elif any(set(name_words(m.text)) & HONORIFICS for m in groups[key]):
             targets = [k for k in targets if not is_female(groups[k])]
-        surnames = [k for k in targets if full[k][-1] == words[0]]
+        surnames = [k for k in targets if known[k][-1] == words[0]]
         if words[0] in given_names() and any(m.role in SENDER_ROLES for m in groups[key]):
             surnames = []  # a writer signs "Albert": the given name, not "Hans Albert"'s end
             targets = [k for k in targets if words[0] in firsts[k]]
