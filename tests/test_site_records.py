@@ -378,3 +378,11 @@ def test_his_honor_before_an_addressees_name() -> None:
     line = "To his Honor J. B. MARTIN, Mayor of the City of Boston :"
     found = addressee_of(line)
     assert found is not None and line[slice(*found)] == "J. B. MARTIN"
+
+
+def test_a_bracketed_signed_before_the_name() -> None:
+    text = (
+        "Dear Sir:\n\nThe convention meets on Monday.\n\nYours fraternally,\n[signed] Saml Hart\n"
+    )
+    letter = parse_letter(source(text))
+    assert spoken(text, letter.sender_name) == "Saml Hart"

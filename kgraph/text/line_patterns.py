@@ -159,7 +159,7 @@ def without_rank(name: str) -> str:
 ESQUIRE = re.compile(
     r"^(?:[Tt]o\s+)?(?P<n>(?:[A-Z][\w'’.-]*\s+){1,4}?[A-Z][\w'’-]+),?\s+Esq(?:uire|re|r)?\.?,?$"
 )
-SIGNED = re.compile(r"(?i)^\(signed\)\s*|^signed[:,]?\s+")  # "(Signed)   W. H. BENTLEY."
+SIGNED = re.compile(r"(?i)^[(\[]signed[)\]]:?\s*|^signed[:,]?\s+")  # "(Signed)   W. H. BENTLEY."
 # an addressee named with a rank or style at the head of an official letter
 # ("Lieutenant-General U. S. GRANT, City Point, Virginia.", "The Right Hon. the Earl of X")
 TITLED_ADDRESSEE = re.compile(
