@@ -238,3 +238,26 @@ def test_leaf_markers_and_a_typists_reference() -> None:
         "Very sincerely yours,\n\nWEBD/DR\n"
     )
     assert parse_letter(source(typed)).sender_name is None
+
+
+BIOGRAPHY = """                              CHAPTER VII
+
+                              (1881)
+
+By the spring the work at the station was going better, and the letters home grew
+longer. On 3 May she wrote to Dr. Haldane in Edinburgh from Kimberley:
+
+    The new wards are open and the fever cases are kept apart at last. I have two
+    nurses from Cape Town and a third is promised for June.
+
+    (Letter of 3 May 1881, MS 212, f. 9.)
+
+She stayed at Kimberley until the end of the year.
+"""
+
+
+def test_a_quotation_after_a_lead_in_its_place_and_its_cited_date() -> None:
+    letter = parse_letter(source(BIOGRAPHY))
+    assert letter.date is not None and letter.date.iso == "1881-05-03"
+    assert place_of(BIOGRAPHY) == "Kimberley"
+    assert letter.heading_recipient is not None and letter.heading_recipient.text == "Dr. Haldane"

@@ -122,7 +122,8 @@ def letter_start(lines: Sequence[Line]) -> int:
     a dateline with its day (a dateline may lack its year: "ESTES PARK, …, October 9."),
     else the first right after a line with a year ("TO HENRIETTA BIRD, 1873."), else the
     first paragraph of prose; 0 when there is none. An editor's narrative or a note
-    bracketed as a whole may come before the letter and is never its start."""
+    bracketed as a whole may come before the letter and is never its start; a paragraph
+    after one that ends with a colon is the letter it leads into."""
     prose = prose_blocks(lines)
     starts = [
         i
@@ -134,6 +135,8 @@ def letter_start(lines: Sequence[Line]) -> int:
         starts = [i for i in starts if i not in notes]
     best, found = 0, starts[0] if starts else 0
     for i in starts:
+        if i > 0 and lines[i - 1].block in prose and re.search(r":\s*[—–-]*$", lines[i - 1].text):
+            return i  # "… On 22 August he wrote to Manson from Secunderabad:" leads into it
         between = [x for x in lines[:i] if x.block not in prose and x.block >= 0]
         before = max((j for j in starts if j < i), default=-1)
         own = [x for x in between if x.start > (lines[before].start if before >= 0 else -1)]

@@ -16,8 +16,10 @@ from kgraph.text.letter_lines import Line, looks_like_name
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|du|la|le))*"
 _WROTE = re.compile(
-    rf"(?P<s>{_NAME})\s+(?:wrote|writes|had\s+written)\s+(?:again\s+)?"
-    r"(?:to\s+(?:him|her|them|me|us|(?:his|her|their)\s+[a-z]+)\s+)?"
+    rf"(?P<s>{_NAME}|\b(?:he|she))\s+(?:wrote|writes|had\s+written)\s+(?:again\s+)?"
+    r"(?:to\s+(?:him|her|them|me|us|(?:his|her|their)\s+[a-z]+|"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"  # "to Manson in London from …"
+    r"(?:\s+(?:in|at)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?\s+)?"
     r"(?:from\s+(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))?"
 )
 # a narrative that speaks of the letter below it: "Amelia wrote it to her mother, …",
@@ -68,7 +70,7 @@ def read_lead_in(text: str, prose: list[Line]) -> LeadIn | None:
     ends = [m.end() for m in _SENTENCE_END.finditer(joined)]
     last = ends[-1] if ends else 0  # where the last sentence starts
     wrote = _WROTE.search(joined, last)
-    if wrote is None or not _writer(wrote["s"]):
+    if wrote is None:
         return LeadIn(recipient=recipient)
     place = span(wrote.span("p")) if wrote["p"] else None
     date = None
@@ -76,7 +78,8 @@ def read_lead_in(text: str, prose: list[Line]) -> LeadIn | None:
         at = wrote.end()
         where = span((at + found.start, at + found.end))
         date = LetterDate(found.iso, found.precision, where) if where is not None else None
-    return LeadIn(recipient, span(wrote.span("s")), place, date)
+    writer = span(wrote.span("s")) if _writer(wrote["s"]) else None  # "he wrote …": where only
+    return LeadIn(recipient, writer, place, date)
 
 
 def _writer(name: str) -> bool:

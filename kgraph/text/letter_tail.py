@@ -47,6 +47,7 @@ OFFICE = re.compile(  # a signer's office, on the line under the name
     r"minister|agent|manager|clerk|inspector|officer|surgeon|commander|pastor|rector)\b",
     re.IGNORECASE,
 )
+CITED = re.compile(r"(?i)^\(\s*(?:letter|autograph\s+letter|ms\.?\s+letter)\s+(?:of|dated)\s")
 ENDORSEMENT = re.compile(r"(?i)^\[?\s*(?:endorsed|endorsement|docketed|docket)\b")
 
 

@@ -40,7 +40,7 @@ from kgraph.text.letter_lines import (
     span_in,
     split_lines,
 )
-from kgraph.text.letter_tail import parse_edition, read_tail
+from kgraph.text.letter_tail import CITED, parse_edition, read_tail
 from kgraph.text.line_patterns import (
     ADDRESSEE,
     ENDORSED_TO,
@@ -152,6 +152,10 @@ def _parse(source: Source, text: str) -> Letter:
             LetterDate(iso, "day", span_in(pline, pd.start, pd.end)),
             place_before(pline, pd.start),
         )
+    if date is None:  # "(Letter of 24 April 1867, MS 6970, f. 41.)" under a quoted letter
+        cited = next((x for x in lines[head_end:] if CITED.match(x.text)), None)
+        if cited is not None and (parsed := parse_date(cited)) is not None:
+            dateline, date = cited, parsed
     led = read_lead_in(text, prose)
     if date is None and led is not None and led.date is not None:
         date = (led.date, led.place)  # "… wrote to him from Cambridge, Jan. 10, 1839:"
@@ -168,6 +172,8 @@ def _parse(source: Source, text: str) -> Letter:
         if date[0].iso[5:] == f"{pd.month:02d}-{(pd.day or 0):02d}":
             date = (date[0], place_before(pline, pd.start))
     place_span = date[1] if date else None
+    if place_span is None and led is not None and led.place is not None:
+        place_span = led.place  # "On 22 August he wrote to Manson from Secunderabad:"
     if date is None and partial is not None:  # "Dublin, Sept. 22nd, '08.": no year, a place
         place_span = place_before(partial[0], partial[1].start)
     said = intro_parties(intro.text) if intro is not None and place_span is None else None
