@@ -27,6 +27,7 @@ RELATIVE = frozenset({"which", "who", "whom", "that"})
 THIRD_POSSESSIVE = frozenset({"his", "her"})
 THIRD = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
 HERE = "here"
+LIST_JOINS = frozenset({"and", "&", "or"})
 OPEN_QUOTES = frozenset("“«")
 CLOSE_QUOTES = frozenset("”»")
 
@@ -95,6 +96,28 @@ def _argument(
                     for arg in _argument(doc, name, ents, rule, types, depth + 1)
                 ]
     return []
+
+
+def listed_after(doc: Doc, i: int, ents: dict[int, Span]) -> list[int]:
+    """The first token of each name listed after the name at token ``i`` ("Tom, Ned and Will",
+    "Tom & Ned", "Tom or Ned"), each of the same label, set off by a comma, "and", "&" or
+    "or"; the list ends after the name that follows "and", "&" or "or"."""
+    found: list[int] = []
+    if i not in ents:
+        return found
+    ent = ents[i]
+    while True:
+        j, joined = ent.end, False
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        if j < len(doc) and doc[j].lower_ in LIST_JOINS:
+            j, joined = j + 1, True
+        if j == ent.end or j not in ents or ents[j].label_ != ent.label_ or ents[j].start != j:
+            return found
+        found.append(j)
+        ent = ents[j]
+        if joined:
+            return found
 
 
 def _antecedent(

@@ -52,6 +52,7 @@ class Rule:
     patterns: list[list[dict[str, Any]]] = field(default_factory=list)
     subject: int = 0  # token rules: pattern element of each argument
     object: int = 0
+    listed: bool = False  # token rules: the subject with the names listed after it
 
 
 def expand(value: Any, sets: dict[str, list[str]]) -> Any:
@@ -84,6 +85,7 @@ def read_rule(row: dict[str, Any], kind: str, sets: dict[str, list[str]]) -> Rul
         patterns=patterns,
         subject=int(row.get("subject", 0)),
         object=int(row.get("object", 0)),
+        listed=bool(row.get("list", False)),
     )
 
 

@@ -30,7 +30,7 @@ from spacy.tokens import Doc
 
 from kgraph.knowledge.files import read_jsonl
 from kgraph.nlp.depmatch import DocIndex, Pattern, compile_pattern, find
-from kgraph.nlp.relation_arguments import arguments
+from kgraph.nlp.relation_arguments import arguments, listed_after
 from kgraph.nlp.relation_rules import (
     ARGUMENT_PRONOUNS,
     SPAN_RULES,
@@ -117,6 +117,9 @@ class RelationMatcher:
             subjects = arguments(
                 doc, subj, ents, rule, rule.types.get("subject"), alone or subj in heads
             )
+            if rule.listed:  # "my boys, Tom, Ned and Will": each name of the list
+                for i in listed_after(doc, subj, ents):
+                    subjects += arguments(doc, i, ents, rule, rule.types.get("subject"), True)
             objects = arguments(
                 doc, obj, ents, rule, rule.types.get("object"), alone or obj in heads
             )
