@@ -261,3 +261,20 @@ def test_a_quotation_after_a_lead_in_its_place_and_its_cited_date() -> None:
     assert letter.date is not None and letter.date.iso == "1881-05-03"
     assert place_of(BIOGRAPHY) == "Kimberley"
     assert letter.heading_recipient is not None and letter.heading_recipient.text == "Dr. Haldane"
+
+
+@pytest.mark.parametrize(
+    ("dateline", "place"),
+    [
+        ("Alcázar de Toledo, 12 de marzo de 1861", "Toledo"),
+        ("Camp de Valenciennes, le 3 juin 1793", "Valenciennes"),
+        ("Hôtel de Langeac, Paris, Feb. 8, 1787", "Paris"),
+        ("Ruse i Bulgarien, d. 4 Mai 1878", "Ruse"),
+    ],
+)
+def test_a_camp_or_castle_of_a_town_and_a_town_in_a_land(dateline: str, place: str) -> None:
+    from kgraph.text.datelines import parse_date
+    from kgraph.text.letter_lines import Line
+
+    found = parse_date(Line(0, len(dateline), dateline, 0))
+    assert found is not None and found[1] is not None and found[1].text == place

@@ -75,6 +75,7 @@ def place_before(line: Line, start: int) -> TextSpan | None:
     near = [p for p in parts[1:] if re.match(r"\s*(?:off|near|before)\s", p.group(), re.I)]
     if near:
         parts = near
+    named = [p for p in parts if any(c.isupper() for c in p.group())] or parts
     for part in parts:
         value = re.sub(
             r"(?:^|\s+)(?:le|den|am|the|this|ce|d\.|dnia|dne|y|e|a|el|il)\s*$",
@@ -85,7 +86,10 @@ def place_before(line: Line, start: int) -> TextSpan | None:
         value = value.strip(" .")
         # "Aux Délices", "Chez Madame Roland", "Bei Wien": where, not the place's name
         value = LOCATIVE.sub("", value)
-        value = re.sub(r"\s+(?:bei|near|nr\.|prope|presso|près\s+de)\s+[A-Z].*$", "", value)
+        value = re.sub(r"\s+(?:bei|near|nr\.|prope|presso|près\s+de|i|in)\s+[A-Z].*$", "", value)
+        # "Alcázar de Sevilla", "Camp de Philipsbourg": a house or camp of the town after it
+        if part is named[-1]:  # not "Hôtel de Langeac, Paris": the town is named after it
+            value = _OF_TOWN.sub("", value)
         value = POSTAL_DISTRICT.sub("", value)  # "Berlin N.", "London S.W."
         if not value or WEEKDAY.match(value) or not looks_like_name(value):
             continue
@@ -118,6 +122,13 @@ def place_above(lines: list[Line], dateline: Line) -> TextSpan | None:
     if not (line.text.endswith(",") or (above < at - 1 and lines[above + 1].text[:1].islower())):
         return None
     return place_before(line, len(line.text))
+
+
+# "Alcázar de Sevilla", "Camp de Philipsbourg", "Château de Coppet": the town after it
+_OF_TOWN = re.compile(
+    r"(?i)^(?:the\s+)?(?:camp|alc[aá]zar|ch[aâ]teau|castle|schloss|quartier\s+g[ée]n[ée]ral|"
+    r"head-?quarters)\s+(?:de|of|di|du|von|d['’])\s*(?=[A-Z])"
+)
 
 
 Dated = tuple[LetterDate, TextSpan | None]  # a dateline's date and the place written with it
