@@ -8,30 +8,19 @@ copied from an edition.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 
 import pytest
 
 from kgraph.extract.name_match import fullest, without_title
-from kgraph.model import LetterResult, Source
+from kgraph.model import LetterResult
 from kgraph.text.dates import find_date, unmark
 from kgraph.text.editorial import footnote_markers
 from kgraph.text.headings import addressee_name, parties, writer_year
 from kgraph.text.lead_in_names import catalogue_lot, lead_in_recipient
 from kgraph.text.letters import parse_letter
 from kgraph.text.line_patterns import without_rank
-
-
-def source(text: str, name: str = "test-letter") -> Source:
-    return Source(name, text, hashlib.sha256(text.encode()).hexdigest())
-
-
-def spoken(text: str, span: object) -> str | None:
-    if span is None:
-        return None
-    return text[span.start : span.end]  # type: ignore[attr-defined]
-
+from tests.helpers import source, spoken
 
 TRAVEL_BOOK = """                 A SUMMER AMONG THE FELLS.                 41
 

@@ -8,16 +8,10 @@ copied from an edition.
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
-from kgraph.model import Source
 from kgraph.text.letters import parse_letter
-
-
-def source(text: str) -> Source:
-    return Source("test-letter", text, hashlib.sha256(text.encode()).hexdigest())
+from tests.helpers import source
 
 
 def place_of(text: str) -> str | None:

@@ -8,8 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from kgraph.model import LetterResult
-
-Triple = tuple[str, str, str]
+from tests.helpers import Triple, labelled
 
 HERE = """\
 Leeds, 4 June 1850.
@@ -46,11 +45,6 @@ The parcel went by the morning coach.
 Your servant,
 Alfred Penrose
 """
-
-
-def labelled(result: LetterResult) -> set[Triple]:
-    label = {e.key: e.label for e in result.entities}
-    return {(label[r.subject], r.predicate, label[r.object]) for r in result.relations}
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,7 @@ from collections.abc import Callable
 import pytest
 
 from kgraph.model import LetterResult
-
-Triple = tuple[str, str, str]
+from tests.helpers import Triple, labelled
 
 PRONOUNS = """\
 Leeds, 4 June 1850.
@@ -39,11 +38,6 @@ I saw Mr. Orme in Durham last week.
 Your friend,
 Martha Gill
 """
-
-
-def labelled(result: LetterResult) -> set[Triple]:
-    label = {e.key: e.label for e in result.entities}
-    return {(label[r.subject], r.predicate, label[r.object]) for r in result.relations}
 
 
 @pytest.fixture(scope="module")

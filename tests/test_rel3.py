@@ -9,8 +9,7 @@ from collections.abc import Callable
 import pytest
 
 from kgraph.model import LetterResult
-
-Triple = tuple[str, str, str]
+from tests.helpers import Triple
 
 CHILDREN = """\
 Hull, 9 May 1851.

@@ -9,27 +9,14 @@ copied from an edition.
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
 
-from kgraph.model import Source
 from kgraph.text.dates import find_date
 from kgraph.text.fields import read_field
 from kgraph.text.headings import addressee_name, parties
 from kgraph.text.letter_lines import Line
 from kgraph.text.letters import parse_letter
-
-
-def source(text: str, name: str = "test-letter") -> Source:
-    return Source(name, text, hashlib.sha256(text.encode()).hexdigest())
-
-
-def spoken(text: str, span: object) -> str | None:
-    if span is None:
-        return None
-    return text[span.start : span.end]  # type: ignore[attr-defined]
-
+from tests.helpers import source, spoken
 
 TRANSCRIPTION_SITE = """Seaboard Papers Online > Volunteers > Marsh family letters
 
