@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kgraph.knowledge.kb import KnowledgeBase
+from kgraph.nlp.bodies import BodyCues
 from kgraph.nlp.components import (
     FUNCTION_WORDS,
     HONORIFICS,
@@ -61,6 +62,7 @@ class TypeCorrector:
         self.motion: frozenset[str] = frozenset()
         self.cues = PersonCues()
         self.places = PlaceCues()
+        self.bodies = BodyCues()
         self.foreign = ForeignText()
 
     def initialize(
@@ -73,6 +75,7 @@ class TypeCorrector:
     ) -> None:
         self.cues.initialize(nlp, data_dir, kb)
         self.places.initialize(data_dir)
+        self.bodies.initialize(data_dir)
         self.foreign.initialize(data_dir)
         if data_dir is not None:
             self.not_names = read_words(data_dir / "not-names.txt")
@@ -214,7 +217,7 @@ class TypeCorrector:
             return "Person"  # "Mariette", "Oudinot": no body has a one-word name nobody knows
         if label == "Organization" and where_the(doc, ent) and self.cues.unknown_word(ent):
             return "Place"  # "it rains every day in the Tatras", "the vines of the Cévennes"
-        return label
+        return self.bodies.one_word(doc, ent, label)  # "the Senate"; "the Court"; "Hooker"
 
     def _looks_personal(self, doc: Doc, ent: Span, content: list[Token]) -> bool:
         """A short name that starts with a given name, or that is the subject of a verb

@@ -1,0 +1,67 @@
+"""One-word names the small tagger calls an organisation (``kgraph.nlp.bodies``): a body
+only when the word names an institution; no name after an article or a possessive; else a
+person. The span is marked by hand, so the test does not hang on the tagger's guesses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.tokens import Span
+
+from kgraph.nlp.bodies import BodyCues
+
+
+def _decide(processor: Any, sentence: str, word: str, label: str = "Organization") -> Any:
+    doc = processor.nlp.make_doc(sentence)  # the rule reads the words, not the tags
+    start = next(t.i for t in doc if t.text == word)
+    span = Span(doc, start, start + 1, label=label)
+    cues = BodyCues()
+    cues.initialize(processor.settings.patterns_dir)
+    return cues.one_word(doc, span, label)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("The bill went before the Senate on Thursday.", "Senate"),
+        ("Congress will sit again in the spring.", "Congress"),
+        ("My drawings were refused by the Academy this year.", "Academy"),
+    ],
+)
+def test_an_institution_word_stays_a_body(processor: Any, sentence: str, word: str) -> None:
+    assert _decide(processor, sentence, word) == "Organization"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("We waited two hours while the Tribunal heard the case.", "Tribunal"),
+        ("He has sold his Brewery to a cousin.", "Brewery"),
+    ],
+)
+def test_a_capitalised_noun_after_an_article_is_no_name(
+    processor: Any, sentence: str, word: str
+) -> None:
+    assert _decide(processor, sentence, word) is None
+
+
+def test_a_lone_word_without_an_article_is_a_person(processor: Any) -> None:
+    sentence = "I dined with Fothergill and his sister."
+    assert _decide(processor, sentence, "Fothergill") == "Person"
+
+
+def test_other_types_are_left_alone(processor: Any) -> None:
+    assert _decide(processor, "We walked down to the Harbour.", "Harbour", "Place") == "Place"
+
+
+def test_a_quoted_name_in_a_dateline_is_a_ship_or_a_house() -> None:
+    from kgraph.extract.places import quoted
+    from kgraph.model import Mention
+
+    line = "«Albatross», Tromsø, 4 June 1899."
+    ship = Mention(1, 10, "Albatross", "Place", "structure", role="place")
+    town = Mention(13, 19, "Tromsø", "Place", "ner", role="dateline")
+    assert line[ship.start : ship.end] == "Albatross" and line[town.start : town.end] == "Tromsø"
+    assert quoted(line, ship)
+    assert not quoted(line, town)
