@@ -65,3 +65,31 @@ def test_a_quoted_name_in_a_dateline_is_a_ship_or_a_house() -> None:
     assert line[ship.start : ship.end] == "Albatross" and line[town.start : town.end] == "Tromsø"
     assert quoted(line, ship)
     assert not quoted(line, town)
+
+
+def _owned(processor: Any, text: str, people: list[str]) -> list[str]:
+    """The works ``kgraph_owned_titles`` finds when the tagger called ``people`` persons."""
+    nlp = processor.nlp
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "kgraph_owned_titles":
+            break
+        doc = proc(doc)
+    spans = []
+    for word in people:
+        start = text.index(word)
+        span = doc.char_span(start, start + len(word), label="PERSON")
+        assert span is not None
+        spans.append(span)
+    doc.ents = spans
+    return [s.text for s in nlp.get_pipe("kgraph_owned_titles").match(doc)]
+
+
+def test_a_name_after_my_or_your_is_a_work_unless_a_given_name(processor: Any) -> None:
+    text = "Your Tancredi pleased everyone, and my Lucy sends her love with my Walter Lindsay."
+    works = _owned(processor, text, ["Tancredi", "Lucy", "Walter Lindsay"])
+    assert works == ["Tancredi"]
+
+
+def test_a_name_after_his_stays_a_person(processor: Any) -> None:
+    assert _owned(processor, "We met his Tancredi at the station.", ["Tancredi"]) == []
