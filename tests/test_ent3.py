@@ -93,3 +93,26 @@ def test_a_name_after_my_or_your_is_a_work_unless_a_given_name(processor: Any) -
 
 def test_a_name_after_his_stays_a_person(processor: Any) -> None:
     assert _owned(processor, "We met his Tancredi at the station.", ["Tancredi"]) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "work"),
+    [
+        ("I wrote five pages of Ulvhild before breakfast.", "Ulvhild", True),
+        ("The new edition of my Tancredi is out.", "Tancredi", True),
+        ("He is the author of Tancredi, which nobody reads.", "Tancredi", True),
+        ("I sent a copy of Mary to the printer.", "Mary", False),  # a lone given name
+        ("The Act of Tancredi was passed.", "Tancredi", False),  # "Act" is no noun written small
+        ("We dined with the family of Tancredi.", "Tancredi", False),
+    ],
+)
+def test_a_name_after_a_noun_of_a_work_and_of_is_a_title(
+    processor: Any, sentence: str, word: str, work: bool
+) -> None:
+    from kgraph.nlp.work_cues import WorkCues
+
+    doc = processor.nlp.make_doc(sentence)  # the rule reads the words, not the tags
+    start = next(t.i for t in doc if t.text == word)
+    cues = WorkCues()
+    cues.initialize(processor.settings.patterns_dir)
+    assert cues.work_of(doc, Span(doc, start, start + 1, label="Person")) is work

@@ -36,6 +36,7 @@ from kgraph.nlp.foreign import ForeignText
 from kgraph.nlp.person_cues import PersonCues
 from kgraph.nlp.person_of import places_of_people
 from kgraph.nlp.place_cues import PlaceCues
+from kgraph.nlp.work_cues import WorkCues
 from kgraph.settings import read_words
 
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th|d)?\.?[—–-]*$")
@@ -63,6 +64,7 @@ class TypeCorrector:
         self.cues = PersonCues()
         self.places = PlaceCues()
         self.bodies = BodyCues()
+        self.works = WorkCues()
         self.foreign = ForeignText()
 
     def initialize(
@@ -76,6 +78,7 @@ class TypeCorrector:
         self.cues.initialize(nlp, data_dir, kb)
         self.places.initialize(data_dir)
         self.bodies.initialize(data_dir)
+        self.works.initialize(data_dir)
         self.foreign.initialize(data_dir)
         if data_dir is not None:
             self.not_names = read_words(data_dir / "not-names.txt")
@@ -165,6 +168,8 @@ class TypeCorrector:
             return None  # a date: "New Year's morning"
         if label == "Organization" and any(t.lower_ in PERIODICAL_WORDS for t in ent):
             return "Periodical"
+        if label == "Person" and self.works.work_of(doc, ent):
+            return "Work"  # "three pages of Ulvhild", "the first act of Tancredi"
         if label != "Person" and self._looks_personal(doc, ent, content):
             return "Person"
         if label != "Person" and self.cues.kin_before(doc, ent):
