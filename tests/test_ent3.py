@@ -116,3 +116,29 @@ def test_a_name_after_a_noun_of_a_work_and_of_is_a_title(
     cues = WorkCues()
     cues.initialize(processor.settings.patterns_dir)
     assert cues.work_of(doc, Span(doc, start, start + 1, label="Person")) is work
+
+
+OPERA_LETTER = """Dear Margaret,
+
+I have finished my Ulvhild at last. Ulvhild will be sung in the spring, if the tenor lives.
+
+Your affectionate brother,
+Walter
+"""
+
+
+def test_a_name_read_once_as_a_work_is_the_work_throughout(processor: Any) -> None:
+    from kgraph.extract.resolve import resolve
+    from kgraph.model import Mention
+    from kgraph.text.letters import parse_letter
+    from kgraph.text.reading import read_text
+
+    first = OPERA_LETTER.index("Ulvhild")
+    second = OPERA_LETTER.index("Ulvhild", first + 1)
+    mentions = (
+        Mention(first, first + 7, "Ulvhild", "Work", "title"),
+        Mention(second, second + 7, "Ulvhild", "Person", "ner"),
+    )
+    letter = parse_letter(read_text(OPERA_LETTER, "test-letter"))
+    found = resolve(letter, mentions, processor.authority).entities
+    assert [(e.type, e.label, len(e.mentions)) for e in found] == [("Work", "Ulvhild", 2)]

@@ -26,7 +26,7 @@ from kgraph.extract.name_match import (
     without_title,
 )
 from kgraph.extract.places import quoted, split_qualified_places
-from kgraph.extract.surnames import fold_surnames, full_name, settle_one_words
+from kgraph.extract.surnames import fold_surnames, full_name, settle_one_words, settle_titles
 from kgraph.extract.tagged import entry_for, merge_by_refs, ref_suffix, refs_conflict, same_as
 from kgraph.knowledge.authority import Authority, normalise
 from kgraph.model import Entity, EntityType, Letter, Mention
@@ -85,6 +85,7 @@ def resolve(letter: Letter, mentions: tuple[Mention, ...], authority: Authority)
     fold_surnames(letter.source.text, groups, types, lookup.by_id, join)
     # "at Kelso" and a "Kelso" the tagger called a person: one place
     settle_one_words(letter.source.text, groups, types, join)
+    settle_titles(groups, types, join)  # "my Ulvhild" and "Ulvhild is finished": the work
     _merge_short_names(groups, types, lookup)
     _merge_same_names(groups, types)
     _merge_short_titles(groups, types)
