@@ -142,3 +142,18 @@ def test_a_name_read_once_as_a_work_is_the_work_throughout(processor: Any) -> No
     letter = parse_letter(read_text(OPERA_LETTER, "test-letter"))
     found = resolve(letter, mentions, processor.authority).entities
     assert [(e.type, e.label, len(e.mentions)) for e in found] == [("Work", "Ulvhild", 2)]
+
+
+def test_a_one_word_name_the_authority_knows_stays_for_the_resolver(processor: Any) -> None:
+    from kgraph.knowledge.authority import Authority, AuthorityEntry
+
+    entry = AuthorityEntry("the-quill", "Periodical", "The Quill", ())
+    doc = processor.nlp.make_doc("His review appeared in the Quill last week.")
+    start = next(t.i for t in doc if t.text == "Quill")
+    span = Span(doc, start, start + 1, label="Organization")
+    cues = BodyCues()
+    cues.initialize(processor.settings.patterns_dir, Authority((entry,)))
+    assert cues.one_word(doc, span, "Organization") == "Organization"
+    unknown = BodyCues()
+    unknown.initialize(processor.settings.patterns_dir)
+    assert unknown.one_word(doc, span, "Organization") is None

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
+from kgraph.knowledge.authority import Authority, normalise
 from kgraph.nlp.components import _source
 from kgraph.nlp.contexts import previous
 from kgraph.settings import read_words
@@ -28,15 +29,19 @@ class BodyCues:
 
     def __init__(self) -> None:
         self.institutions: frozenset[str] = frozenset()
+        self.known: frozenset[str] = frozenset()
 
-    def initialize(self, data_dir: Path | None) -> None:
+    def initialize(self, data_dir: Path | None, authority: Authority | None = None) -> None:
         if data_dir is not None:
             self.institutions = read_words(data_dir / "institution-words.txt")
+        if authority is not None:  # "the Lancet" is The Lancet: the resolver finds it there
+            self.known = frozenset(authority.by_name())
 
     def one_word(self, doc: Doc, ent: Span, label: str) -> str | None:
         """The type of a one-word body of the tagger's (``label`` for any other name):
 
-        - an institution word stays a body ("the Senate rose", "Congress will meet");
+        - an institution word, or a name the authority file knows ("the Lancet"), stays a
+          body ("the Senate rose", "Congress will meet");
         - after an article or a possessive, no name ("the Court was full", "his Cabinet");
         - else a person: a surname the tagger took for a firm ("I met Hooker at the club")."""
         if label != "Organization" or _source(ent) != "ner" or not self.institutions:
@@ -47,7 +52,7 @@ class BodyCues:
             before, words = words[0], words[1:]
         if len(words) != 1 or not _WORD.match(words[0].text) or not words[0].text[0].isupper():
             return label
-        if words[0].lower_ in self.institutions:
+        if words[0].lower_ in self.institutions or normalise(words[0].text) in self.known:
             return label
         if before is not None and before.lower_ in DETERMINERS:
             return None

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from kgraph.knowledge.authority import Authority
 from kgraph.knowledge.kb import KnowledgeBase
 from kgraph.nlp.bodies import BodyCues
 from kgraph.nlp.components import (
@@ -74,10 +75,11 @@ class TypeCorrector:
         nlp: Language | None = None,
         data_dir: Path | None = None,
         kb: KnowledgeBase | None = None,
+        authority: Authority | None = None,
     ) -> None:
         self.cues.initialize(nlp, data_dir, kb)
         self.places.initialize(data_dir)
-        self.bodies.initialize(data_dir)
+        self.bodies.initialize(data_dir, authority)
         self.works.initialize(data_dir)
         self.foreign.initialize(data_dir)
         if data_dir is not None:
