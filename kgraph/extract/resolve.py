@@ -25,8 +25,8 @@ from kgraph.extract.name_match import (
     name_words,
     without_title,
 )
-from kgraph.extract.places import split_qualified_places
-from kgraph.extract.surnames import fold_surnames, full_name, settle_one_words
+from kgraph.extract.places import quoted, split_qualified_places
+from kgraph.extract.surnames import fold_surnames, full_name, settle_one_words, settle_titles
 from kgraph.extract.tagged import entry_for, merge_by_refs, ref_suffix, refs_conflict, same_as
 from kgraph.knowledge.authority import Authority, normalise
 from kgraph.model import Entity, EntityType, Letter, Mention
@@ -85,6 +85,7 @@ def resolve(letter: Letter, mentions: tuple[Mention, ...], authority: Authority)
     fold_surnames(letter.source.text, groups, types, lookup.by_id, join)
     # "at Kelso" and a "Kelso" the tagger called a person: one place
     settle_one_words(letter.source.text, groups, types, join)
+    settle_titles(groups, types, join)  # "my Ulvhild" and "Ulvhild is finished": the work
     _merge_short_names(groups, types, lookup)
     _merge_same_names(groups, types)
     _merge_short_titles(groups, types)
@@ -275,6 +276,7 @@ def _place_of_writing(entities: list[Entity], lookup: Lookup, letter: Letter) ->
             known = e.authority_id is not None or any(x.source == "kb" for x in e.mentions)
             score = (
                 int(m.role in ("place", "dateline")),
+                int(not quoted(letter.source.text, m)),  # "«Fram», Khabarova": the ship
                 int(not coarse),  # "Camden | New Jersey | U. S. America": not the country
                 int(known and m.role != "address"),  # "Ainola, Järvenpää": the town the KB knows
                 int(m.role == "place"),

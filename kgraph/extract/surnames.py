@@ -22,7 +22,7 @@ from kgraph.extract.name_match import bare, name_words
 from kgraph.knowledge.authority import AuthorityEntry
 from kgraph.model import EntityType, Mention
 
-__all__ = ["fold_surnames", "full_name", "settle_one_words"]
+__all__ = ["fold_surnames", "full_name", "settle_one_words", "settle_titles"]
 
 RETYPED: frozenset[str] = frozenset({"Place", "Organization"})
 # the word before a name that makes it a place ("at Lister", "the Bishop of Lister"), unless
@@ -125,3 +125,27 @@ def settle_one_words(
         else:
             groups[o] = [replace(m, type="Person") for m in groups[o]]
             join(p, o)
+
+
+def settle_titles(
+    groups: dict[str, list[Mention]],
+    types: dict[str, EntityType],
+    join: Callable[[str, str], None],
+) -> None:
+    """A name read once as a work (by its context: "my Ulvhild", "five pages of Ulvhild") and
+    elsewhere only guessed a person by the tagger ("Ulvhild is finished") is the work: a
+    book or an opera named after its hero is named so throughout a letter (in place)."""
+    by_name: dict[str, list[str]] = {}
+    for key, ms in groups.items():
+        if not key.startswith("auth:"):
+            by_name.setdefault(" ".join(bare(ms[0].text)), []).append(key)
+    for keys in by_name.values():
+        works = [k for k in keys if types[k] == "Work"]
+        people = [k for k in keys if types[k] == "Person"]
+        if len(works) != 1 or not people:
+            continue
+        if not all(m.source == "ner" and not m.refs for k in people for m in groups[k]):
+            continue  # a signature, a salutation, an editor's tag: a person
+        for key in people:
+            groups[key] = [replace(m, type="Work") for m in groups[key]]
+            join(works[0], key)

@@ -4,7 +4,9 @@ verlden", "my little Life of Lincoln"). A plain text loses the italics that mark
 what is left is the possessive before it and the shape of the title itself: capitalised
 words, the small words of titles in several languages, and words of no English. A single
 word is a title only when it is no English word, no given name, no kinship word, and the
-sentence speaks of writing, reading or performing; the word lists are data
+sentence speaks of writing, reading or performing; after "my" or "your" a word the tagger
+calls a person needs only to be no given name ("your Tancredi"), or, an English word, to
+stand where works are spoken of; the word lists are data
 (``data/patterns/given-names.txt``, ``kinship-words.txt``, ``work-context-words.txt``)."""
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from kgraph.nlp.components import _source, model_words
 from kgraph.settings import read_words
 
 POSSESSIVES = frozenset({"my", "your", "his", "her", "our", "their", "thy"})
+MINE = frozenset({"my", "your", "thy"})  # the writer's or the correspondent's own work
 TITLE_WORDS = frozenset(
     {"of", "the", "and", "a", "an", "in", "on", "to", "for", "de", "del", "della", "dei", "di"}
     | {"da", "la", "le", "les", "des", "du", "el", "los", "las", "der", "die", "das", "den"}
@@ -65,7 +68,7 @@ class OwnedTitles:
             start = token.i + 1
             while start < len(doc) and start - token.i <= 3 and self._adjective(doc[start]):
                 start += 1  # "my little", "my new", "his last"
-            span = self._title(doc, start)
+            span = self._title(doc, start, token.lower_ in MINE)
             if span is not None:
                 found.append(span)
         return found
@@ -83,7 +86,10 @@ class OwnedTitles:
     def _adjective(token: Token) -> bool:
         return token.is_lower and token.tag_ in ("JJ", "JJS", "JJR", "CD", "RB")
 
-    def _title(self, doc: Doc, start: int) -> Span | None:
+    def _title(self, doc: Doc, start: int, mine: bool = False) -> Span | None:
+        """The title from ``start``; ``mine``: after "my" or "your", where a name the tagger
+        calls a person is as often the writer's or the correspondent's book or opera ("my
+        Ivanhoe", "your Tancredi") unless it is a given name ("my Lucy")."""
         if start >= len(doc) or not self._capital(doc[start]):
             return None
         end = start + 1
@@ -110,11 +116,16 @@ class OwnedTitles:
         ):
             return None  # "his Paris": the town
         person = any(e.start == start and e.end == end and e.label_ in PEOPLE for e in doc.ents)
-        if person and (len(words) == 1 or words[0].lower_ in self.given):
+        if person and (words[0].lower_ in self.given or (len(words) == 1 and not mine)):
             return None  # "my Alfred", "your Mary Smith": a person the tagger knows
         if len(words) == 1:
             word = words[0].lower_
-            if word in self.english or word in self.given or not self._speaks_of_works(span):
+            if word in self.given:
+                return None
+            if person and mine:  # "your Tancredi"; "my Regards" only where works are spoken of
+                if word in self.english and not self._speaks_of_works(span):
+                    return None
+            elif word in self.english or not self._speaks_of_works(span):
                 return None
         return Span(doc, start, end, label="Work", span_id="title:owned")
 

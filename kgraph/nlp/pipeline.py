@@ -134,7 +134,9 @@ def build_pipeline(settings: Settings) -> Any:
     owned = nlp.add_pipe("kgraph_owned_titles", last=True)
     owned.initialize(lambda: [], nlp=nlp, data_dir=settings.patterns_dir)
     types = nlp.add_pipe("kgraph_types", last=True)
-    types.initialize(lambda: [], nlp=nlp, data_dir=settings.patterns_dir, kb=kb)
+    types.initialize(
+        lambda: [], nlp=nlp, data_dir=settings.patterns_dir, kb=kb, authority=authority
+    )
     if kb is not None:
         places = nlp.add_pipe("kgraph_kb_places", last=True)
         places.initialize(lambda: [], nlp=nlp, kb=kb, data_dir=settings.patterns_dir)

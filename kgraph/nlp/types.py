@@ -12,7 +12,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from kgraph.knowledge.authority import Authority
 from kgraph.knowledge.kb import KnowledgeBase
+from kgraph.nlp.bodies import BodyCues
 from kgraph.nlp.components import (
     FUNCTION_WORDS,
     HONORIFICS,
@@ -35,6 +37,7 @@ from kgraph.nlp.foreign import ForeignText
 from kgraph.nlp.person_cues import PersonCues
 from kgraph.nlp.person_of import places_of_people
 from kgraph.nlp.place_cues import PlaceCues
+from kgraph.nlp.work_cues import WorkCues
 from kgraph.settings import read_words
 
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th|d)?\.?[—–-]*$")
@@ -61,6 +64,8 @@ class TypeCorrector:
         self.motion: frozenset[str] = frozenset()
         self.cues = PersonCues()
         self.places = PlaceCues()
+        self.bodies = BodyCues()
+        self.works = WorkCues()
         self.foreign = ForeignText()
 
     def initialize(
@@ -70,9 +75,12 @@ class TypeCorrector:
         nlp: Language | None = None,
         data_dir: Path | None = None,
         kb: KnowledgeBase | None = None,
+        authority: Authority | None = None,
     ) -> None:
         self.cues.initialize(nlp, data_dir, kb)
         self.places.initialize(data_dir)
+        self.bodies.initialize(data_dir, authority)
+        self.works.initialize(data_dir)
         self.foreign.initialize(data_dir)
         if data_dir is not None:
             self.not_names = read_words(data_dir / "not-names.txt")
@@ -162,6 +170,8 @@ class TypeCorrector:
             return None  # a date: "New Year's morning"
         if label == "Organization" and any(t.lower_ in PERIODICAL_WORDS for t in ent):
             return "Periodical"
+        if label == "Person" and self.works.work_of(doc, ent):
+            return "Work"  # "three pages of Ulvhild", "the first act of Tancredi"
         if label != "Person" and self._looks_personal(doc, ent, content):
             return "Person"
         if label != "Person" and self.cues.kin_before(doc, ent):
@@ -214,7 +224,7 @@ class TypeCorrector:
             return "Person"  # "Mariette", "Oudinot": no body has a one-word name nobody knows
         if label == "Organization" and where_the(doc, ent) and self.cues.unknown_word(ent):
             return "Place"  # "it rains every day in the Tatras", "the vines of the Cévennes"
-        return label
+        return self.bodies.one_word(doc, ent, label)  # "the Senate"; "the Court"; "Hooker"
 
     def _looks_personal(self, doc: Doc, ent: Span, content: list[Token]) -> bool:
         """A short name that starts with a given name, or that is the subject of a verb
