@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kgraph.text.dates import DAY_SUFFIX, MONTHS, ROMAN_MONTHS, WEEKDAYS
+from kgraph.text.dates import DAY_SUFFIX, MONTHS, ROMAN_MONTHS, WEEKDAYS, find_date, unmark
 
 YEAR = re.compile(r"(?<![\d-])(1[5-9]\d\d)(?![\d-])")
 RANGE = re.compile(r"(?<![\d-])(1[5-9]\d\d)[-–](\d{1,2})(?!\d)")
@@ -124,3 +124,18 @@ def complete_date(partial: PartialDate, contexts: list[str], line: str = "") -> 
     if year is None or partial.day is None:
         return None
     return f"{year:04d}-{partial.month:02d}-{partial.day:02d}"
+
+
+def same_day(partial: PartialDate, *texts: str) -> str | None:
+    """The full date of a heading or introduction that names the day and month of a
+    dateline without a year ("29 August [1769?]" over "Bath, Augt. 29th.")."""
+    for text in texts:
+        found = find_date(unmark(text))
+        if (
+            found is not None
+            and found.precision == "day"
+            and partial.day is not None
+            and found.iso[5:] == f"{partial.month:02d}-{partial.day:02d}"
+        ):
+            return found.iso
+    return None

@@ -53,6 +53,18 @@ CATALOGUE_PARTIES = re.compile(
 )
 
 
+# a mark another hand put on the sheet, as a transcription labels it: "[Censor's stamp:]
+# EXAMINED — NOV 8 1920", "[postmark:] …", "[docket:] …", "(Received at Cairo, …)", a
+# sidenote: not the writer's dateline
+OTHER_HAND = re.compile(
+    r"(?i)^\(?received\b|^\[sidenote|"
+    r"\[[^\]]{0,30}\b(?:stamp|postmark|docket|endorsed|endorsement)\b[^\]]{0,20}\]"
+)
+# a paper's note of the paper it reprints the letter from: "(From the Times, October 30.)"
+REPRINT = re.compile(
+    r"(?i)^\(\s*(?:from|reprinted\s+from|copied\s+from)\s+(?:the\s+)?[A-Z][^)]*\)\.?$"
+)
+
 # an addressee line that is only a style, the name on the next line
 STYLE_ONLY = re.compile(
     r"(?i)^to\s+(?:the\s+)?(?:most|right|very)?\s*(?:honou?rable|hon\.|reverend|rev\.|"
@@ -202,3 +214,14 @@ def whole_line(text: str, line: Line) -> bool:
     after_end = text.find("\n", line.end)
     after = text[line.end : after_end if after_end >= 0 else len(text)]
     return "|" not in before and "|" not in after
+
+
+def after_edition(address: list[Line], edition: list[Line]) -> list[Line]:
+    """The address lines after the last line of a site's or catalogue's record that stands
+    among them ("Date(s): [n.d.]" / "Repository: …" / "OXFORD."): one address is not
+    interrupted by a record."""
+    if not address:
+        return address
+    first, last = min(x.start for x in address), max(x.start for x in address)
+    inside = [x.start for x in edition if first < x.start < last]
+    return [x for x in address if x.start > max(inside)] if inside else address

@@ -16,7 +16,7 @@ import re
 
 from kgraph.settings import data_dir, read_words
 from kgraph.text.dates import MONTHS
-from kgraph.text.line_patterns import TITLED_ADDRESSEE
+from kgraph.text.name_styles import POSSESSIVE, STYLED, TITLE_ONLY, rank_before
 
 __all__ = [
     "KIN",
@@ -148,30 +148,6 @@ _SPANISH = re.compile(  # "Simón Bolívar a Francisco de Paula Santander"
 )
 
 
-# an office, not a name: "the Prime Minister", "the President", "the King"
-_TITLE_ONLY = re.compile(
-    r"(?i)^(?:the\s+)?(?:prime\s+minister|president|king|queen|emperor|empress|pope|"
-    r"chancellor|governor|mayor|editor|secretary(?:\s+of\s+state)?|minister|sultan|tsar|czar)$"
-)
-
-
-def _rank_before(name: str) -> int:
-    """The length of the ranks and styles before a name in a heading ("Governor",
-    "Right Hon.", "Lieutenant-General"), when a name of two words or more follows them."""
-    m = TITLED_ADDRESSEE.match(name)
-    if m is None or m.group().strip().lower() in ("mr.", "mrs.", "dr.", "rev.", "prof."):
-        return 0
-    if not name[m.end() : m.end() + 1].isupper():
-        return 0  # "President of Congress": an office, and no name after it
-    office = re.match(r"(?i)of\s+(?:the\s+)?\w+\s+(?=[A-Z])", name[m.end() :])
-    if office is not None:  # "SECRETARY OF THE NAVY HAMILTON": the office, then the name
-        return m.end() + office.end()
-    return m.end() if len(name[m.end() :].split()) >= 2 else 0
-
-
-_POSSESSIVE = re.compile(r"(?i)(?:her|his|their|my|our|its|in|at)\b")
-
-
 def parties(heading: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """Sender and recipient named by an editor's heading ("X to Y", "Letter from X to Y",
     "To Y from X", "X à Y", "X an Y", "X a Y")."""
@@ -189,16 +165,16 @@ def parties(heading: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     if (cut := re.search(r"\s+(?i:in|at)\s+[A-Z]", heading[r_start:r_end])) is not None:
         r_end = r_start + cut.start()  # "… to his Father in Hamburg": whom, then where
     s_start, s_end = m.span("s")
-    s_start += _rank_before(heading[s_start:s_end])  # "GOVERNOR SIR H. B. E. FRERE"
-    r_start += _rank_before(heading[r_start:r_end])  # "the RIGHT HON. SIR M. HICKS BEACH"
+    s_start += rank_before(heading[s_start:s_end])  # "GOVERNOR SIR H. B. E. FRERE"
+    r_start += rank_before(heading[r_start:r_end])  # "the RIGHT HON. SIR M. HICKS BEACH"
     s, r = clean_name(heading, s_start, s_end), clean_name(heading, r_start, r_end)
     if s is None or r is None or heading[s[0] : s[1]].lower() in ("letter", "letters"):
         return None
     if re.match(r"(?i)(?:an?|the)\s+(?:open\s+)?letters?\b", heading[s[0] : s[1]]):
         return None  # "AN OPEN LETTER TO THE PRIME MINISTER": no one's name
-    if _POSSESSIVE.match(heading[s[0] : s[1]]):
+    if POSSESSIVE.match(heading[s[0] : s[1]]):
         return None  # "HER RETIREMENT TO COWSLIP GREEN.": a chapter's title
-    if _TITLE_ONLY.match(heading[r[0] : r[1]]) or _POSSESSIVE.match(heading[r[0] : r[1]]):
+    if TITLE_ONLY.match(heading[r[0] : r[1]]) or POSSESSIVE.match(heading[r[0] : r[1]]):
         return None  # "the King"; "TO HIS WIFE": a kinship, no name
     if re.search(r"(?i)\w['’](?:s\b|\s|$)", heading[s[0] : r[1]]):
         return None  # "THE DOCKERS' THANKS TO THE COLONIES.": a newspaper's headline
@@ -220,21 +196,14 @@ _FOREIGN_TO = re.compile(
 )
 
 
-# the style a heading in another language gives its addressee ("À Monsieur X", "An Herrn X")
-_STYLED = re.compile(
-    r"(?i)(?:don|doña|dona|señor|senor|señora|monsieur|madame|mademoiselle|herrn|herr|frau|"
-    r"fräulein|signor|signora|signore|dom|senhor|senhora)\s"
-)
-
-
 def addressee_name(line: str) -> tuple[int, int] | None:
     """The person a "To J. S. Henslow   12 May [1860]" or "TO JAMES MADISON." line names,
     or a numbered heading in another language ("Carta 41. A Juana de Vega, …")."""
     at = _numbered(line)
     m = _ADDRESSEE.match(line, at) or _FOREIGN_TO.match(line, at)
-    if m is not None and at == 0 and not _ADDRESSEE.match(line) and not _STYLED.match(m["r"]):
+    if m is not None and at == 0 and not _ADDRESSEE.match(line) and not STYLED.match(m["r"]):
         return None  # "A Juana …" needs a number before it, or a style: "A DON MANUEL MONTT"
-    if m is None or re.match(r"(?i)(?:the\s+)?editors?\b", m["r"]) or _POSSESSIVE.match(m["r"]):
+    if m is None or re.match(r"(?i)(?:the\s+)?editors?\b", m["r"]) or POSSESSIVE.match(m["r"]):
         return None  # "TO HIS WIFE.", "TO HIS FATHER IN HAMBURG": a kinship, no name
     if re.match(
         r"(?i)(?:most|right|very)?\s*(?:honou?rable|reverend)$|prime\s+minister$|"
@@ -245,7 +214,7 @@ def addressee_name(line: str) -> tuple[int, int] | None:
     # "To James Madison. Paris": a full stop after a word (not "Mrs." or "Esq.") ends the name
     value = re.split(r"(?<=[a-z]{3})(?<!Mrs)(?<!Esq)(?<!Rev)(?<!Hon)\.\s", m["r"])[0]
     value = re.sub(r",?\s*(?:Esq|Esquire)\.?$", "", value).rstrip(". ")
-    styled = _STYLED.match(value)
+    styled = STYLED.match(value)
     rest = value[styled.end() :].split() if styled is not None else []
     skip = (
         styled.end()

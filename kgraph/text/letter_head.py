@@ -15,6 +15,8 @@ from kgraph.text.frame import frame_end, is_long_heading, is_page_furniture, pro
 from kgraph.text.frame_years import PartialDate, partial_date
 from kgraph.text.head_lines import (
     CATALOGUE_PARTIES,
+    OTHER_HAND,
+    REPRINT,
     SIDE_LABEL,
     SPEAKER,
     STYLE_ONLY,
@@ -110,9 +112,9 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
         if is_page_furniture(line) or is_edition_line(text, line):
             head.edition.append(line)  # a site's box; "(Signed) W. H. BENTLEY." of a paper above
             continue
-        if receiving or re.match(r"(?i)^\(?received\b|^\[sidenote|" + MARKED + REPRINT, line.text):
+        if receiving or OTHER_HAND.match(line.text) or REPRINT.match(line.text):
             head.edition.append(line)  # "(Received at Cairo, September 10.)": not the letter's
-            if re.match(REPRINT[1:], line.text, re.IGNORECASE):
+            if REPRINT.match(line.text):
                 furniture.append(line.text)  # but the year of a reprint's date may be its year
             receiving = False
             continue
@@ -257,13 +259,6 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
     head.dateline, head.intro, head.date, head.partial = dateline, intro, date, partial
     return head
 
-
-# a mark another hand put on the sheet, as a transcription labels it: "[Censor's stamp:]
-# EXAMINED — NOV 8 1920", "[postmark:] …", "[docket:] …": not the writer's dateline
-MARKED = r"\[[^\]]{0,30}\b(?:stamp|postmark|docket|endorsed|endorsement)\b[^\]]{0,20}\]"
-
-# a paper's note of the paper it reprints the letter from: "(From the Times, October 30.)"
-REPRINT = r"|^\(\s*(?:from|reprinted\s+from|copied\s+from)\s+(?:the\s+)?[A-Z][^)]*\)\.?$"
 
 FINER = {"year": 0, "month": 1, "day": 2}  # a dateline's precision
 

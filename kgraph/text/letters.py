@@ -21,8 +21,8 @@ from kgraph.text.datelines import adds_place, parse_date, place_before
 from kgraph.text.dates import find_date
 from kgraph.text.editorial import plain_emphasis, restored
 from kgraph.text.frame import letter_start
-from kgraph.text.frame_years import PartialDate, complete_date, partial_date
-from kgraph.text.head_lines import addressee_of, calendar_entry, unbracket
+from kgraph.text.frame_years import complete_date, partial_date, same_day
+from kgraph.text.head_lines import addressee_of, after_edition, calendar_entry, unbracket
 from kgraph.text.headings import NUMBER, intro_parties, intro_place, parties, writer_year
 from kgraph.text.lead_in import lead_in, read_lead_in
 from kgraph.text.lead_in_names import catalogue_lot, kin_named
@@ -43,6 +43,7 @@ from kgraph.text.letter_lines import (
 from kgraph.text.letter_tail import CITED, parse_edition, read_tail
 from kgraph.text.line_patterns import (
     ADDRESSEE,
+    EDITOR_SALUTATION,
     ENDORSED_TO,
     ESQUIRE,
     GREETING,
@@ -142,7 +143,7 @@ def _parse(source: Source, text: str) -> Letter:
         date is None
         and partial is not None
         and (
-            (iso := _same_day(partial[1], heading, intro)) is not None
+            (iso := same_day(partial[1], *(x.text for x in (heading, intro) if x))) is not None
             or (iso := complete_date(partial[1], contexts, partial[0].text)) is not None
         )
     ):
@@ -269,7 +270,7 @@ def _parse(source: Source, text: str) -> Letter:
         dateline=dateline.span() if dateline else None,
         date=date[0] if date else None,
         place=place_span,
-        address=join_lines(text, _after_edition(top_address or address, head.edition)),
+        address=join_lines(text, after_edition(top_address or address, head.edition)),
         access_note=access.span() if access else None,
         salutation=salutation.span() if salutation else None,
         recipient_name=recipient_name,
@@ -288,35 +289,3 @@ def _parse(source: Source, text: str) -> Letter:
         addressee=cover(text, addressee, addressee_to or addressee) if addressee else None,
         edition_matter=tuple(x.span() for x in head.edition),
     )
-
-
-def _after_edition(address: list[Line], edition: list[Line]) -> list[Line]:
-    """The address lines after the last line of a site's or catalogue's record that stands
-    among them ("Date(s): [n.d.]" / "Repository: …" / "OXFORD."): one address is not
-    interrupted by a record."""
-    if not address:
-        return address
-    first, last = min(x.start for x in address), max(x.start for x in address)
-    inside = [x.start for x in edition if first < x.start < last]
-    return [x for x in address if x.start > max(inside)] if inside else address
-
-
-# "[Editor of The Tribune.]—In your issue …": the paper's heading of a letter sent to it
-EDITOR_SALUTATION = re.compile(
-    r"(?i)^\[?(?:to\s+the\s+)?editor\s+of\s+[^\]]{3,40}?\.?\]?\s*[—–]+\s*"
-)
-
-
-def _same_day(partial: PartialDate, *parts: Line | None) -> str | None:
-    """The full date of a heading or introduction that names the day and month of a
-    dateline without a year ("29 August [1769?]" over "Bath, Augt. 29th.")."""
-    for part in parts:
-        found = find_date(unbracket(part.text)) if part is not None else None
-        if (
-            found is not None
-            and found.precision == "day"
-            and partial.day is not None
-            and found.iso[5:] == f"{partial.month:02d}-{partial.day:02d}"
-        ):
-            return found.iso
-    return None

@@ -172,3 +172,9 @@ TITLED_ADDRESSEE = re.compile(
 # a documentary edition's note of the manuscript: "ALS, InTH, Debs Collection.", "RC (Adams
 # Papers).", "Dft, NNC": the kind of document, then where it is kept
 SOURCE_NOTE = re.compile(r"^(?:A\.?L\.?S|A\.?L|L\.?S|T\.?L\.?S|ADf?S|Dft|RC|FC|LbC|Tr)\b\.?[,;(]")
+
+
+# "[Editor of The Tribune.]—In your issue …": the paper's heading of a letter sent to it
+EDITOR_SALUTATION = re.compile(
+    r"(?i)^\[?(?:to\s+the\s+)?editor\s+of\s+[^\]]{3,40}?\.?\]?\s*[—–]+\s*"
+)
