@@ -91,6 +91,7 @@ def _parse(source: Source, text: str) -> Letter:
         prose.append(address.pop())  # "Thoreau writes to H. G. O. Blake:" over "Mr. Blake,—"
     top_address = list(address)
     addressee_to = head.addressee_to
+    cover_block = -1  # the block of a cover's "X Esq." at the foot: the addressee's own address
     for line in bottom:
         if (parsed := parse_date(line)) is not None and (date is None or adds_place(parsed, date)):
             dateline, date = line, parsed  # or the same date with its place: "Madrid y …"
@@ -100,16 +101,12 @@ def _parse(source: Source, text: str) -> Letter:
             ADDRESSEE.match(line.text)
             or TITLED_ADDRESSEE.match(line.text)
             or PEER.match(line.text)
-            or ESQUIRE.match(line.text)  # "Robert Napier Esq. / Lancefield House / Glasgow"
+            or ESQUIRE.match(line.text)
         ):
             addressee = line
-        elif (
-            addressee in bottom
-            and addressee is not None
-            and line.block == addressee.block
-            and ESQUIRE.match(addressee.text)
-            and not ADDRESSEE.match(addressee.text)
-        ):
+            if ESQUIRE.match(line.text) and not ADDRESSEE.match(line.text):
+                cover_block = line.block  # "Robert Napier Esq. / Lancefield House / Glasgow"
+        elif line.block == cover_block:
             addressee_to = line  # the addressee's own address under the name on the cover
         elif dateline is None or line.block != dateline.block or line.start < dateline.start:
             address.append(line)
@@ -173,10 +170,10 @@ def _parse(source: Source, text: str) -> Letter:
         if date[0].iso[5:] == f"{pd.month:02d}-{(pd.day or 0):02d}":
             date = (date[0], place_before(pline, pd.start))
     place_span = date[1] if date else None
+    if place_span is None and date is None and partial is not None:
+        place_span = place_before(partial[0], partial[1].start)  # "Dublin, Sept. 22nd, '08."
     if place_span is None and led is not None and led.place is not None:
         place_span = led.place  # "On 22 August he wrote to Manson from Secunderabad:"
-    if date is None and partial is not None:  # "Dublin, Sept. 22nd, '08.": no year, a place
-        place_span = place_before(partial[0], partial[1].start)
     said = intro_parties(intro.text) if intro is not None and place_span is None else None
     # "… written … from his hiding-place at Lausanne in October 1849"
     if intro is not None and said is not None:
