@@ -8,6 +8,7 @@ import re
 
 from kgraph.extract.tagged import tagged_mentions
 from kgraph.model import Analysis, EntityType, EntSpan, Letter, Mention, TextSpan
+from kgraph.text.datelines import without_region
 from kgraph.text.dates import MONTHS, is_date_word
 from kgraph.text.headings import given_names
 from kgraph.text.line_patterns import HOUSE, LOCATIVE, POSTAL_DISTRICT
@@ -158,6 +159,8 @@ def _parts(text: str, span: TextSpan, role: str) -> list[Mention]:
             start += at.end()  # "Aux Charmettes": the place is "Charmettes"
         if (district := POSTAL_DISTRICT.search(text[start:end])) is not None:
             end = start + district.start()  # "Berlin N.": the place is Berlin
+        if (town := without_region(text[start : end + 1])) != text[start : end + 1]:
+            end = start + len(town.rstrip())  # "Sharpsburg Md.": the place is Sharpsburg
         part = text[start:end]
         words = part.split()
         if not words or any(c.isdigit() for c in part) or len(part.replace(".", "")) <= 3:

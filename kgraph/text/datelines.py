@@ -5,9 +5,11 @@ ship, a house and a postal district are passed over."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kgraph.model import LetterDate, TextSpan
+from kgraph.settings import data_dir, read_words
 from kgraph.text.dates import FoundDate, find_date, unmark
 from kgraph.text.letter_lines import Line, looks_like_name, span_in
 from kgraph.text.line_patterns import (
@@ -59,6 +61,7 @@ def _mask_editorial(text: str) -> str:
     masked = re.sub(r"(?i)^(?:page|p\.|fol(?:io)?\.?|f\.)\s*\d+\w*\.?", blank, text)
     masked = re.sub(r"\[(?![A-Z0-9])[^\[\]]*\]", blank, masked)
     masked = unmark(masked)
+    masked = re.sub(r"\b(St|Ste|Mt|Ft|Pt):(?=\s?[A-Z])", r"\1.", masked)  # "St: Petersbourg"
     return re.sub(r"(?<=\S)\s{3,}(?=\S)", lambda m: m[0][:-1] + ",", masked)
 
 
@@ -80,7 +83,7 @@ def place_before(line: Line, start: int) -> TextSpan | None:
         value = re.sub(
             r"(?:^|\s+)(?:le|den|am|the|this|ce|d\.|dnia|dne|y|e|a|el|il)\s*$",
             "",
-            part.group(),
+            _within(line.text, part),
             flags=re.I,
         )
         value = value.strip(" .")
@@ -103,6 +106,33 @@ def place_before(line: Line, start: int) -> TextSpan | None:
         place = span_in(line, offset, offset + len(value))
         break
     return place
+
+
+def _within(text: str, part: re.Match[str]) -> str:
+    """The part of a dateline that names the place, brackets blanked: without a state after
+    the town, and the editor's place for a camp ("Camp [Valley Forge]")."""
+    raw = text[part.start() : part.end()]  # the brackets are blanked in ``part``
+    kept = _editors_place(without_region(raw))
+    at = raw.index(kept)
+    return part.group()[at : at + len(kept)]
+
+
+def _editors_place(value: str) -> str:
+    """The place an editor's brackets give: "Camp [Valley Forge]" was at Valley Forge, but
+    "Brookline [Mass.]" and "Monticello [Virginia]" are where the writer named."""
+    m = re.fullmatch(r"\s*(?P<out>[^\[\]]*?)\s*\[(?P<in>[^\[\]]+)\]?[\s.]*", value)
+    if m is None:
+        return value
+    if not m["out"].strip(" .,") or _GENERIC.fullmatch(m["out"].strip(" .,")):
+        return m["in"]
+    return m["out"]
+
+
+# where an army or a writer lay, which the editor names in brackets after it
+_GENERIC = re.compile(
+    r"(?i)(?:camp|head-?\s?quarters|hd\.?\s?qrs|quarters|lines|cantonment|bivouac|"
+    r"(?:camp|head-?\s?quarters)\s+(?:near|at|by)|near|at|in)"
+)
 
 
 def place_above(lines: list[Line], dateline: Line) -> TextSpan | None:
@@ -129,6 +159,21 @@ _OF_TOWN = re.compile(
     r"(?i)^(?:the\s+)?(?:camp|alc[aá]zar|ch[aâ]teau|castle|schloss|quartier\s+g[ée]n[ée]ral|"
     r"head-?quarters)\s+(?:de|of|di|du|von|d['’])\s*(?=[A-Z])"
 )
+
+
+@functools.cache
+def _region_after() -> re.Pattern[str]:
+    """A state's or county's abbreviation after a town, with its full stop ("Sharpsburg Md.",
+    "Concord Mass.", "Albany N. Y."), from ``data/patterns/region-abbreviations.txt``."""
+    words = read_words(data_dir() / "patterns" / "region-abbreviations.txt", lower=False)
+    forms = sorted((r"\.?\s?".join(w.split()) for w in words), key=len, reverse=True)
+    return re.compile(rf"(?<=[a-z])\s+\[?(?:{'|'.join(forms)})\.\]?\s*$")
+
+
+def without_region(value: str) -> str:
+    """A place without the state or county abbreviated after it ("Sharpsburg Md." is
+    Sharpsburg); ``value`` keeps its full stop."""
+    return _region_after().sub("", value)
 
 
 Dated = tuple[LetterDate, TextSpan | None]  # a dateline's date and the place written with it

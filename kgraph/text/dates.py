@@ -104,7 +104,7 @@ DAY_SUFFIX = r"(?:st|nd|rd|th|d|er|e|ten|te|ter|sten|de|die|dje|den|ste|:e|:de|:
 # "19 th" (a printed italic's "19_th_"), and the calendar a day is given in ("July 23, N.S.")
 _DAY = (
     rf"(?P<day>\d{{1,2}})(?:{DAY_SUFFIX}|\s(?:st|nd|rd|th)\b)?\.?"
-    r"(?:\s?\(\d{1,2}\)|/\d{1,2}(?:st|nd|rd|th|d)?(?!\d))?"
+    r"(?:\s?\(\d{1,2}\)|/\d{1,2}(?:st|nd|rd|th|d)?(?!\d)\.?)?"
 )
 _STYLE = r"(?:,?\s+[ON]\.\s?S\.)?"  # Old or New Style, after the day or the month
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"

@@ -112,11 +112,12 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
         if is_page_furniture(line) or is_edition_line(text, line):
             head.edition.append(line)  # a site's box; "(Signed) W. H. BENTLEY." of a paper above
             continue
-        if receiving or OTHER_HAND.match(line.text) or REPRINT.match(line.text):
+        aside = line.text.startswith("(") and ")" not in line.text  # "(Despatch No. 14, … by"
+        if receiving or aside or OTHER_HAND.match(line.text) or REPRINT.match(line.text):
             head.edition.append(line)  # "(Received at Cairo, September 10.)": not the letter's
             if REPRINT.match(line.text):
                 furniture.append(line.text)  # but the year of a reprint's date may be its year
-            receiving = False
+            receiving = (receiving or aside) and ")" not in line.text
             continue
         receiving = bool(re.search(r"\((?:Received|Recd)\b[^)]*$", line.text))
         if SPEAKER.match(line.text) or (line.text.endswith(":") and THIS_LETTER.search(line.text)):

@@ -15,7 +15,7 @@ from kgraph.model import TextSpan
 from kgraph.text.dates import find_date
 from kgraph.text.editorial import OPENING_QUOTES, PIPE, strip_markers
 from kgraph.text.flattened import flat_cuts
-from kgraph.text.headings import kinship_words
+from kgraph.text.headings import given_names, kinship_words
 from kgraph.text.line_patterns import (
     ACCESS_NOTE,
     ENDEARMENT,
@@ -121,7 +121,15 @@ def looks_like_name(value: str) -> bool:
     if re.search(r"\d|/|^[A-Z]{2,6}:[A-Za-z]{1,5}$", value):
         return False  # "WEBD/DR": a typist's reference, not a name
     capitalised = [w for w in words if w[0].isupper()]
-    return len(capitalised) >= max(1, len(words) - 1) and not NOT_NAMES.match(words[-1])
+    if len(capitalised) < max(1, len(words) - 1):
+        return False
+    # "Your friend" signs no name, but "L. Maria Child" does: a surname that is also a word
+    # ("Child", "Little", "Best") after an initial or a given name
+    return not NOT_NAMES.match(words[-1]) or (
+        len(words) >= 2
+        and all(w[0].isupper() for w in words)
+        and any(re.fullmatch(r"[A-Z]\.", w) or w.lower() in given_names() for w in words[:-1])
+    )
 
 
 def span_in(line: Line, start: int, end: int) -> TextSpan:
@@ -242,7 +250,10 @@ def signature_after(lines: list[Line], i: int, limit: int) -> int | None:
     obedient, / and most faithful servant and subject, / TALLEYRAND.")."""
     for j in range(i + 1, min(i + 5, limit)):
         name = without_rank(SIGNED.sub("", lines[j].text)).rstrip(".,")
-        if lines[j].block >= 0 and looks_like_name(name):
+        servant = (
+            re.match(r"(?i)(?:and\s|&).*\bserv", name) is not None
+        )  # "and Most Humble Servant,"
+        if lines[j].block >= 0 and looks_like_name(name) and not servant:
             return j
         runs_on = lines[j].text.rstrip().endswith(",") and len(lines[j].text) <= SHORT
         if j > i + 1 and not runs_on:

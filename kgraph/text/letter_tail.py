@@ -181,6 +181,8 @@ def _bare_signature(text: str, lines: list[Line], sal: int) -> int | None:
         name = without_rank(SIGNED.sub("", line.text).rstrip(".,"))  # "JOHN SMITH, Syndic."
         if not own or len(name) > 40 or not signs(name) or re.match(r"[\[(]|[^:]*:", name):
             continue
+        if SECTION.match(line.text):  # "Notes": the edition's label under the letter
+            continue
         words = re.findall(r"[^\W\d_][\w'’.-]*", name)
         if not all(w[0].isupper() for w in words) or len(words) > 4:
             continue

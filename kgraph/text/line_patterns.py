@@ -32,7 +32,7 @@ VALEDICTION = re.compile(
     r"very|most|with|much|all|best|kind|fondest|affectionately|sincerely|faithfully|truly|"
     r"cordially|respectfully|gratefully|adieu|farewell|love|salut|bien|tout|dein|ihr|yrs?|"
     r"fraternally|heartily|warmly|lovingly|devotedly|obediently|humbly|thine|thy|"
-    r"vostro|tuo|votre|ton|je\s+suis)\b)",
+    r"vostro|tuo|votre|ton|je\s+suis|[a-z]+ly\s+(?:yours|thine))\b)",  # "Wholly yours,"
     re.IGNORECASE,
 )
 ACCESS_NOTE = re.compile(
@@ -87,7 +87,7 @@ HOUSE = re.compile(
     r"parsonage|deanery|barracks|office|chambers|department|ministry|jail|gaol|prison|"
     r"penitentiary|building|laboratory|observatory|museum|library|school|institute|"
     r"infirmary|asylum|convent|monastery|embassy|legation|consulate|residency|alc[aá]zar|"
-    r"university|grove|crescent|avenue|mews|parade)\b"
+    r"university|grove|crescent|avenue|mews|parade|coll|univ|sq)\b"
     r"|^The\s+[A-Z][a-z]+$"  # a house named so: "The Larches", "The Firs" (not "The Hague,")
 )
 # a ship named where a letter was written ("BRIG ADVANCE, FISKERNAES", "H.M.S. Bellerophon,

@@ -1,0 +1,143 @@
+"""Datelines and closings as documentary editions and old printed volumes set them: an
+editor's bracketed place after a camp, a state abbreviated after the town, "St:" written with
+a colon, a date in two calendars closed by a full stop, an abbreviated college, an
+editor's parenthesis above the letter, a servant's closing run on to a second line, a
+surname that is also a word, and the edition's "Notes" under the signature.
+
+The letters here are written for these tests in the shapes real editions use; none is
+copied from an edition.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import kgraph
+from kgraph.text.datelines import without_region
+from kgraph.text.letter_lines import looks_like_name
+from kgraph.text.letters import parse_letter
+from tests.helpers import source, spoken
+
+
+def parsed(text: str) -> dict[str, str | None]:
+    letter = parse_letter(source(text))
+    return {
+        "place": spoken(text, letter.place),
+        "date": letter.date.iso if letter.date else None,
+        "sender": spoken(text, letter.sender_name),
+    }
+
+
+def letter(dateline: str) -> str:
+    body = "The waggons are come at last."
+    return f"{dateline}\n\nSir\n\n{body}\n\nI am, Sir, your servant\n\nJ. Pell\n"
+
+
+@pytest.mark.parametrize(
+    ("dateline", "place"),
+    [
+        ("Camp [Morristown] April 3d 1777", "Morristown"),  # the editor names the camp
+        ("Head Quarters [Newburgh] June 2, 1782", "Newburgh"),
+        ("Salem [Mass.] 4th Mo. 9th [1835]", "Salem"),  # the editor's state is no place
+        ("Hagerstown Md. Sept. 30th 1862", "Hagerstown"),
+        ("Albany N. Y. May 4, 1850", "Albany"),
+        ("Olney Bucks. Decr. 3. 1781", "Olney"),
+        ("Monticello [Virginia] May 1, 1795", "Monticello"),
+        ("Paris, May 1, 1795", "Paris"),
+    ],
+)
+def test_place_of_a_dateline_with_editors_brackets_or_a_state(dateline: str, place: str) -> None:
+    assert parsed(letter(dateline))["place"] == place
+
+
+def test_st_with_a_colon_and_two_calendars_closed_by_a_stop() -> None:
+    found = parsed(letter("St: Petersbourg April 2d/13th. 1781"))
+    assert found["place"] == "St: Petersbourg"
+    assert found["date"] == "1781-04-02"  # the writer's own calendar first
+
+
+@pytest.mark.parametrize(
+    ("value", "kept"),
+    [
+        ("Frederick Md.", "Frederick"),
+        ("Concord Mass.", "Concord"),
+        ("Isle of Man.", "Isle of Man."),  # "of Man" follows no town
+        ("Castel Mo", "Castel Mo"),  # no full stop: not an abbreviation
+    ],
+)
+def test_a_region_is_cut_only_abbreviated_after_a_town(value: str, kept: str) -> None:
+    assert without_region(value) == kept
+
+
+COLLEGE = """                              Trin. Coll., Cambridge,
+                                   Oct. 5, 1839.
+
+My dear Lyell,
+
+The museum is in a sad state and I have no one to help me.
+
+Ever yours,
+A. Thorne
+"""
+
+
+def test_an_abbreviated_college_is_no_place_before_its_town() -> None:
+    result = kgraph.process([COLLEGE], kgraph.Settings(link="none"))[0]
+    label = {e.key: e.label for e in result.entities}
+    assert result.place is not None and label[result.place] == "Cambridge"
+
+
+DESPATCH = """              GOVERNOR HALLAM TO EARL BRAYBROOKE.
+(Despatch No. 9, per ship Eliza; acknowledged by Earl
+Braybrooke, 2nd March, 1821.)
+
+                    Government House, Hobart Town,
+My Lord,                                       4th August, 1820.
+
+               I have the honor to report the arrival of the Eliza with
+            stores for the settlement.
+
+               I have the honor to be, My Lord,
+                    Your Lordship's Most Obedient
+                         and Most Humble Servant,
+                              W. HALLAM.
+"""
+
+
+def test_a_despatch_under_an_editors_parenthesis() -> None:
+    found = parsed(DESPATCH)
+    assert found["date"] == "1820-08-04"  # not the date it was acknowledged
+    assert found["sender"] == "W. HALLAM"  # not "and Most Humble Servant"
+
+
+NOTES = """12. To P. A. Orlov
+
+Rome, 2 (14) May 1838
+
+I have your letter and the money, for which I thank you.
+
+Wholly yours,
+N. Varin.
+
+Notes
+
+Dated by the writer in the Old Style.
+"""
+
+
+def test_wholly_yours_closes_and_notes_sign_nothing() -> None:
+    assert parsed(NOTES)["sender"] == "N. Varin"
+
+
+@pytest.mark.parametrize(
+    ("value", "name"),
+    [
+        ("L. Maria Child", True),  # a surname that is also a word, after an initial
+        ("Mary Love", True),  # after a given name
+        ("Your friend", False),
+        ("My dear Mother", False),
+        ("Affectionate Brother", False),
+    ],
+)
+def test_a_surname_that_is_also_a_word(value: str, name: bool) -> None:
+    assert looks_like_name(value) is name
