@@ -141,3 +141,41 @@ def test_wholly_yours_closes_and_notes_sign_nothing() -> None:
 )
 def test_a_surname_that_is_also_a_word(value: str, name: bool) -> None:
     assert looks_like_name(value) is name
+
+
+LETTERS_SITE = """22 To Henri Cross. Collioure, Monday, 9 July 1894.
+
+metadata
+No. 22
+From: Louis Hayet
+To: Henri Cross
+Date: Collioure, Monday, 9 July 1894
+
+Location
+Private collection
+
+Date
+{REASONING}
+
+translation
+
+Collioure, lundi 9 juillet 94
+
+My dear Cross,
+
+The boats came in at last and I have three studies of them drying on the wall.
+
+Yours ever,
+L. Hayet
+""".replace(
+    "{REASONING}",
+    "Hayet speaks of the storm 'of last Friday', which was 6 July 1894, and writes on the "
+    "Monday after; the year is written with two figures in his hand.",  # one line, as printed
+)
+
+
+def test_a_letters_sites_record_gives_the_fields_under_its_label_not_its_reasoning() -> None:
+    letter = parse_letter(source(LETTERS_SITE))
+    assert letter.date is not None and letter.date.iso == "1894-07-09"  # not 6 July
+    assert spoken(LETTERS_SITE, letter.place) == "Collioure"
+    assert spoken(LETTERS_SITE, letter.heading_sender) == "Louis Hayet"  # "From:" under "metadata"

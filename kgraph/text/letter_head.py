@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from kgraph.model import LetterDate, TextSpan
-from kgraph.text.datelines import adds_place, parse_date, place_above
+from kgraph.text.datelines import adds_place, parse_date, place_above, place_before
 from kgraph.text.dates import find_date
 from kgraph.text.fields import bare_key, read_field
 from kgraph.text.frame import frame_end, is_long_heading, is_page_furniture, prose_lines
@@ -252,7 +252,9 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
                 where = None  # "Address: none given", "Place: [n.p.]"
             date = (
                 LetterDate(found.iso, found.precision, span_in(when, found.start, found.end)),
-                span_in(where, 0, len(where.text.split(",")[0])) if where is not None else None,
+                span_in(where, 0, len(where.text.split(",")[0]))
+                if where is not None
+                else place_before(when, found.start),  # "Date: Asnières, Tuesday, 28 May 1889"
             )
     if date is not None and date[1] is None and dateline is not None:
         date = (date[0], place_above(lines, dateline))
@@ -285,9 +287,17 @@ def _field(head: Head, line: Line) -> bool:
     if head.pending is not None and key is None and not label and not SECTION.match(line.text):
         kind = head.pending
         if kind == "editorial":  # "Person(s) mentioned" over a list of names: all the record's
+            own = read_field(line)  # but "metadata" over "From: Paul Signac" is the record's
+            if own is not None and own.kind != "editorial":
+                head.pending = None
+                head.fields.setdefault(own.kind, own.value)
+                return True
             if line.block != head.pending_block or len(line.text) > SHORT:
                 head.pending = None
                 return False
+            head.edition.append(line)
+        elif len(line.text) > 2 * SHORT:  # "Date" over the editor's reasoning: no value
+            head.pending = None
             head.edition.append(line)
         else:
             value = line.text.rstrip(" |")  # "Havelock Ellis |": a table's cell
