@@ -179,3 +179,48 @@ def test_a_letters_sites_record_gives_the_fields_under_its_label_not_its_reasoni
     assert letter.date is not None and letter.date.iso == "1894-07-09"  # not 6 July
     assert spoken(LETTERS_SITE, letter.place) == "Collioure"
     assert spoken(LETTERS_SITE, letter.heading_sender) == "Louis Hayet"  # "From:" under "metadata"
+
+
+LOT_BELOW_NAME = """Lot 88
+
+HOLST, GUSTAV (1874-1934)
+
+{LOT}
+
+Estimate: £800 - 1,200
+""".replace(
+    "{LOT}",
+    'Autograph letter signed ("Gustav Holst") to the Thaxted vicar Conrad Noel, Dunmow, '
+    "3 June 1916, 2 pages, 8vo",
+)
+
+LOT_ONE_PARAGRAPH = """Sale 3102 · 9 May 2008 · London, Mayfair
+
+Lot 41
+
+{LOT}
+
+"... I send back the sheets by this post ..."
+""".replace(
+    "{LOT}",
+    'GASKELL, ELIZABETH (1810-1865), novelist. Autograph letter signed ("E. C. Gaskell") to '
+    'the publisher George Smith ("My dear Sir"), 3 pages, 8vo, Plymouth Grove, Manchester, '
+    "17 October 1859, on the proofs of a story; old folds.",  # one paragraph, as printed
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "sender", "recipient", "date", "place"),
+    [
+        (LOT_BELOW_NAME, "Gustav Holst", "Conrad Noel", "1916-06-03", "Dunmow"),
+        (LOT_ONE_PARAGRAPH, "GASKELL, ELIZABETH", "George Smith", "1859-10-17", "Manchester"),
+    ],
+)
+def test_an_auction_lot_gives_the_parties_the_date_and_the_town(
+    text: str, sender: str, recipient: str, date: str, place: str
+) -> None:
+    letter = parse_letter(source(text))
+    assert spoken(text, letter.heading_sender) == sender
+    assert spoken(text, letter.heading_recipient) == recipient
+    assert letter.date is not None and letter.date.iso == date  # not the sale's
+    assert spoken(text, letter.place) == place  # the town, written last before the date

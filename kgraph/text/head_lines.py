@@ -35,7 +35,8 @@ SITE_MATTER = re.compile(
     r"^posted\s+(?:on|by|in)\b|^revision\s+as\s+of\b|\(talk\s*\|\s*contribs\)|\b\d+\s+comments?\b|\bleave\s+a\s+(?:comment|reply)\b|"
     r"^(?:article\s+image|bibliographic\s+details|word\s+count|permanent\s+link)\b|"
     r"\bview\s+the\s+full\s+page\b|\bautomatically\s+generated\b|\bOCR\s+text\b|"
-    r"\b(?:sale|auction)\s+(?:no\.\s*)?\d+\b.*\blot\s+\d+|^lot\s+\d+\b",  # a sale's line
+    r"\b(?:sale|auction)\s+(?:no\.\s*)?\d+\b.*\blot\s+\d+|^lot\s+\d+\b|"  # a sale's line
+    r"^(?:sale|auction)\s+(?:no\.\s*)?\d+\b",
     re.IGNORECASE,
 )
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from kgraph.text.dates import find_date
 from kgraph.text.headings import KIN, NAME, clean_name, kinship_words
 
 # a few words with no sentence's end in them; the full stop of "Dr." or "J." is no end
@@ -61,7 +62,8 @@ _LOT = re.compile(
     r"\s*(?:\([^)]{0,40}\))?(?:,\s+[a-z][^.]{0,40})?\.\s+)?"  # "(1787-1865), shipowner."
     r"(?i:(?:autograph\s+|typed\s+)?letter\s+signed|a\.?\s?l\.?\s?s\.?|l\.?\s?s\.?)\s*"
     r"(?:\([\"“'‘](?P<q>[^\"”'’]{2,40})[\"”'’]\))?[^.;]{0,60}?\bto\s+"
-    rf"(?:(?:his|her|their)\s+{KIN.replace('?,?', '?')}|(?:his|her)\s+[a-z]+\s+)?"
+    # "to his sister, Julia …", "to the architect Edwin …", "to the Bayreuth banker Friedrich …"
+    rf"(?:(?:his|her|their)\s+{KIN}|(?:his|her|the)\s+(?:[\w-]+\s+){{0,2}}?[a-z][\w-]*,?\s+)?"
     r"(?P<r>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|von|van|la|le|du))*)"
 )
 
@@ -75,7 +77,38 @@ def catalogue_lot(line: str) -> tuple[tuple[int, int] | None, tuple[int, int]] |
     sender = m.span("s") if m["s"] else m.span("q") if m["q"] else None
     if sender is not None and m["q"] and not m["s"] and len(m["q"].split()) < 2:
         sender = None  # ("Claude"): a first name alone is for the signature to resolve
-    return sender, m.span("r")
+    end = m.end("r")
+    if line[end - 1] == "." and not re.search(r"\b[A-Z]\.$", line[:end]):
+        end -= 1  # "… to his sister, Julia Cody Goodman. 4 pages"
+    return sender, (m.start("r"), end)
+
+
+# what a lot's description says of the sheet, not where it was written: "4 pages", "8vo",
+# "on the printed letterhead of …", "in German", "integral blank"
+_SHEET = re.compile(
+    r"(?i)\d|\b(?:pages?|pp|leaves|leaf|sheets?|8vo|4to|12mo|16mo|folio|card|envelope|integral|"
+    r"blank|folds?|letterhead|signed|dated|written|on|in|with|old|small|ink|pencil)\b"
+)
+
+
+def lot_dateline(line: str) -> tuple[int, int] | None:
+    """Where and when a lot's description says the letter was written, as one span ("…, 4
+    pages, 8vo, Munstead Wood, Godalming, 2 November 1896, on …" gives "Godalming, 2
+    November 1896"): after the addressee, the date and the part before it when that is no
+    description of the sheet (the town, written last); None when the lot names no date."""
+    found = catalogue_lot(line)
+    if found is None:
+        return None
+    after = found[1][1]
+    date = find_date(line[after:])
+    if date is None:
+        return None
+    start = after + date.start
+    parts = line[after : after + date.start].rstrip(" ,").split(",")
+    part = parts[-1] if len(parts) > 1 else ""  # the first part ends the addressee's name
+    if part.strip() and not _SHEET.search(part) and part.strip()[0].isupper():
+        start = line.rfind(part.strip(), after, start)
+    return start, after + date.end
 
 
 def kin_named(line: str, salutation: str) -> tuple[int, int] | None:

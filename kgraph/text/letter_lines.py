@@ -136,6 +136,11 @@ def span_in(line: Line, start: int, end: int) -> TextSpan:
     return TextSpan(line.start + start, line.start + end, line.text[start:end])
 
 
+def span_line(line: Line, start: int, end: int) -> Line:
+    """The part of ``line`` from ``start`` to ``end`` as a line of its own."""
+    return Line(line.start + start, line.start + end, line.text[start:end], line.block)
+
+
 def name_in_salutation(line: Line) -> TextSpan | None:
     """The name in "My dear Sir Roderick," or "Stella dearest," (None for "Dear Sir,")."""
     if re.match(r"(?i)^\[?(?:to\s+the\s+)?editor\b", line.text):

@@ -25,7 +25,7 @@ from kgraph.text.frame_years import complete_date, partial_date, same_day
 from kgraph.text.head_lines import addressee_of, after_edition, calendar_entry, unbracket
 from kgraph.text.headings import NUMBER, intro_parties, intro_place, parties, writer_year
 from kgraph.text.lead_in import lead_in, read_lead_in
-from kgraph.text.lead_in_names import catalogue_lot, kin_named
+from kgraph.text.lead_in_names import catalogue_lot, kin_named, lot_dateline
 from kgraph.text.letter_head import FINER, read_head
 from kgraph.text.letter_lines import (
     Line,
@@ -38,6 +38,7 @@ from kgraph.text.letter_lines import (
     paragraphs,
     signs,
     span_in,
+    span_line,
     split_lines,
 )
 from kgraph.text.letter_tail import CITED, parse_edition, read_tail
@@ -80,6 +81,8 @@ def _parse(source: Source, text: str) -> Letter:
     postscript, notes, colophon, bottom = tail.postscript, tail.notes, tail.colophon, tail.bottom
     # Before the salutation: heading, addressee, access note, dateline, byline, address.
     head_end = sal if sal is not None else letter_start(lines[:40])
+    while sal is None and head_end < n and catalogue_lot(lines[head_end].text) is not None:
+        head_end += 1  # "Autograph letter signed … to …": the lot's description, not the letter
     head = read_head(text, lines, head_end)
     heading, byline, access, addressee = head.heading, head.byline, head.access, head.addressee
     dateline, intro, date, partial = head.dateline, head.intro, head.date, head.partial
@@ -157,6 +160,8 @@ def _parse(source: Source, text: str) -> Letter:
     led = read_lead_in(text, prose)
     if date is None and led is not None and led.date is not None:
         date = (led.date, led.place)  # "… wrote to him from Cambridge, Jan. 10, 1839:"
+    if date is None and heading is not None and (sold := lot_dateline(heading.text)):
+        date = parse_date(span_line(heading, *sold))  # "…, 8vo, Godalming, 2 November 1896, …"
     if date is None:
         for part in (heading, intro):
             if part is not None and (found := find_date(unbracket(part.text))) is not None:
