@@ -14,6 +14,9 @@ import pytest
 
 import kgraph
 from kgraph.text.datelines import without_region
+from kgraph.text.head_lines import addressee_of
+from kgraph.text.headings import parties
+from kgraph.text.lead_in_names import lead_in_recipient
 from kgraph.text.letter_lines import looks_like_name
 from kgraph.text.letters import parse_letter
 from tests.helpers import source, spoken
@@ -224,3 +227,35 @@ def test_an_auction_lot_gives_the_parties_the_date_and_the_town(
     assert spoken(text, letter.heading_recipient) == recipient
     assert letter.date is not None and letter.date.iso == date  # not the sale's
     assert spoken(text, letter.place) == place  # the town, written last before the date
+
+
+@pytest.mark.parametrize(
+    ("heading", "found"),
+    [
+        ("Herschel, Caroline → Maskelyne, Nevil", ("Herschel, Caroline", "Maskelyne, Nevil")),
+        ("Mary Somerville -> J. F. W. Herschel", ("Mary Somerville", "J. F. W. Herschel")),
+        ("Paris → London", None),  # a journey, no parties
+    ],
+)
+def test_a_correspondence_databases_arrow_heading_names_the_parties(
+    heading: str, found: tuple[str, str] | None
+) -> None:
+    spans = parties(heading)
+    assert (tuple(heading[a:b] for a, b in spans) if spans else None) == found
+
+
+def test_a_name_written_surname_first_is_labelled_in_natural_order() -> None:
+    text = (
+        "Herschel, Caroline → Maskelyne, Nevil\n\nSlough, 8 May 1796.\n\nSir,\n\n"
+        "I have found another comet this morning.\n\nYour obliged servant,\nC. Herschel\n"
+    )
+    result = kgraph.process([text], kgraph.Settings(link="none"))[0]
+    label = {e.key: e.label for e in result.entities}
+    assert result.recipient is not None and label[result.recipient] == "Nevil Maskelyne"
+
+
+def test_his_excellency_with_a_comma_and_a_letter_mailed_to_someone() -> None:
+    assert addressee_of("To His Excellency, Andrew Jackson, President of the") is not None
+    line = "which she has mailed to Governor Altgeld at his home in Springfield:"
+    found = lead_in_recipient(line)
+    assert found is not None and line[found[0] : found[1]] == "Governor Altgeld"

@@ -59,17 +59,30 @@ def _uninverted(form: str) -> str:
     return f"{m['g']} {m['s'].capitalize()}" if m is not None else form
 
 
+_INVERTED_ANY = re.compile(
+    r"^(?P<s>[A-Z][\w'’-]+),\s+(?P<g>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})$"
+)
+
+
+def natural_order(form: str) -> str | None:
+    """A person's name written surname first ("Gauss, Carl Friedrich", as a correspondence
+    database heads a letter) in natural order; None for any other form."""
+    m = _INVERTED_ANY.match(form)
+    return f"{m['g']} {m['s']}" if m is not None and not form.isupper() else None
+
+
 def fullest(forms: list[str]) -> str:
     """The fullest of a thing's surface forms: most name words, fewest initials and
     honorifics, not in capitals (a form in capitals is recased)."""
 
-    def score(form: str) -> tuple[int, int, int, int, str]:
+    def score(form: str) -> tuple[int, int, int, int, int, str]:
         words = bare(form)
         return (
             len(words),
             -sum(len(w) == 1 for w in words),
             -sum(w in HONORIFICS for w in name_words(form)),
             -int(form.isupper()),
+            -int("," in form),  # "Carl Friedrich Gauss" before "Gauss, Carl Friedrich"
             form,
         )
 

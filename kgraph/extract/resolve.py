@@ -23,6 +23,7 @@ from kgraph.extract.name_match import (
     fullest,
     is_female,
     name_words,
+    natural_order,
     without_title,
 )
 from kgraph.extract.places import quoted, split_qualified_places
@@ -94,8 +95,9 @@ def resolve(letter: Letter, mentions: tuple[Mention, ...], authority: Authority)
     for key, ms in groups.items():
         entry = lookup.by_id.get(key[5:]) if key.startswith("auth:") else None
         forms = list(dict.fromkeys(m.text for m in ms))
-        if types[key] == "Person":  # "Miss Joanna Baillie" is also Joanna Baillie
-            forms += [n for f in forms if (n := without_title(f)) and n not in forms]
+        if types[key] == "Person":  # "Miss Ann Lee" is Ann Lee; "Gauss, C. F." is C. F. Gauss
+            more = [n for f in forms for n in (without_title(f), natural_order(f)) if n]
+            forms = list(dict.fromkeys([*forms, *more]))
         label = entry.label if entry else fullest(forms)
         entities.append(
             Entity(

@@ -16,7 +16,7 @@ import re
 
 from kgraph.settings import data_dir, read_words
 from kgraph.text.dates import MONTHS
-from kgraph.text.name_styles import POSSESSIVE, STYLED, TITLE_ONLY, rank_before
+from kgraph.text.name_styles import POSSESSIVE, STYLED, TITLE_ONLY, arrow_parties, rank_before
 
 __all__ = [
     "KIN",
@@ -152,6 +152,8 @@ def parties(heading: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """Sender and recipient named by an editor's heading ("X to Y", "Letter from X to Y",
     "To Y from X", "X à Y", "X an Y", "X a Y")."""
     at = _numbered(heading)
+    if (arrow := arrow_parties(heading, at)) is not None:
+        return arrow  # "Germain, Sophie → Gauss, Carl Friedrich"
     m = _TO_FROM.match(heading, at) or _PARTIES.match(heading, at)
     if (
         m is None

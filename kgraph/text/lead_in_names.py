@@ -15,7 +15,8 @@ _SHORT_RUN = r"(?:[^.:;]|(?<=\b(?:Dr|Mr|St|Jr|Sr))\.|(?<=\b(?:Mrs|Rev))\.|(?<=\b
 
 
 _LEAD_IN = re.compile(
-    rf"\b(?:wrote|writes|writing|written|sent|addressed|letter)\b{_SHORT_RUN}\bto\s+"
+    rf"\b(?:wrote|writes|writing|written|sent|addressed|letter|mailed|posted|forwarded|"
+    rf"despatched|dispatched)\b{_SHORT_RUN}\bto\s+"
     rf"(?:(?:his|her|their)\s+(?:(?:old|dear|young|elder|younger|eldest)\s+)?"
     rf"(?:friend|brother|sister|wife|husband|son|daughter|father|mother|colleague|publisher|"
     rf"patron|uncle|aunt|cousin|nephew|niece|fianc[ée]e?)(?:\s+and\s+[a-z]+)?,?\s+)?"

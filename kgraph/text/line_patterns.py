@@ -164,7 +164,7 @@ SIGNED = re.compile(r"(?i)^[(\[]signed[)\]]:?\s*|^signed[:,]?\s+")  # "(Signed) 
 # ("Lieutenant-General U. S. GRANT, City Point, Virginia.", "The Right Hon. the Earl of X")
 TITLED_ADDRESSEE = re.compile(
     rf"(?i)^(?:the\s+)?(?:(?:(?:right\s+)?hon(?:ou?rable|\.|ble|'ble)\.?\s+|"
-    rf"his\s+(?:excellency|hono(?:u)?r|grace|lordship)\s+|"
+    rf"his\s+(?:excellency|hono(?:u)?r|grace|lordship),?\s+|"  # "To His Excellency, X"
     rf"(?:{_RANKS})\.?\s+|(?:col|gen|capt|lieut|maj|adm|messrs|mr|mrs|dr|rev|revd|prof)\.\s+|"
     rf"(?:señor|senor|señora|signor|signore|herr|frau|monsieur|madame|don|doña|dona)\s+)+)"
     rf"(?=[A-Z])"

@@ -38,3 +38,21 @@ STYLED = re.compile(
     r"(?i)(?:don|doña|dona|señor|senor|señora|monsieur|madame|mademoiselle|herrn|herr|frau|"
     r"fräulein|signor|signora|signore|dom|senhor|senhora)\s"
 )
+
+
+# a correspondence database's heading, the names often surname first:
+# "Germain, Sophie → Gauss, Carl Friedrich", "Sophie Germain -> Carl Friedrich Gauss"
+_INVERTED_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|du|la|le))*"
+_ARROW = re.compile(
+    rf"(?P<s>{_INVERTED_NAME}(?:,\s+{_INVERTED_NAME})?)\s*(?:→|->|⟶|⇒)\s*"
+    rf"(?P<r>{_INVERTED_NAME}(?:,\s+{_INVERTED_NAME})?)\s*$"
+)
+
+
+def arrow_parties(heading: str, at: int = 0) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The writer and the addressee of a heading "X → Y" (each of two words at least: not
+    "Paris → London")."""
+    arrow = _ARROW.match(heading, at)
+    if arrow is None or min(len(arrow[x].split()) for x in "sr") < 2:
+        return None
+    return arrow.span("s"), arrow.span("r")
