@@ -259,3 +259,41 @@ def test_his_excellency_with_a_comma_and_a_letter_mailed_to_someone() -> None:
     line = "which she has mailed to Governor Altgeld at his home in Springfield:"
     found = lead_in_recipient(line)
     assert found is not None and line[found[0] : found[1]] == "Governor Altgeld"
+
+
+QUOTED_CLOSING = """To Mr. Lowell, at Elmwood, she wrote in the spring:
+
+                              "Plymouth Grove, Manchester,
+                                    "May 2nd, 1860.
+
+"MY DEAR MR. LOWELL,--Your letter came on a wet morning and made it a fine one.
+
+"Give my love to your wife, and tell her I have not forgotten the
+recipe. Yours ever most truly,
+                                          "E. C. HARLOW."
+"""
+
+UNSIGNED_ENDORSED = """To the Rev. Mr. Penrose, of Redruth.
+
+                                        BRISTOL, March 3, 1757.
+
+REVEREND AND DEAR SIR,
+
+I had your letter of the 20th, and rejoice in what you tell me of the society.
+
+I am, Reverend and dear Sir,
+  Your affectionate brother and servant.
+
+(Endorsed by Mr. Penrose: "From Mr. C. Tolley, concerning the field preaching.
+Rec'd March 9.")
+"""
+
+
+def test_a_closing_at_the_end_of_a_quoted_paragraph_leaves_the_name_signed() -> None:
+    assert parsed(QUOTED_CLOSING)["sender"] == "E. C. HARLOW"
+
+
+def test_an_unsigned_letter_takes_its_writer_from_the_receivers_endorsement() -> None:
+    letter = parse_letter(source(UNSIGNED_ENDORSED))
+    assert letter.sender_name is None
+    assert spoken(UNSIGNED_ENDORSED, letter.heading_sender) == "Mr. C. Tolley"

@@ -21,7 +21,7 @@ _CLOSING_NAME = re.compile(
 
 
 # a closing after the paragraph's last sentence, with no comma: "… painting. Yours affectly"
-_SIGNING_OFF = re.compile(r"[.!?]\s+((?:yours|your|ever)\b[^.!?,]{0,30})$", re.IGNORECASE)
+_SIGNING_OFF = re.compile(r"[.!?]\s+((?:yours|your|ever)\b[^.!?,]{0,30},?)$", re.IGNORECASE)
 _CLAUSE = re.compile(r"(?i)\b(?:ever|yours?|i\s+(?:am|remain)|believe\s+me)\b")
 
 

@@ -112,6 +112,20 @@ def lot_dateline(line: str) -> tuple[int, int] | None:
     return start, after + date.end
 
 
+# the receiver's docket on the letter: "(Endorsed by Mr. Ward: 'From Mr. J. Tolley, on the
+# chapel. Rec'd June 2.')", "[Endorsed:] From Dr. Price, 1784"
+_ENDORSED_FROM = re.compile(
+    r"(?i:^[\[(]?\s*(?:endorsed|docketed)\b[^:\n]{0,40}:?\]?\s*[\"“'‘]?\s*from\s+)"
+    rf"(?P<n>{NAME})(?=\s*[,;.:)\]\"”]|\s+(?i:on|about|concerning|respecting)\b)"
+)
+
+
+def endorsed_writer(line: str) -> tuple[int, int] | None:
+    """The writer a receiver's endorsement names ("Endorsed: 'From Mr. J. Tolley, …'")."""
+    m = _ENDORSED_FROM.match(line)
+    return clean_name(line, *m.span("n")) if m is not None else None
+
+
 def kin_named(line: str, salutation: str) -> tuple[int, int] | None:
     """The name an editor's text gives the kin a letter greets ("Dear Mother" under "… her
     letters went home to her mother, Ann Grey, at Keswick"): None when the salutation

@@ -25,7 +25,7 @@ from kgraph.text.frame_years import complete_date, partial_date, same_day
 from kgraph.text.head_lines import addressee_of, after_edition, calendar_entry, unbracket
 from kgraph.text.headings import NUMBER, intro_parties, intro_place, parties, writer_year
 from kgraph.text.lead_in import lead_in, read_lead_in
-from kgraph.text.lead_in_names import catalogue_lot, kin_named, lot_dateline
+from kgraph.text.lead_in_names import catalogue_lot, endorsed_writer, kin_named, lot_dateline
 from kgraph.text.letter_head import FINER, read_head
 from kgraph.text.letter_lines import (
     Line,
@@ -263,6 +263,10 @@ def _parse(source: Source, text: str) -> Letter:
                 break
     if heading_sender is None and sender_name is None and led is not None:
         heading_sender = led.sender  # "Judge Story wrote to him from Cambridge, Jan. 10, 1839:"
+    for line in lines[head_end:] if heading_sender is None and sender_name is None else []:
+        if (docket := endorsed_writer(line.text)) is not None:
+            heading_sender = span_in(line, *docket)  # "(Endorsed …: "From Mr. J. Wesley, …")"
+            break
     colophon_span = cover(text, colophon[0], colophon[-1]) if colophon else None
     return Letter(
         source=source,
