@@ -297,3 +297,52 @@ def test_an_unsigned_letter_takes_its_writer_from_the_receivers_endorsement() ->
     letter = parse_letter(source(UNSIGNED_ENDORSED))
     assert letter.sender_name is None
     assert spoken(UNSIGNED_ENDORSED, letter.heading_sender) == "Mr. C. Tolley"
+
+
+TELEGRAM_PAGE = """PAGE FOUR. MONDAY, OCTOBER 3, 1910.
+
+WELLMAN WIRES HIS
+BACKERS FROM SEA
+
+All Safe After the Airship Is Aban-
+doned Off Nantucket.
+
+WILL WRITE FULLY LATER
+
+BOSTON, Oct. 2.—Edward R. Mott, secre-
+tary of the Airship Company, received
+this evening the following telegram from
+Walter Wellman, the first word from him
+since the airship was given up at sea:
+
+"Steamer Trent, off Nantucket,
+Oct. 2.
+"Edward R. Mott, Boston, Mass.:
+"Picked up this morning by the Trent.
+All six well. Airship abandoned in a
+heavy sea after three days. Tell the
+company the engines did all we asked
+of them. Notify the newspapers and
+the families of the crew at once.
+                                 "WELLMAN."
+
+Mr. Mott said that the message was all
+he had hoped for and that the company
+would meet to-morrow to hear the full
+report when Mr. Wellman reached port.
+"""
+
+
+def test_a_telegram_in_a_papers_narrow_column() -> None:
+    letter = parse_letter(source(TELEGRAM_PAGE))
+    assert spoken(TELEGRAM_PAGE, letter.sender_name) == "WELLMAN"  # not the headline
+    assert letter.date is not None and letter.date.iso == "1910-10-02"
+    result = kgraph.process([TELEGRAM_PAGE], kgraph.Settings(link="none"))[0]
+    label = {e.key: e.label for e in result.entities}
+    assert result.place is not None and label[result.place] == "Nantucket"  # where it lay
+
+
+def test_a_lead_in_names_whoever_received_the_telegram() -> None:
+    line = "Edward Mott, secretary of the company, received to-day the following telegram from"
+    found = lead_in_recipient(line)
+    assert found is not None and line[found[0] : found[1]] == "Edward Mott"

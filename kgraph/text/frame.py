@@ -134,6 +134,10 @@ def letter_start(lines: Sequence[Line]) -> int:
     if len(notes) < len(starts):
         starts = [i for i in starts if i not in notes]
     best, found = 0, starts[0] if starts else 0
+    for i in starts:  # "… received the following telegram from Commander Peary:" leads in
+        block = " ".join(x.text for x in lines[:i] if i > 0 and x.block == lines[i - 1].block)
+        if i > 0 and re.search(r":\s*[—–-]*$", block) and _LEADS.search(block):
+            return i  # even under a newspaper's dated page head
     for i in starts:
         if i > 0 and lines[i - 1].block in prose and re.search(r":\s*[—–-]*$", lines[i - 1].text):
             return i  # "… On 22 August he wrote to Manson from Secunderabad:" leads into it
@@ -148,6 +152,32 @@ def letter_start(lines: Sequence[Line]) -> int:
         if best == 0 and any(re.search(r"\b1[5-9]\d\d\b", x.text) for x in own):
             best, found = 1, i  # a year: "TO HENRIETTA BIRD, 1873."
     return found
+
+
+def past_dateline(lines: Sequence[Line], start: int) -> int:
+    """The first line of a letter without a salutation after the dateline its paragraph
+    opens with, set on short lines of their own ("Battle Harbor, Labrador, via Cape Ray, /
+    Sept. 8. / Herbert L. Bridgman, Brooklyn, N. Y.: / Arrived …", a telegram printed in a
+    paper): ``start`` when the paragraph opens with no date."""
+    at, dated = start, None
+    while at < len(lines) and at < start + 4 and lines[at].block == lines[start].block:
+        line = lines[at]
+        if len(line.text) > SHORT:
+            break
+        found = find_date(line.text) or partial_date(line.text)
+        if found is not None and found.end >= len(line.text.rstrip(" .,")) - 1:
+            dated = at  # a line that ends in its date: "Sept. 8.", "London, 4 May 1910."
+        elif not (line.text.endswith(",") or (dated is not None and line.text.endswith(":"))):
+            break
+        at += 1
+    return at if dated is not None else start
+
+
+# what an editor's or a paper's paragraph says as it leads into the letter under it
+_LEADS = re.compile(
+    r"(?i)\b(?:following|this|subjoined|annexed)\s+(?:letter|telegram|despatch|dispatch|"
+    r"cablegram|cable|message|note|epistle)\b|\bas\s+follows\b|\b(?:wrote|writes)\s+to\b"
+)
 
 
 def _bracketed(lines: Sequence[Line], i: int) -> bool:

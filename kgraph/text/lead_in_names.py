@@ -24,6 +24,11 @@ _LEAD_IN = re.compile(
 )
 
 
+# "Herbert L. Bridgman, secretary of the club, received to-day the following telegram from …"
+_RECEIVED = re.compile(
+    rf"(?P<r>{NAME})(?:,[^,.;:]{{1,60}},)?\s+(?:has\s+|had\s+)?received\b[^.;:]{{0,60}}?"
+    r"\b(?:letter|telegram|cablegram|cable|message|despatch|dispatch|note)\s+from\b"
+)
 # "To Mrs. Thrale he sent an almost daily account of himself, …:—"
 _TO_FRONTED = re.compile(rf"\bTo\s+(?P<r>{NAME})\s+(?:he|she)\s+(?:wrote|sent|addressed|writes)\b")
 
@@ -31,7 +36,7 @@ _TO_FRONTED = re.compile(rf"\bTo\s+(?P<r>{NAME})\s+(?:he|she)\s+(?:wrote|sent|ad
 def lead_in_recipient(line: str) -> tuple[int, int] | None:
     """The addressee an editor's narrative names as it leads into the letter ("… that he
     wrote to his mother, Margaret Faraday, who …:—", "To Mrs. Thrale he sent …:")."""
-    for m in [*_LEAD_IN.finditer(line), *_TO_FRONTED.finditer(line)]:
+    for m in [*_LEAD_IN.finditer(line), *_TO_FRONTED.finditer(line), *_RECEIVED.finditer(line)]:
         found = clean_name(line, *m.span("r"))
         if found is not None:
             return _without_home(line, found)

@@ -255,10 +255,11 @@ def signature_after(lines: list[Line], i: int, limit: int) -> int | None:
     obedient, / and most faithful servant and subject, / TALLEYRAND.")."""
     for j in range(i + 1, min(i + 5, limit)):
         name = without_rank(SIGNED.sub("", lines[j].text)).rstrip(".,")
-        servant = (
-            re.match(r"(?i)(?:and\s|&).*\bserv", name) is not None
-        )  # "and Most Humble Servant,"
-        if lines[j].block >= 0 and looks_like_name(name) and not servant:
+        # not "and Most Humble Servant," nor a headline's "doned Off …" (a name opens with a
+        # capital or a particle: "de Staël")
+        servant = re.match(r"(?i)(?:and\s|&).*\bserv", name) is not None
+        lower = name[:1].islower() and not re.match(r"(?:de|van|von|du|da|di)\b|v\.|d['’]", name)
+        if lines[j].block >= 0 and looks_like_name(name) and not servant and not lower:
             return j
         runs_on = lines[j].text.rstrip().endswith(",") and len(lines[j].text) <= SHORT
         if j > i + 1 and not runs_on:

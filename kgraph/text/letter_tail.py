@@ -163,8 +163,10 @@ def _bare_signature(text: str, lines: list[Line], sal: int) -> int | None:
     letter after it (only notes, an edition's furniture or a postscript): the signature of a
     letter whose closing is a sentence ("I embrace you with all my heart. / Bolívar")."""
     firsts: dict[int, Line] = {}
+    sizes: dict[int, int] = {}
     for line in reversed(lines):
         firsts[line.block] = line  # each block's first line
+        sizes[line.block] = sizes.get(line.block, 0) + len(line.text)
     for i in range(max(sal + 1, 1), len(lines)):  # the first line signs nothing
         line, prev = lines[i], lines[i - 1]
         if line.block < 0 or line.text[:3].lower() == "to ":
@@ -188,7 +190,11 @@ def _bare_signature(text: str, lines: list[Line], sal: int) -> int | None:
             continue
         if not re.search(r"[a-z].*[.!?]['\"”’]?$", prev.text) and not CLOSING_END.search(prev.text):
             continue  # under a sentence, or under "… and believe me ever your affectionate"
-        if signed or not any(_letter_prose(x, firsts) for x in lines[i + 1 :]):
+        quoted = _quoted(text, line)  # '"PEARY."' under a quoted telegram: the editor's after
+        if signed or not any(
+            _letter_prose(x, firsts, sizes) and (not quoted or _quoted(text, firsts[x.block]))
+            for x in lines[i + 1 :]
+        ):
             return i  # (a paper prints more after a letter signed so: its next column)
     return None
 
@@ -204,12 +210,16 @@ def _indent(text: str, line: Line) -> int:
     return line.start - (text.rfind("\n", 0, line.start) + 1)
 
 
-def _letter_prose(line: Line, firsts: dict[int, Line]) -> bool:
+def _letter_prose(line: Line, firsts: dict[int, Line], sizes: dict[int, int]) -> bool:
     """A line that may still be the letter's own text (not a note, a label, a field, a
     navigation line, a postscript or a colophon, nor a later line of a paragraph that opens
-    as one of them: "3. Samuel Swartwout, … / second at Weehawken; …")."""
+    as one of them: "3. Samuel Swartwout, … / second at Weehawken; …"): a long line, or
+    one of a long paragraph set in a newspaper's narrow column."""
     first = firsts.get(line.block, line) if line.block >= 0 else line
-    return len(line.text) > SHORT and not any(
+    long = len(line.text) > SHORT or (
+        line.block >= 0 and sizes.get(line.block, 0) > 4 * SHORT and len(line.text.split()) > 3
+    )  # not "Notation" over the editor's note
+    return long and not any(
         FOOTNOTE.match(text)
         or re.match(r"^(?:\d{1,3}\s+[A-Z]|[\[(←→<>]|\w[\w ]{0,25}:\s)", text)
         or SECTION.match(text)

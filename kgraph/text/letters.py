@@ -20,7 +20,7 @@ from kgraph.text.closings import split_closings
 from kgraph.text.datelines import adds_place, parse_date, place_before
 from kgraph.text.dates import find_date
 from kgraph.text.editorial import plain_emphasis, restored
-from kgraph.text.frame import letter_start
+from kgraph.text.frame import letter_start, past_dateline
 from kgraph.text.frame_years import complete_date, partial_date, same_day
 from kgraph.text.head_lines import addressee_of, after_edition, calendar_entry, unbracket
 from kgraph.text.headings import NUMBER, intro_parties, intro_place, parties, writer_year
@@ -83,6 +83,8 @@ def _parse(source: Source, text: str) -> Letter:
     head_end = sal if sal is not None else letter_start(lines[:40])
     while sal is None and head_end < n and catalogue_lot(lines[head_end].text) is not None:
         head_end += 1  # "Autograph letter signed … to …": the lot's description, not the letter
+    if sal is None:
+        head_end = past_dateline(lines, head_end)  # "Battle Harbor, …, / Sept. 8. / …"
     head = read_head(text, lines, head_end)
     heading, byline, access, addressee = head.heading, head.byline, head.access, head.addressee
     dateline, intro, date, partial = head.dateline, head.intro, head.date, head.partial
