@@ -23,7 +23,14 @@ from typing import Any
 
 from kgraph.extract.evidence import sentence_of
 from kgraph.extract.relate_arguments import Arguments
-from kgraph.extract.relate_parties import WE, kinship, recipient_places, shared_children
+from kgraph.extract.relate_parties import (
+    WE,
+    addressed,
+    kinship,
+    recipient_places,
+    shared_children,
+    town,
+)
 from kgraph.model import (
     Analysis,
     Entity,
@@ -196,16 +203,25 @@ def _address_relations(
 ) -> Iterator[Relation | None]:
     """livesIn from the writer's address (or a superscription's, for the recipient) and
     locatedIn between the steps of an address or dateline. A one-line address without a
-    house number or an address word ("Soho, Tuesday.") reads as a bare dateline: no livesIn."""
+    house number or an address word ("Soho, Tuesday.") reads as a bare dateline: no livesIn.
+    An address that opens with a titled name ("Mrs. Lowe, Mill Lane, Leeds") is the
+    recipient's; the recipient lives at its town (``relate_parties.town``)."""
     row = table.get("letter:address", {})
     skip = {w.lower() for w in row.get("not_words", [])}
-    streets = {w.lower() for w in row.get("address_words", [])}
+    streets = frozenset(w.lower() for w in row.get("address_words", []))
+    titles = frozenset(w.lower() for w in row.get("addressee_titles", []))
     inside = letter.addressee if letter.addressee and "\n" in letter.addressee.text else None
     for span in (letter.address, letter.dateline, inside):
         if span is None:
             continue
         places = sorted(
-            ((m, e) for e in entities if e.type == "Place" for m in e.mentions if _inside(m, span)),
+            (
+                (m, e)
+                for e in entities
+                if e.type == "Place"
+                for m in e.mentions
+                if _inside(m, span) and m.text.split()[0].lower().rstrip(".") not in titles
+            ),
             key=lambda pair: pair[0].start,
         )
         for (_, inner), (m, outer) in pairwise(places):
@@ -215,17 +231,20 @@ def _address_relations(
         homes = [e.key for m, e in places if not set(m.text.lower().split()) & skip]
         if not homes:
             continue
-        superscription = (
-            span is letter.address
-            and letter.addressee is not None
-            and letter.signature is not None
-            and letter.signature.start < letter.addressee.start <= span.start
+        superscription = span is letter.address and (
+            addressed(span, titles)  # "Miss Ann Lowe, Mill Lane, Leeds."
+            or (
+                letter.addressee is not None
+                and letter.signature is not None
+                and letter.signature.start < letter.addressee.start <= span.start
+            )
         )
-        if span is inside:  # "Col. G. E. Gouraud, / Little Menlo, …, London": the addressee's
-            if recipient:
-                yield _make(table, "letter:superscription", recipient, homes[-1], span)
-        elif superscription and recipient:
-            yield _make(table, "letter:superscription", recipient, homes[-1], span)
+        if span is inside or superscription:  # "Col. G. E. Gouraud, / Little Menlo, …, London"
+            kept = [(m, e) for m, e in places if not set(m.text.lower().split()) & skip]
+            named = span is inside or addressed(span, titles)
+            home = town(kept, span, streets, named)
+            if recipient and home:
+                yield _make(table, "letter:superscription", recipient, home, span)
         elif sender and (
             words & streets
             or (span is letter.address and ("\n" in span.text or re.search(r"\d", span.text)))

@@ -12,6 +12,12 @@ A kinship word that ends the closing ("Your loving father", "Your devoted husban
 the sender, one that ends the salutation ("My dear son") or follows "to his" or "to her" in
 the heading ("HUGO TO HIS WIFE") of the recipient; "Dear Father Tyrrell" names a priest.
 
+An address block that opens with a titled name ("Mrs. Ann Lowe, / 4 Mill Lane, / Leeds", "John
+Hale Esq. / High Street, Hull") is the addressee's, not the writer's: the recipient lives at its
+town, the first place of its last line that names one, past streets and houses and before the
+county, state or country that follows the town ("Boston, Mass., U. S. A." is Boston), and not
+a place of a title ("Secretary of State for the Interior").
+
 "Our children" in a letter are the sender's and the sender's spouse's: a child the sender has
 by "our" ("Kiss our girls, Kate and Ellen") is also the child of the one spouse the letter
 gives the sender.
@@ -28,6 +34,9 @@ _BETWEEN = re.compile(r"[\s,|]*(?:(?:in|at|of)\s+(?:the\s+)?)?", re.I)
 _PREPOSITION = re.compile(r"\b(?:in|at)\b", re.I)
 _AFTER = re.compile(r"[\s.,;:)\]]*")
 WE = frozenset({"we", "us", "our", "ours"})
+_LINE = re.compile(r"\n|\s[/|]\s")
+_TITLED = re.compile(r"\b(?:the|of|for)\s+$", re.I)
+_ESQ = re.compile(r"\bEsq(?:r|uire)?\b\.?\s*,?\s*$", re.I)
 _TO_KIN = re.compile(r"\bto\s+(?:his|her)\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?", re.I)
 
 
@@ -58,6 +67,35 @@ def recipient_places(
                 if e.key == place and not _PREPOSITION.search(between):
                     continue
                 yield e.key, span
+
+
+def addressed(span: TextSpan, titles: frozenset[str]) -> bool:
+    """Whether the block's first line opens with one of ``titles`` before a capitalised word
+    ("Dr. A. Bell,", "Messrs. Hale & Co.") or ends in "Esq." ("John Hale Esq.")."""
+    first = _LINE.split(span.text.strip(), maxsplit=1)[0]
+    words = re.findall(r"[^\W\d_]+\.?|\S", first)
+    opens = len(words) > 1 and words[0].lower().rstrip(".") in titles and words[1][:1].isupper()
+    return opens or bool(_ESQ.search(first))
+
+
+def town(
+    places: list[tuple[Mention, Entity]], span: TextSpan, streets: frozenset[str], named: bool
+) -> str | None:
+    """The key of the town of an address block: the first place, not a street or a house, of
+    the last line that names one (``places`` in text order). Not a place after "the", "of" or
+    "for" ("President of the United States, Washington"), nor, in a block that opens with the
+    addressee's name (``named``), a place inside that name ("Miss Ann Lowe, Leeds")."""
+    text = span.text
+    name_end = len(_LINE.split(text, maxsplit=1)[0].split(",")[0]) if named else 0
+    best: tuple[int, str] | None = None
+    for m, e in places:
+        at = m.start - span.start
+        if set(m.text.lower().split()) & streets or at < name_end or _TITLED.search(text[:at]):
+            continue
+        line = len(_LINE.findall(text[:at]))
+        if best is None or line > best[0]:
+            best = (line, e.key)
+    return best[1] if best else None
 
 
 def kinship(letter: Letter, words: dict[str, str]) -> Iterator[tuple[str, bool, TextSpan]]:
