@@ -5,6 +5,7 @@ never taken for the writer's address or dateline."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -97,3 +98,38 @@ def read_field(line: Line) -> Field | None:
     value = m["value"].rstrip("*_ |")
     start = line.start + m.start("value")
     return Field(kind, Line(start, start + len(value), value, line.block))
+
+
+# a record's "Letter details" under the letter: "From Candolle, Alphonse de" over "To Darwin,
+# C. R." (key and value set apart by one space, or a colon)
+_FOOT_KEY = re.compile(
+    r"^(?P<k>from|sender|author|to|recipient|addressee)\b\s*:?\s+"
+    r"(?P<n>[A-Z][^\d;()]{1,60}?(?:(?<=\b[A-Z])\.)?)\.?$",  # "Darwin, C. R." keeps its stop
+    re.IGNORECASE,
+)
+
+
+def foot_parties(lines: list[Line]) -> tuple[Line | None, Line | None]:
+    """The writer and the addressee a record gives under the letter, on two lines that
+    follow each other ("From X" and "To Y"); (None, None) when no such pair is there."""
+    for first, second in itertools.pairwise(lines):
+        a, b = _FOOT_KEY.match(first.text), _FOOT_KEY.match(second.text)
+        if a is None or b is None or first.block != second.block:
+            continue
+        kinds = {
+            a["k"].lower() in ("to", "recipient", "addressee"),
+            b["k"].lower() in ("to", "recipient", "addressee"),
+        }
+        if kinds != {True, False}:
+            continue
+        found = {}
+        for m, line in ((a, first), (b, second)):
+            start = line.start + m.start("n")
+            value = Line(start, start + len(m["n"]), m["n"], line.block)
+            found["r" if m["k"].lower() in ("to", "recipient", "addressee") else "s"] = value
+        return found["s"], found["r"]
+    return None, None
+
+
+def _to(m: re.Match[str]) -> bool:
+    return m["k"].lower() in ("to", "recipient", "addressee")

@@ -36,7 +36,9 @@ SITE_MATTER = re.compile(
     r"^(?:article\s+image|bibliographic\s+details|word\s+count|permanent\s+link)\b|"
     r"\bview\s+the\s+full\s+page\b|\bautomatically\s+generated\b|\bOCR\s+text\b|"
     r"\b(?:sale|auction)\s+(?:no\.\s*)?\d+\b.*\blot\s+\d+|^lot\s+\d+\b|"  # a sale's line
-    r"^(?:sale|auction)\s+(?:no\.\s*)?\d+\b",
+    r"^(?:sale|auction)\s+(?:no\.\s*)?\d+\b|"
+    # a paper's citation: "Otago Witness , Issue 6345, 20 July 1882, Page 3"
+    r"\b(?:issue|vol(?:ume)?\.?)\s+\d+\b.*\bpage\s+\d+\b",
     re.IGNORECASE,
 )
 
@@ -59,6 +61,7 @@ CATALOGUE_PARTIES = re.compile(
 # sidenote: not the writer's dateline
 OTHER_HAND = re.compile(
     r"(?i)^\(?received\b|^\[sidenote|"
+    r"^\[\s*p\.\s?m\.?\s|^\[?\s*postmark(?:ed)?\b|"  # "[P.M. March 12, 1823.]": the post's
     r"\[[^\]]{0,30}\b(?:stamp|postmark|docket|endorsed|endorsement)\b[^\]]{0,20}\]"
 )
 # a paper's note of the paper it reprints the letter from: "(From the Times, October 30.)"
@@ -166,7 +169,13 @@ def heading_like(text: str, line: Line) -> bool:
 
 
 def unbracket(value: str) -> str:
-    """Editors' brackets as spaces ("8 May [1860]" reads as "8 May  1860")."""
+    """Editors' brackets as spaces ("8 May [1860]" reads as "8 May  1860"), and the post's
+    date blanked ("[envelope postmarked 14 May 1903]" gives no date of the letter)."""
+    value = re.sub(
+        r"(?i)(\bpost-?mark(?:ed|:))(\s+[^\]);]{0,30}?\d{4})",
+        lambda m: m[1] + " " * len(m[2]),
+        value,
+    )
     return re.sub(r"[\[\]]", " ", value)
 
 

@@ -107,8 +107,10 @@ def lot_dateline(line: str) -> tuple[int, int] | None:
         return None
     after = found[1][1]
     date = find_date(line[after:])
-    if date is None:
-        return None
+    if date is None or re.search(
+        r"(?i)post-?mark(?:ed)?\W*(?:\w+\W+){0,2}$", line[after : after + date.start]
+    ):
+        return None  # "[envelope postmarked 14 May 1903]": the post's date, not the letter's
     start = after + date.start
     parts = line[after : after + date.start].rstrip(" ,").split(",")
     part = parts[-1] if len(parts) > 1 else ""  # the first part ends the addressee's name

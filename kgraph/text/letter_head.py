@@ -38,6 +38,7 @@ from kgraph.text.letter_lines import Line, looks_like_name, signs, span_in
 from kgraph.text.line_patterns import (
     ACCESS_NOTE,
     ADDRESSEE,
+    ENDORSED_TO,
     SECTION,
     SHORT,
     TITLED_ADDRESSEE,
@@ -176,7 +177,11 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
         elif (
             addressee is None
             or (not ADDRESSEE.match(addressee.text) and ADDRESSEE.match(line.text) is not None)
-        ) and (ADDRESSEE.match(line.text) or TITLED_ADDRESSEE.match(line.text)):
+        ) and (
+            ADDRESSEE.match(line.text)
+            or TITLED_ADDRESSEE.match(line.text)
+            or ENDORSED_TO.match(line.text)  # "Addressed to Mrs. Ann Hale, Providence"
+        ):
             addressee = line  # a "To X" line beats a line that opens with a style above it
         elif (
             addressee is not None

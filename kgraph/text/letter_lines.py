@@ -15,7 +15,7 @@ from kgraph.model import TextSpan
 from kgraph.text.dates import find_date
 from kgraph.text.editorial import OPENING_QUOTES, PIPE, strip_markers
 from kgraph.text.flattened import flat_cuts
-from kgraph.text.headings import given_names, kinship_words
+from kgraph.text.headings import given_names, kinship_words, parties
 from kgraph.text.line_patterns import (
     ACCESS_NOTE,
     ENDEARMENT,
@@ -202,6 +202,8 @@ def _inline(lines: list[Line], i: int) -> bool:
 
 def is_salutation(lines: list[Line], i: int) -> bool:
     text = lines[i].text
+    if re.match(r"(?:Sir|SIR)\s+[A-Z]", text) and parties(text) is not None:
+        return False  # "Sir H. Parkes to Earl Granville.—(Received March 14.)": a heading
     if re.match(rf"^{GREETING}[^,]*,\s*[—–-]", text, re.I):
         return True  # "Sir,—In your leading article…"
     if TITLED_SALUTATION.match(text):

@@ -20,6 +20,7 @@ from kgraph.text.closings import split_closings
 from kgraph.text.datelines import adds_place, parse_date, place_before
 from kgraph.text.dates import find_date
 from kgraph.text.editorial import plain_emphasis, restored
+from kgraph.text.fields import foot_parties
 from kgraph.text.frame import letter_start, past_dateline
 from kgraph.text.frame_years import complete_date, partial_date, same_day
 from kgraph.text.head_lines import addressee_of, after_edition, calendar_entry, unbracket
@@ -265,6 +266,14 @@ def _parse(source: Source, text: str) -> Letter:
                 break
     if heading_sender is None and sender_name is None and led is not None:
         heading_sender = led.sender  # "Judge Story wrote to him from Cambridge, Jan. 10, 1839:"
+    foot_sender, foot_recipient = foot_parties(lines[after:])  # "From X / To Y" under it
+    if heading_sender is None and foot_sender is not None:
+        heading_sender = foot_sender.span()
+    if foot_recipient is not None and (
+        heading_recipient is None
+        or foot_recipient.start <= heading_recipient.start < foot_recipient.end
+    ):
+        heading_recipient = foot_recipient.span()  # "To Darwin, C. R.", not "Darwin"
     for line in lines[head_end:] if heading_sender is None and sender_name is None else []:
         if (docket := endorsed_writer(line.text)) is not None:
             heading_sender = span_in(line, *docket)  # "(Endorsed …: "From Mr. J. Wesley, …")"

@@ -113,9 +113,9 @@ WEEKDAY = re.compile(  # in the languages of letters: "Sunday", "Ce mardi", "Son
 SHORT = 70
 # an edition's label of a section around the letter ("Transcription", "Notes", "Source Note")
 SECTION = re.compile(
-    r"^(?:transcription|transcript|translation|original(?:\s+(?:text|document))?|text|"
+    r"^\[?(?:transcription|transcript|translation|original(?:\s+(?:text|document))?|text|"
     r"(?:editorial\s+|source\s+|explanatory\s+)?notes?|footnotes|summary|commentary|"
-    r"sources?|references|bibliography|abstract|calendar)\s*:?$",
+    r"sources?|references|bibliography|abstract|calendar)\]?\s*:?$",  # also "[Translation]"
     re.IGNORECASE,
 )
 # a rank or an office signed after the name ("W. T. SHERMAN, Major-General.", "J. Smith, M.D.")
