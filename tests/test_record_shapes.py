@@ -10,6 +10,7 @@ copied from an edition.
 from __future__ import annotations
 
 import kgraph
+from kgraph.text.headings import parties
 from kgraph.text.letters import parse_letter
 from tests.helpers import source, spoken
 
@@ -143,3 +144,38 @@ LOT = """Lot 12
 def test_a_lots_envelope_date_is_not_the_letters() -> None:
     letter = parse_letter(source(LOT))
     assert letter.date is None or letter.date.iso != "1830-06-03"
+
+
+ARCHIVE_PAGE = """Socialist Texts Archive  |  Letters  |  Nadezhda Krupskaya Internet Archive
+
+Nadezhda Krupskaya
+
+Letter to G. V. Plekhanov
+
+Written: 4 May 1905
+Source: Letters, Moscow 1970;
+
+Geneva, Thursday
+
+Dear comrade,
+
+The parcel came and I have sent the pamphlets on.
+
+Yours,
+N. K.
+"""
+
+
+def test_a_sites_letter_to_line_names_the_addressee_but_not_an_office() -> None:
+    letter = parse_letter(source(ARCHIVE_PAGE))
+    assert spoken(ARCHIVE_PAGE, letter.heading_recipient) == "G. V. Plekhanov"
+    mayor = "A LETTER TO THE MAYOR.\n\nDear Mr Hale,—Thank you.\n\nYours,\nJ. Marsh\n"
+    assert parse_letter(source(mayor)).heading_recipient is None  # an office names no one
+
+
+def test_a_blue_books_copy_of_a_despatch_from_a_peer_to_a_peer() -> None:
+    heading = "COPY of a DESPATCH from the Earl of DURHAM and KENT to LORD GLENELG."
+    spans = parties(heading)
+    assert spans is not None
+    assert [heading[a:b] for a, b in spans] == ["Earl of DURHAM and KENT", "LORD GLENELG"]
+    assert parties("Smith and Jones to Brown") is None  # a firm, not a peer's title

@@ -26,6 +26,7 @@ from kgraph.text.line_patterns import (
     SOURCE_NOTE,
     TITLED_ADDRESSEE,
 )
+from kgraph.text.name_styles import TITLE_ONLY
 
 # what only a website or a catalogue prints, whatever the length of the line
 SITE_MATTER = re.compile(
@@ -105,7 +106,10 @@ def addressee_of(line: str) -> tuple[int, int] | None:
             end = min(i for i in (line.find(",", begin), len(line)) if i >= 0)
             name = line[begin:end].rstrip(". ]")
             return (begin, begin + len(name)) if looks_like_name(name) else None
-    return addressee_name(line)
+    found = addressee_name(line)
+    if found is not None and TITLE_ONLY.match(line[found[0] : found[1]].rstrip(". ")):
+        return None  # "A LETTER TO THE MAYOR.": an office names no one
+    return found
 
 
 def calendar_entry(line: str) -> bool:
@@ -135,11 +139,12 @@ def is_headline(line: str) -> bool:
 
 
 def is_to_line(line: Line) -> bool:
-    """A short "To Inessa Armand" line: whom the letter went to, as a site titles it."""
+    """A short "To Inessa Armand" or "Letter to V. I. Lenin" line: whom the letter went to,
+    as a site titles it."""
     return (
         len(line.text) <= SHORT
-        and line.text[:3].lower() == "to "
-        and addressee_name(line.text) is not None
+        and re.match(r"(?i)(?:an?\s+)?(?:letter\s+)?to\s", line.text) is not None
+        and addressee_of(line.text) is not None
         and find_date(line.text) is None
     )
 

@@ -52,7 +52,8 @@ KIN = (
     r"correspondent|sister-in-law|brother-in-law|cousin|nephew|niece|uncle|aunt)s?,?\s+)"
 )
 _PARTIES = re.compile(
-    rf"(?i:(?:an?\s+|the\s+)?letters?(?:,|\s+(?:of|from))\s+|from\s+)?(?P<s>{NAME})"
+    rf"(?i:(?:(?:copy|extract|translation)\s+of\s+)?(?:an?\s+|the\s+)?"  # "COPY of a DESPATCH from"
+    rf"(?:letters?|despatch|dispatch|telegram)(?:,|\s+(?:of|from))\s+|from\s+)?(?P<s>{NAME})"
     rf"(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}},)?\s+"  # "Robert Burns, Ellisland, to"
     rf"(?i:to|à|an)\s+(?:the\s+|(?:his|her|their)\s+{KIN})?"
     rf"(?P<r>{NAME})(?=\s*(?:[,;:.(\[|·—–]|\s-\s|\d|$))"
@@ -108,14 +109,18 @@ def clean_name(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Trim a name found by a pattern to capitalised words; None if it is no name."""
     value = text[start:end]
     words = list(re.finditer(r"\S+", value))
+    if len(words) > 1 and words[0].group() == "the" and words[1].group()[0].isupper():
+        words = words[1:]  # "the Earl of ELGIN": the title is the name
     while words and words[-1].group().lower() in _LOWER_OK:
         words.pop()
+    titled = [w.group().lower() for w in words[:3]].count("of") > 0  # "Earl of X and Y"
     if words and all(w.group().strip(".,").lower() in _not_names() for w in words):
         return None  # "Answers to Correspondents": made only of words that name no one
     if any(w.group().strip(".,").lower() in _counts() for w in words):
         return None  # "SOUTH POLE REACHED FOURTEEN TO SEVENTEEN DECEMBER": a telegram's text
     if not words or not all(
-        w.group()[0].isupper() or w.group().lower() in _LOWER_OK for w in words
+        w.group()[0].isupper() or w.group().lower() in _LOWER_OK or (titled and w.group() == "and")
+        for w in words
     ):
         return None
     if len(words) > 6:
