@@ -134,10 +134,12 @@ def letter_start(lines: Sequence[Line]) -> int:
     if len(notes) < len(starts):
         starts = [i for i in starts if i not in notes]
     best, found = 0, starts[0] if starts else 0
-    for i in starts:  # "… received the following telegram from Commander Peary:" leads in
-        block = " ".join(x.text for x in lines[:i] if i > 0 and x.block == lines[i - 1].block)
-        if i > 0 and re.search(r":\s*[—–-]*$", block) and _LEADS.search(block):
-            return i  # even under a newspaper's dated page head
+    for i in range(1, len(lines)):  # "… the following telegram from Commander Peary:"
+        if lines[i].block == lines[i - 1].block or lines[i - 1].block not in prose:
+            continue
+        block = " ".join(x.text for x in lines[:i] if x.block == lines[i - 1].block)
+        if re.search(r":\s*[—–-]*$", block) and _LEADS.search(block):
+            return i  # leads into the letter, even under a newspaper's dated page head
     for i in starts:
         if i > 0 and lines[i - 1].block in prose and re.search(r":\s*[—–-]*$", lines[i - 1].text):
             return i  # "… On 22 August he wrote to Manson from Secunderabad:" leads into it

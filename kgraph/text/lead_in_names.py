@@ -65,7 +65,8 @@ def _without_home(line: str, found: tuple[int, int]) -> tuple[int, int]:
 _LOT = re.compile(
     r"^(?:\([A-Z][A-Z .,'’-]{2,40}\)\s+)?"  # the lot's subject: "(STEAM NAVIGATION.) …"
     r"(?:(?P<s>[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+)*,\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)"
-    r"\s*(?:\([^)]{0,40}\))?(?:,\s+[a-z][^.]{0,40})?\.\s+)?"  # "(1787-1865), shipowner."
+    r"\s*(?:\([^)]{0,40}\))?(?:,\s+[a-z][^.]{0,40})?\.\s+|"  # "(1787-1865), shipowner."
+    r"(?P<s2>[A-Z][A-Z'’-]+)\s+\([A-Z][A-Z .'’-]+\)\.?\s+)?"  # "SWINBURNE (ALGERNON CHARLES)"
     r"(?i:(?:autograph\s+|typed\s+)?letter\s+signed|a\.?\s?l\.?\s?s\.?|l\.?\s?s\.?)\s*"
     r"(?:\([\"“'‘](?P<q>[^\"”'’]{2,40})[\"”'’]\))?[^.;]{0,60}?\bto\s+"
     # "to his sister, Julia …", "to the architect Edwin …", "to the Bayreuth banker Friedrich …"
@@ -80,8 +81,8 @@ def catalogue_lot(line: str) -> tuple[tuple[int, int] | None, tuple[int, int]] |
     m = _LOT.match(line)
     if m is None:
         return None
-    sender = m.span("s") if m["s"] else m.span("q") if m["q"] else None
-    if sender is not None and m["q"] and not m["s"] and len(m["q"].split()) < 2:
+    sender = m.span("s") if m["s"] else m.span("s2") if m["s2"] else m.span("q") if m["q"] else None
+    if sender is not None and m["q"] and not (m["s"] or m["s2"]) and len(m["q"].split()) < 2:
         sender = None  # ("Claude"): a first name alone is for the signature to resolve
     end = m.end("r")
     if line[end - 1] == "." and not re.search(r"\b[A-Z]\.$", line[:end]):
@@ -106,7 +107,7 @@ def lot_dateline(line: str) -> tuple[int, int] | None:
     if found is None:
         return None
     after = found[1][1]
-    date = find_date(line[after:])
+    date = find_date(re.sub(r"[\[\]]", " ", line[after:]))  # "10 June [1875]"
     if date is None or re.search(
         r"(?i)post-?mark(?:ed)?\W*(?:\w+\W+){0,2}$", line[after : after + date.start]
     ):

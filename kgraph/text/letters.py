@@ -27,6 +27,7 @@ from kgraph.text.head_lines import addressee_of, after_edition, calendar_entry, 
 from kgraph.text.headings import NUMBER, intro_parties, intro_place, parties, writer_year
 from kgraph.text.lead_in import lead_in, read_lead_in
 from kgraph.text.lead_in_names import catalogue_lot, endorsed_writer, kin_named, lot_dateline
+from kgraph.text.lead_in_subject import pronoun_subject
 from kgraph.text.letter_head import FINER, read_head
 from kgraph.text.letter_lines import (
     Line,
@@ -165,8 +166,10 @@ def _parse(source: Source, text: str) -> Letter:
         date = (led.date, led.place)  # "… wrote to him from Cambridge, Jan. 10, 1839:"
     if date is None and heading is not None and (sold := lot_dateline(heading.text)):
         date = parse_date(span_line(heading, *sold))  # "…, 8vo, Godalming, 2 November 1896, …"
-    if date is None:
-        for part in (heading, intro):
+    below = next((x for x in lines if heading and x.start > heading.end), None)
+    subtitle = below if below and heading and below.block == heading.block else None
+    if date is None:  # "Paul Klee to Lily Klee / Picture postcard, 16 April 1914"
+        for part in (heading, subtitle, intro):
             if part is not None and (found := find_date(unbracket(part.text))) is not None:
                 date = (
                     LetterDate(found.iso, found.precision, span_in(part, found.start, found.end)),
@@ -266,6 +269,8 @@ def _parse(source: Source, text: str) -> Letter:
                 break
     if heading_sender is None and sender_name is None and led is not None:
         heading_sender = led.sender  # "Judge Story wrote to him from Cambridge, Jan. 10, 1839:"
+    if heading_sender is None and sender_name is None:  # "… he wrote to Sensier:—"
+        heading_sender = pronoun_subject(text, prose, head.edition)
     foot_sender, foot_recipient = foot_parties(lines[after:])  # "From X / To Y" under it
     if heading_sender is None and foot_sender is not None:
         heading_sender = foot_sender.span()
