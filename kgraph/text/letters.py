@@ -20,14 +20,12 @@ from kgraph.text.closings import split_closings
 from kgraph.text.datelines import adds_place, parse_date, place_before
 from kgraph.text.dates import find_date
 from kgraph.text.editorial import plain_emphasis, restored
-from kgraph.text.fields import foot_parties
 from kgraph.text.frame import letter_start, past_dateline
 from kgraph.text.frame_years import complete_date, partial_date, same_day
-from kgraph.text.head_lines import addressee_of, after_edition, calendar_entry, unbracket
-from kgraph.text.headings import NUMBER, intro_parties, intro_place, parties, writer_year
+from kgraph.text.head_lines import after_edition, calendar_entry, unbracket
+from kgraph.text.headings import NUMBER, intro_parties, intro_place
 from kgraph.text.lead_in import lead_in, read_lead_in
-from kgraph.text.lead_in_names import catalogue_lot, endorsed_writer, kin_named, lot_dateline
-from kgraph.text.lead_in_subject import pronoun_subject
+from kgraph.text.lead_in_names import catalogue_lot, lot_dateline
 from kgraph.text.letter_head import FINER, read_head
 from kgraph.text.letter_lines import (
     Line,
@@ -35,7 +33,6 @@ from kgraph.text.letter_lines import (
     cover,
     is_salutation,
     join_lines,
-    looks_like_name,
     name_in_salutation,
     paragraphs,
     signs,
@@ -43,6 +40,7 @@ from kgraph.text.letter_lines import (
     span_line,
     split_lines,
 )
+from kgraph.text.letter_parties import PartyCues, editor_parties
 from kgraph.text.letter_tail import CITED, parse_edition, read_tail
 from kgraph.text.line_patterns import (
     ADDRESSEE,
@@ -50,7 +48,6 @@ from kgraph.text.line_patterns import (
     ENDORSED_TO,
     ESQUIRE,
     GREETING,
-    HONORIFIC,
     PEER,
     SIGNED,
     TITLED_ADDRESSEE,
@@ -236,53 +233,12 @@ def _parse(source: Source, text: str) -> Letter:
         sender_name = byline.span()
     if salutation is not None:
         recipient_name = name_in_salutation(salutation)
-    heading_sender = heading_recipient = None
-    if heading is not None and (found_parties := parties(heading.text)) is not None:
-        heading_sender = span_in(heading, *found_parties[0])
-        heading_recipient = span_in(heading, *found_parties[1])
-    elif heading is not None and (lot := catalogue_lot(heading.text)) is not None:
-        if lot[0] is not None:
-            heading_sender = span_in(heading, *lot[0])  # "MONET, Claude (1840-1926). …"
-        heading_recipient = span_in(heading, *lot[1])
-    elif heading is not None and (writer := writer_year(heading.text)) is not None:
-        heading_sender = span_in(heading, *writer)
-    elif intro is not None and (said := intro_parties(intro.text)) is not None:
-        heading_sender = span_in(intro, *said[0])
-        heading_recipient = span_in(intro, *said[1])
-    found_name = addressee_of(addressee.text) if addressee is not None else None
-    if addressee is not None and found_name is not None and heading_recipient is None:
-        heading_recipient = span_in(addressee, *found_name)  # "1742: To V. Sackville-West"
-    sender_field, recipient_field = head.fields.get("sender"), head.fields.get("recipient")
-    if heading_sender is None and sender_field is not None and signs(sender_field.text):
-        heading_sender = sender_field.span()  # "**From:** Paula Modersohn-Becker"
-    if heading_recipient is None and recipient_field and looks_like_name(recipient_field.text):
-        heading_recipient = recipient_field.span()
-    if heading_recipient is None and led is not None and led.recipient is not None:
-        short = set(recipient_name.text.lower().split()) if recipient_name else set()
-        short = {w for w in short if not HONORIFIC.match(w)}  # "Mr. Blake,—"
-        if short <= set(led.recipient.text.lower().split()):
-            heading_recipient = led.recipient  # "wrote to her sister, Mrs. Agnes Rowe, …:—"
-    if heading_recipient is None and salutation is not None:  # "Dear Mother" … "her mother, X"
-        for part in (heading, *prose):
-            if part is not None and (kin := kin_named(part.text, salutation.text)) is not None:
-                heading_recipient = span_in(part, *kin)
-                break
-    if heading_sender is None and sender_name is None and led is not None:
-        heading_sender = led.sender  # "Judge Story wrote to him from Cambridge, Jan. 10, 1839:"
-    if heading_sender is None and sender_name is None:  # "… he wrote to Sensier:—"
-        heading_sender = pronoun_subject(text, prose, head.edition)
-    foot_sender, foot_recipient = foot_parties(lines[after:])  # "From X / To Y" under it
-    if heading_sender is None and foot_sender is not None:
-        heading_sender = foot_sender.span()
-    if foot_recipient is not None and (
-        heading_recipient is None
-        or foot_recipient.start <= heading_recipient.start < foot_recipient.end
-    ):
-        heading_recipient = foot_recipient.span()  # "To Darwin, C. R.", not "Darwin"
-    for line in lines[head_end:] if heading_sender is None and sender_name is None else []:
-        if (docket := endorsed_writer(line.text)) is not None:
-            heading_sender = span_in(line, *docket)  # "(Endorsed …: "From Mr. J. Wesley, …")"
-            break
+    heading_sender, heading_recipient = editor_parties(
+        PartyCues(text, lines, head, heading, intro, addressee, salutation, prose, led),
+        sender_name,
+        recipient_name,
+        (head_end, after),
+    )
     colophon_span = cover(text, colophon[0], colophon[-1]) if colophon else None
     return Letter(
         source=source,

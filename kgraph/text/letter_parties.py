@@ -1,0 +1,97 @@
+"""Who wrote a letter and to whom, as the edition around it says: a heading naming both
+parties, an auction's lot, a writer and year, an introduction, a "To X" line, a record's
+fields (above the letter or under it), the narrative that leads in, a kin greeting the
+editor names, a receiver's endorsement. ``letters.parse_letter`` weighs these against the
+signature and the salutation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kgraph.model import TextSpan
+from kgraph.text.fields import foot_parties
+from kgraph.text.head_lines import addressee_of
+from kgraph.text.headings import intro_parties, parties, writer_year
+from kgraph.text.lead_in import LeadIn
+from kgraph.text.lead_in_names import catalogue_lot, endorsed_writer, kin_named
+from kgraph.text.lead_in_subject import pronoun_subject
+from kgraph.text.letter_head import Head
+from kgraph.text.letter_lines import Line, looks_like_name, signs, span_in
+from kgraph.text.line_patterns import HONORIFIC
+
+
+@dataclass(frozen=True)
+class PartyCues:
+    """The parts of a letter read so far that may name its parties."""
+
+    text: str
+    lines: list[Line]
+    head: Head
+    heading: Line | None
+    intro: Line | None
+    addressee: Line | None
+    salutation: Line | None
+    prose: list[Line]
+    led: LeadIn | None
+
+
+def editor_parties(
+    cues: PartyCues,
+    sender_name: TextSpan | None,
+    recipient_name: TextSpan | None,
+    bounds: tuple[int, int],
+) -> tuple[TextSpan | None, TextSpan | None]:
+    """The writer and the addressee the edition names (``bounds``: the first line of the
+    letter and the first after its signature), given the signed and greeted names."""
+    text, lines, head, heading, intro = cues.text, cues.lines, cues.head, cues.heading, cues.intro
+    addressee, salutation, prose, led = cues.addressee, cues.salutation, cues.prose, cues.led
+    head_end, after = bounds
+    heading_sender: TextSpan | None = None
+    heading_recipient: TextSpan | None = None
+    if heading is not None and (found_parties := parties(heading.text)) is not None:
+        heading_sender = span_in(heading, *found_parties[0])
+        heading_recipient = span_in(heading, *found_parties[1])
+    elif heading is not None and (lot := catalogue_lot(heading.text)) is not None:
+        if lot[0] is not None:
+            heading_sender = span_in(heading, *lot[0])  # "MONET, Claude (1840-1926). …"
+        heading_recipient = span_in(heading, *lot[1])
+    elif heading is not None and (writer := writer_year(heading.text)) is not None:
+        heading_sender = span_in(heading, *writer)
+    elif intro is not None and (said := intro_parties(intro.text)) is not None:
+        heading_sender = span_in(intro, *said[0])
+        heading_recipient = span_in(intro, *said[1])
+    found_name = addressee_of(addressee.text) if addressee is not None else None
+    if addressee is not None and found_name is not None and heading_recipient is None:
+        heading_recipient = span_in(addressee, *found_name)  # "1742: To V. Sackville-West"
+    sender_field, recipient_field = head.fields.get("sender"), head.fields.get("recipient")
+    if heading_sender is None and sender_field is not None and signs(sender_field.text):
+        heading_sender = sender_field.span()  # "**From:** Paula Modersohn-Becker"
+    if heading_recipient is None and recipient_field and looks_like_name(recipient_field.text):
+        heading_recipient = recipient_field.span()
+    if heading_recipient is None and led is not None and led.recipient is not None:
+        short = set(recipient_name.text.lower().split()) if recipient_name else set()
+        short = {w for w in short if not HONORIFIC.match(w)}  # "Mr. Blake,—"
+        if short <= set(led.recipient.text.lower().split()):
+            heading_recipient = led.recipient  # "wrote to her sister, Mrs. Agnes Rowe, …:—"
+    if heading_recipient is None and salutation is not None:  # "Dear Mother" … "her mother, X"
+        for part in (heading, *prose):
+            if part is not None and (kin := kin_named(part.text, salutation.text)) is not None:
+                heading_recipient = span_in(part, *kin)
+                break
+    if heading_sender is None and sender_name is None and led is not None:
+        heading_sender = led.sender  # "Judge Story wrote to him from Cambridge, Jan. 10, 1839:"
+    if heading_sender is None and sender_name is None:  # "… he wrote to Sensier:—"
+        heading_sender = pronoun_subject(text, prose, head.edition)
+    foot_sender, foot_recipient = foot_parties(lines[after:])  # "From X / To Y" under it
+    if heading_sender is None and foot_sender is not None:
+        heading_sender = foot_sender.span()
+    if foot_recipient is not None and (
+        heading_recipient is None
+        or foot_recipient.start <= heading_recipient.start < foot_recipient.end
+    ):
+        heading_recipient = foot_recipient.span()  # "To Darwin, C. R.", not "Darwin"
+    for line in lines[head_end:] if heading_sender is None and sender_name is None else []:
+        if (docket := endorsed_writer(line.text)) is not None:
+            heading_sender = span_in(line, *docket)  # "(Endorsed …: "From Mr. J. Wesley, …")"
+            break
+    return heading_sender, heading_recipient
