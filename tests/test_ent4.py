@@ -55,6 +55,24 @@ def test_a_person_stays_a_person(run: Run, body: str, name: str) -> None:
     assert _types(run(_letter(body))).get(name) != "Place"
 
 
+def test_a_town_in_a_dateline_stays_a_place(run: Run) -> None:
+    text = "AUGUSTA, GEORGIA, May 3, 1864.\n\n" + _letter("The roads are dry at last.")
+    types = {label.lower(): kind for label, kind in _types(run(text)).items()}
+    assert types.get("georgia") == "Place"
+
+
 def test_a_body_one_reaches_is_no_place(run: Run) -> None:
     types = _types(run(_letter("The news reached this Court only in the last days of May.")))
     assert types.get("Court") != "Place"
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        # a given name the tagger took for a town, in no place's context
+        ("Charlotte and the boys go back to school on Monday.", "Charlotte"),
+        ("Ask whether Amelia has had my parcel.", "Amelia"),
+    ],
+)
+def test_a_given_name_is_a_person(run: Run, body: str, name: str) -> None:
+    assert _types(run(_letter(body))).get(name) == "Person"

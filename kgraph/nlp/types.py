@@ -218,7 +218,7 @@ class TypeCorrector:
             and source == "ner"
             and (prev is None or prev.lower_ not in WHERE)
             and (prev is None or prev.lower_ not in ("the", "a", "an"))  # "the Philistines"
-            and self.cues.nowhere(ent)
+            and (self.cues.nowhere(ent) or self.cues.given_name(ent))
         ):
             return "Person"  # "think of Watson and Oliver": a place nobody knows, in no place
         if label == "Organization" and self.cues.unknown_word(ent) and not after_article(doc, ent):
