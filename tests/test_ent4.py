@@ -76,3 +76,9 @@ def test_a_body_one_reaches_is_no_place(run: Run) -> None:
 )
 def test_a_given_name_is_a_person(run: Run, body: str, name: str) -> None:
     assert _types(run(_letter(body))).get(name) == "Person"
+
+
+def test_a_catalogue_word_is_no_name(run: Run) -> None:
+    head = 'BELL, WILLIAM (1790-1861), surveyor. Autograph letter signed ("W. Bell") to a cousin.'
+    text = head + "\n\n" + _letter("The roads are dry at last.")
+    assert "Autograph" not in _types(run(text))
