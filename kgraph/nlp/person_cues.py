@@ -123,6 +123,23 @@ class PersonCues:
             and self.places.best(ent.text) is None
         )
 
+    def given_name(self, ent: Span) -> bool:
+        """One word that is a given name, not set before a comma or a stop and a capital or a
+        figure as a town is in an address or a dateline ("Charlotte and her children send
+        their love", "tell me whether Amelia is well"; not "AUGUSTA, GEORGIA, May 3")."""
+        words = [t for t in ent if not t.is_punct]
+        if len(words) != 1 or words[0].lower_ not in self.given:
+            return False
+        doc, i = ent.doc, ent.end
+        while i < len(doc) and doc[i].is_space:
+            i += 1
+        if i < len(doc) and doc[i].text in (",", "."):
+            i += 1
+            while i < len(doc) and doc[i].is_space:
+                i += 1
+            return i < len(doc) and not (doc[i].is_title or doc[i].is_upper or doc[i].like_num)
+        return True
+
     def known_place(self, ent: Span) -> bool:
         """A place the knowledge base knows by this name in a country the letter names, or a
         large one anywhere: GeoNames has a town for many a surname ("Wilson", "Turner",

@@ -32,7 +32,14 @@ def places_of_people(doc: Doc, ents: list[Span]) -> list[Span]:
         ):
             end += 1
         if end > start and not any(
-            e.label_ in PEOPLE and e.start < end and start < e.end for e in ents
+            e.label_ in PEOPLE and e.start < end and start < e.end and not _one_word(e, start)
+            for e in ents
         ):
             found.append(Span(doc, start, end, label="Place", span_id="cue:person-of"))
     return found
+
+
+def _one_word(ent: Span, start: int) -> bool:
+    """The tagger's one-word "person" right after the "of" ("Mr. Gunn of Tregony"): no second
+    person follows a person's name and "of", so it is the place."""
+    return len(ent) == 1 and ent.start == start

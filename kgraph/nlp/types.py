@@ -97,7 +97,8 @@ class TypeCorrector:
         places = places_of_people(doc, ents)  # "Miss Mitchell of Nantucket"
         ents = [e for e in ents if not any(p.start < e.end and e.start < p.end for p in places)]
         ents += places
-        return self.cues.coordinated([(ent, self.correct(doc, ent)) for ent in ents])
+        decisions = self.cues.coordinated([(ent, self.correct(doc, ent)) for ent in ents])
+        return self.places.coordinated(decisions)  # "at Leeds and Tadcastre"
 
     def _unnamed_subjects(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """A capitalised proper noun the tagger left out that does what only people do
@@ -217,7 +218,7 @@ class TypeCorrector:
             and source == "ner"
             and (prev is None or prev.lower_ not in WHERE)
             and (prev is None or prev.lower_ not in ("the", "a", "an"))  # "the Philistines"
-            and self.cues.nowhere(ent)
+            and (self.cues.nowhere(ent) or self.cues.given_name(ent))
         ):
             return "Person"  # "think of Watson and Oliver": a place nobody knows, in no place
         if label == "Organization" and self.cues.unknown_word(ent) and not after_article(doc, ent):
