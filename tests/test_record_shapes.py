@@ -179,3 +179,24 @@ def test_a_blue_books_copy_of_a_despatch_from_a_peer_to_a_peer() -> None:
     assert spans is not None
     assert [heading[a:b] for a, b in spans] == ["Earl of DURHAM and KENT", "LORD GLENELG"]
     assert parties("Smith and Jones to Brown") is None  # a firm, not a peer's title
+
+
+NUMBERED_PARAGRAPHS = """Lady Mary Coke to Lord Bute, 4 May 1770
+
+Castle, Edinburgh
+May 4th – 1770
+
+[1] My dear Lord – you bid me tell you every thing, & so I shall.
+
+[2] The Assembly is full & the ladies are civil but shy.
+
+[3] ever yours
+M. Coke
+"""
+
+
+def test_an_editions_paragraph_numbers_and_a_dash_before_the_year() -> None:
+    letter = parse_letter(source(NUMBERED_PARAGRAPHS))
+    assert spoken(NUMBERED_PARAGRAPHS, letter.salutation) is not None  # "[1]" hid it
+    assert letter.date is not None and letter.date.iso == "1770-05-04"
+    assert "Edinburgh" in (spoken(NUMBERED_PARAGRAPHS, letter.address) or "")

@@ -137,7 +137,9 @@ _PATTERNS = [
     # 1908-11-20
     re.compile(r"(?<!\d)(?P<year>1[5-9]\d\d|20\d\d)-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?!\d)"),
     # November 20, 1908 / Nov. 20th 1908 / octubre 17 de 1787
-    re.compile(rf"\b{_MONTH},?\s+(?:the\s+)?{_DAY}{_DUAL_MD}{_STYLE}\s?,?\s+(?:de\s+)?{_YEAR}\b"),
+    re.compile(
+        rf"\b{_MONTH},?\s+(?:the\s+)?{_DAY}{_DUAL_MD}{_STYLE}\s?[,–]?\s+(?:de\s+)?{_YEAR}\b"
+    ),
     # "8 mo. 28th 1848", "28th of 8th mo. 1848": the Friends' numbered months
     re.compile(
         r"(?<!\d)(?P<mnum>\d{1,2})(?:st|nd|rd|th|d)?\s*(?i:mo)(?:nth)?\.?,?\s+"

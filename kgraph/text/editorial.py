@@ -50,6 +50,7 @@ def plain_emphasis(text: str) -> str:
 
 _LINE_NUMBER = re.compile(r"^\d{1,3}(?=[^\d.,:)\]/-]|$)", re.MULTILINE)
 _LEAF = re.compile(r"^\[?\d{1,2}[rv]:\d{1,3}\]?(?=\s|$)", re.MULTILINE)
+_PARAGRAPH_NUMBER = re.compile(r"^\[(?P<n>\d{1,3})\](?= [^\s\d])", re.MULTILINE)
 
 
 def _without_line_numbers(text: str) -> str:
@@ -65,6 +66,11 @@ def _without_line_numbers(text: str) -> str:
             runs.append([m])
     numbers = [m for run in runs if len(run) >= 6 for m in run]
     numbers += _LEAF.finditer(text)  # "1r:3": a leaf, its side and the line, however few
+    paragraphs = [m for m in _PARAGRAPH_NUMBER.finditer(text)]
+    if len(paragraphs) >= 3 and [int(m["n"]) for m in paragraphs] == list(
+        range(int(paragraphs[0]["n"]), int(paragraphs[0]["n"]) + len(paragraphs))
+    ):
+        numbers += paragraphs  # "[1] My dear Friend – …", "[2] The Dutch …": an edition's
     if not numbers:
         return text
     chars = list(text)
