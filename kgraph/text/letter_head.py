@@ -5,12 +5,10 @@ the dateline, a byline and the writer's address, read from the lines before the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from kgraph.model import LetterDate, TextSpan
 from kgraph.text.datelines import adds_place, parse_date, place_above, place_before
 from kgraph.text.dates import find_date
-from kgraph.text.fields import bare_key, read_field
 from kgraph.text.frame import frame_end, is_long_heading, is_page_furniture, prose_lines
 from kgraph.text.frame_years import PartialDate, partial_date
 from kgraph.text.head_lines import (
@@ -27,10 +25,10 @@ from kgraph.text.head_lines import (
     is_edition_line,
     is_headline,
     is_to_line,
-    record_label,
     unbracket,
     whole_line,
 )
+from kgraph.text.head_record import Head, take_field
 from kgraph.text.headings import addressee_name, intro_parties, is_site_line, names_someone, parties
 from kgraph.text.lead_in import THIS_LETTER
 from kgraph.text.lead_in_names import catalogue_lot
@@ -43,28 +41,6 @@ from kgraph.text.line_patterns import (
     SHORT,
     TITLED_ADDRESSEE,
 )
-
-
-@dataclass
-class Head:
-    """The parts found above the salutation (lines of the text)."""
-
-    heading: Line | None = None
-    byline: Line | None = None
-    access: Line | None = None
-    addressee: Line | None = None
-    addressee_to: Line | None = None  # the last line of the addressee's address under it
-    dateline: Line | None = None
-    intro: Line | None = None
-    date: tuple[LetterDate, TextSpan | None] | None = None
-    partial: tuple[Line, PartialDate] | None = None
-    address: list[Line] = field(default_factory=list)
-    prose: list[Line] = field(default_factory=list)  # an editor's introduction or headnote
-    furniture: list[str] = field(default_factory=list)  # running heads, titles: may give a year
-    fields: dict[str, Line] = field(default_factory=dict)  # "Date: …", "From: …" (the value)
-    edition: list[Line] = field(default_factory=list)  # a site's or catalogue's lines
-    pending: str | None = None  # a field whose key stood alone: its value is the next line
-    pending_block: int = -1  # the block of that key: a record's values stay in it
 
 
 def read_head(text: str, lines: list[Line], head_end: int) -> Head:
@@ -82,7 +58,7 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
     receiving = False  # a "(Received at Cairo," runs on to the next line
     prose_at = prose_lines(lines[:begin])
     for at, line in enumerate(lines[:begin]):
-        if line.block < 0 or _field(head, line):
+        if line.block < 0 or take_field(head, line):
             continue
         if is_edition_line(text, line):
             head.edition.append(line)  # "DIGITAL COLLECTIONS > Business Records > …", "© 2014"
@@ -108,7 +84,7 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
     for line in lines[begin:head_end]:
         raw_start = text.rfind("\n", 0, line.start) + 1
         md_heading = text[raw_start : line.start].lstrip().startswith("#")
-        if line.block < 0 or _field(head, line):
+        if line.block < 0 or take_field(head, line):
             continue
         if is_page_furniture(line) or is_edition_line(text, line):
             head.edition.append(line)  # a site's box; "(Signed) W. H. BENTLEY." of a paper above
@@ -272,7 +248,6 @@ FINER = {"year": 0, "month": 1, "day": 2}  # a dateline's precision
 
 
 # a label over the letter's own text, not over a record's value
-TEXT_SECTION = re.compile(r"(?i)^(?:transcription|transcript|translation|original|text)\b")
 
 
 def _names_parties(heading: Line | None) -> bool:
@@ -280,47 +255,3 @@ def _names_parties(heading: Line | None) -> bool:
     return heading is not None and (
         parties(heading.text) is not None or catalogue_lot(heading.text) is not None
     )
-
-
-def _field(head: Head, line: Line) -> bool:
-    """Take a field line ("Date: 1 Sep 1836", "Reference: BRU/2/14/7") into ``head``."""
-    if re.fullmatch(r"[-–—•·]", line.text):
-        head.edition.append(line)  # the dash a record prints between a key and its value
-        return True
-    key = bare_key(line.text)
-    label = key is None and record_label(line.text) and not TEXT_SECTION.match(line.text)
-    if head.pending is not None and key is None and not label and not SECTION.match(line.text):
-        kind = head.pending
-        if kind == "editorial":  # "Person(s) mentioned" over a list of names: all the record's
-            own = read_field(line)  # but "metadata" over "From: Paul Signac" is the record's
-            if own is not None and own.kind != "editorial":
-                head.pending = None
-                head.fields.setdefault(own.kind, own.value)
-                return True
-            if line.block != head.pending_block or len(line.text) > SHORT:
-                head.pending = None
-                return False
-            head.edition.append(line)
-        elif len(line.text) > 2 * SHORT:  # "Date" over the editor's reasoning: no value
-            head.pending = None
-            head.edition.append(line)
-        else:
-            value = line.text.rstrip(" |")  # "Havelock Ellis |": a table's cell
-            head.fields.setdefault(
-                kind, Line(line.start, line.start + len(value), value, line.block)
-            )
-            head.pending = None
-        return True
-    if key is not None or label:
-        head.pending, head.pending_block = key or "editorial", line.block
-        head.edition.append(line)  # "Creator" over its value; "Summary" over the record's text
-        return True
-    head.pending = None
-    found = read_field(line)
-    if found is None:
-        return False
-    if found.kind == "editorial":
-        head.edition.append(line)  # the edition's record ("Reference: MS 12"): no names
-    else:
-        head.fields.setdefault(found.kind, found.value)
-    return True

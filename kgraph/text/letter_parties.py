@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from kgraph.model import TextSpan
 from kgraph.text.fields import foot_parties
 from kgraph.text.head_lines import addressee_of
+from kgraph.text.head_record import Head
 from kgraph.text.headings import intro_parties, parties, writer_year
 from kgraph.text.lead_in import LeadIn
 from kgraph.text.lead_in_names import catalogue_lot, endorsed_writer, kin_named
 from kgraph.text.lead_in_subject import pronoun_subject
-from kgraph.text.letter_head import Head
 from kgraph.text.letter_lines import Line, looks_like_name, signs, span_in
 from kgraph.text.line_patterns import HONORIFIC
 
