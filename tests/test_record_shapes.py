@@ -200,3 +200,14 @@ def test_an_editions_paragraph_numbers_and_a_dash_before_the_year() -> None:
     assert spoken(NUMBERED_PARAGRAPHS, letter.salutation) is not None  # "[1]" hid it
     assert letter.date is not None and letter.date.iso == "1770-05-04"
     assert "Edinburgh" in (spoken(NUMBERED_PARAGRAPHS, letter.address) or "")
+
+
+def test_a_name_broken_over_two_printed_lines_is_labelled_on_one() -> None:
+    text = (
+        "Leeds, May 2, 1850.\n\nDear Sir,\n\nI went to hear Dr. Thomas\nHarlow preach, and "
+        "Dr. Thomas\nHarlow was at his best.\n\nYours truly,\nJ. Penn\n"
+    )
+    result = kgraph.process([text], kgraph.Settings(link="none"))[0]
+    labels = [e.label for e in result.entities]
+    assert any("Harlow" in label for label in labels)
+    assert not any("\n" in label for label in labels)

@@ -98,7 +98,7 @@ def resolve(letter: Letter, mentions: tuple[Mention, ...], authority: Authority)
         if types[key] == "Person":  # "Miss Ann Lee" is Ann Lee; "Gauss, C. F." is C. F. Gauss
             more = [n for f in forms for n in (without_title(f), natural_order(f)) if n]
             forms = list(dict.fromkeys([*forms, *more]))
-        label = entry.label if entry else fullest(forms)
+        label = entry.label if entry else " ".join(fullest(forms).split())  # one line
         entities.append(
             Entity(
                 key=key,
