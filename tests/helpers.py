@@ -4,10 +4,12 @@ the text a part's span covers, and a result's relations by their entities' label
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 
 from kgraph.model import LetterResult, Source
 
 Triple = tuple[str, str, str]
+Run = Callable[[str], LetterResult]  # the conftest's ``run``: a letter's text to its result
 
 
 def source(text: str, name: str = "test-letter") -> Source:
@@ -23,3 +25,13 @@ def spoken(text: str, span: object) -> str | None:
 def labelled(result: LetterResult) -> set[Triple]:
     label = {e.key: e.label for e in result.entities}
     return {(label[r.subject], r.predicate, label[r.object]) for r in result.relations}
+
+
+def entity_types(result: LetterResult) -> dict[str, str]:
+    """Each entity's label and type."""
+    return {e.label: e.type for e in result.entities}
+
+
+def family_letter(body: str) -> str:
+    """A short letter to a sister around ``body``."""
+    return f"Dear Margaret,\n\n{body}\n\nYour affectionate brother,\nWalter\n"

@@ -3,21 +3,9 @@ calls people or bodies, and names it runs into the next words."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from kgraph.model import LetterResult
-
-Run = Callable[[str], LetterResult]
-
-
-def _types(result: LetterResult) -> dict[str, str]:
-    return {e.label: e.type for e in result.entities}
-
-
-def _letter(body: str) -> str:
-    return f"Dear Margaret,\n\n{body}\n\nYour affectionate brother,\nWalter\n"
+from tests.helpers import Run, entity_types, family_letter
 
 
 @pytest.mark.parametrize(
@@ -32,22 +20,24 @@ def _letter(body: str) -> str:
     ],
 )
 def test_place_contexts_type_a_place(run: Run, body: str, name: str) -> None:
-    assert _types(run(_letter(body))).get(name) == "Place"
+    assert entity_types(run(family_letter(body))).get(name) == "Place"
 
 
 def test_a_body_after_in_stays_a_body_without_a_place_word(run: Run) -> None:
-    types = _types(run(_letter("My cousin has worked in the Colonial Office for ten years.")))
+    types = entity_types(
+        run(family_letter("My cousin has worked in the Colonial Office for ten years."))
+    )
     assert types.get("Colonial Office") == "Organization"
 
 
 def test_your_letter_from_names_where_it_was_written(run: Run) -> None:
     body = "Your long letter from Glenmorvan reached me only on my return to town."
-    assert _types(run(_letter(body))).get("Glenmorvan") == "Place"
+    assert entity_types(run(family_letter(body))).get("Glenmorvan") == "Place"
 
 
 def test_a_name_run_into_the_writer_ends_before_and_i(run: Run) -> None:
     body = "We had a long ride since we left the mill at Pennwick, & I was glad of my bed."
-    labels = {e.label for e in run(_letter(body)).entities}
+    labels = {e.label for e in run(family_letter(body)).entities}
     assert "Pennwick" in labels  # not "Pennwick, & I"
 
 
@@ -56,5 +46,5 @@ def test_a_capitalised_noun_after_a_is_no_name(run: Run) -> None:
         "My brother has bought a Telescope and is very proud of it. He says any friend "
         "of his must be either a Poet or a Scoundrel."
     )
-    labels = {e.label for e in run(_letter(body)).entities}
+    labels = {e.label for e in run(family_letter(body)).entities}
     assert not labels & {"Telescope", "Scoundrel"}

@@ -5,21 +5,9 @@ tests; each name is one the tagger calls a person there."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
-from kgraph.model import LetterResult
-
-Run = Callable[[str], LetterResult]
-
-
-def _types(result: LetterResult) -> dict[str, str]:
-    return {e.label: e.type for e in result.entities}
-
-
-def _letter(body: str) -> str:
-    return f"Dear Margaret,\n\n{body}\n\nYour affectionate brother,\nWalter\n"
+from tests.helpers import Run, entity_types, family_letter
 
 
 @pytest.mark.parametrize(
@@ -39,7 +27,7 @@ def _letter(body: str) -> str:
     ],
 )
 def test_a_place_in_a_place_context(run: Run, body: str, name: str) -> None:
-    assert _types(run(_letter(body))).get(name) == "Place"
+    assert entity_types(run(family_letter(body))).get(name) == "Place"
 
 
 @pytest.mark.parametrize(
@@ -52,17 +40,19 @@ def test_a_place_in_a_place_context(run: Run, body: str, name: str) -> None:
     ],
 )
 def test_a_person_stays_a_person(run: Run, body: str, name: str) -> None:
-    assert _types(run(_letter(body))).get(name) != "Place"
+    assert entity_types(run(family_letter(body))).get(name) != "Place"
 
 
 def test_a_town_in_a_dateline_stays_a_place(run: Run) -> None:
-    text = "AUGUSTA, GEORGIA, May 3, 1864.\n\n" + _letter("The roads are dry at last.")
-    types = {label.lower(): kind for label, kind in _types(run(text)).items()}
+    text = "AUGUSTA, GEORGIA, May 3, 1864.\n\n" + family_letter("The roads are dry at last.")
+    types = {label.lower(): kind for label, kind in entity_types(run(text)).items()}
     assert types.get("georgia") == "Place"
 
 
 def test_a_body_one_reaches_is_no_place(run: Run) -> None:
-    types = _types(run(_letter("The news reached this Court only in the last days of May.")))
+    types = entity_types(
+        run(family_letter("The news reached this Court only in the last days of May."))
+    )
     assert types.get("Court") != "Place"
 
 
@@ -75,10 +65,10 @@ def test_a_body_one_reaches_is_no_place(run: Run) -> None:
     ],
 )
 def test_a_given_name_is_a_person(run: Run, body: str, name: str) -> None:
-    assert _types(run(_letter(body))).get(name) == "Person"
+    assert entity_types(run(family_letter(body))).get(name) == "Person"
 
 
 def test_a_catalogue_word_is_no_name(run: Run) -> None:
     head = 'BELL, WILLIAM (1790-1861), surveyor. Autograph letter signed ("W. Bell") to a cousin.'
-    text = head + "\n\n" + _letter("The roads are dry at last.")
-    assert "Autograph" not in _types(run(text))
+    text = head + "\n\n" + family_letter("The roads are dry at last.")
+    assert "Autograph" not in entity_types(run(text))
