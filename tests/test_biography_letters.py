@@ -98,3 +98,14 @@ def test_a_postcards_second_heading_line_dates_it_and_a_lot_in_a_dealers_style()
     assert spoken(SOTHEBYS_LOT, lot.heading_sender) == "HOLST"
     assert spoken(SOTHEBYS_LOT, lot.heading_recipient) == "Adrian Boult"
     assert lot.date is not None and lot.date.iso == "1919-03-09"
+
+
+def test_a_narrative_that_says_he_wrote_to_his_wife_names_her_as_mrs() -> None:
+    text = (
+        "Mrs. Asquith had gone down to the Wharf with the children early in July. Asquith "
+        "wrote to his wife almost daily. The treaty was signed on this day.\n\n"
+        "Downing Street, July 9. 1912.\n\nMY OWN M.,—A Cabinet at twelve, so no long letter.\n\n"
+        "H. H. A.\n"
+    )
+    letter = parse_letter(source(text))
+    assert spoken(text, letter.heading_recipient) == "Mrs. Asquith"

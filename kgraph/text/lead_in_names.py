@@ -134,6 +134,26 @@ def endorsed_writer(line: str) -> tuple[int, int] | None:
     return clean_name(line, *m.span("n")) if m is not None else None
 
 
+# "Gladstone wrote to his wife almost daily": the writer's surname, then "Mrs. Gladstone"
+_TO_HIS_WIFE = re.compile(
+    r"(?P<s>[A-Z][\w'’-]+)\s+(?:wrote|writes|had\s+written)\s+(?:[a-z]+\s+){0,2}?"
+    r"to\s+his\s+wife\b"
+)
+
+
+def wife_named(lines: list[str]) -> tuple[int, int, int] | None:
+    """The "Mrs. X" an editor's narrative names as the wife a writer X wrote to: the index
+    of the line and the offsets in it; None when the narrative names no such pair."""
+    found = next((m for line in lines if (m := _TO_HIS_WIFE.search(line))), None)
+    if found is None:
+        return None
+    mrs = re.compile(rf"\bMrs\.?\s+{re.escape(found['s'])}\b")
+    for at, line in enumerate(lines):
+        if (m := mrs.search(line)) is not None:
+            return at, m.start(), m.end()
+    return None
+
+
 def kin_named(line: str, salutation: str) -> tuple[int, int] | None:
     """The name an editor's text gives the kin a letter greets ("Dear Mother" under "… her
     letters went home to her mother, Ann Grey, at Keswick"): None when the salutation

@@ -14,7 +14,7 @@ from kgraph.text.head_lines import addressee_of
 from kgraph.text.head_record import Head
 from kgraph.text.headings import intro_parties, parties, writer_year
 from kgraph.text.lead_in import LeadIn
-from kgraph.text.lead_in_names import catalogue_lot, endorsed_writer, kin_named
+from kgraph.text.lead_in_names import catalogue_lot, endorsed_writer, kin_named, wife_named
 from kgraph.text.lead_in_subject import pronoun_subject
 from kgraph.text.letter_lines import Line, looks_like_name, signs, span_in
 from kgraph.text.line_patterns import HONORIFIC
@@ -78,6 +78,8 @@ def editor_parties(
             if part is not None and (kin := kin_named(part.text, salutation.text)) is not None:
                 heading_recipient = span_in(part, *kin)
                 break
+    if heading_recipient is None and (wife := wife_named([x.text for x in prose])) is not None:
+        heading_recipient = span_in(prose[wife[0]], wife[1], wife[2])  # "Mrs. Gladstone"
     if heading_sender is None and sender_name is None and led is not None:
         heading_sender = led.sender  # "Judge Story wrote to him from Cambridge, Jan. 10, 1839:"
     if heading_sender is None and sender_name is None:  # "… he wrote to Sensier:—"
