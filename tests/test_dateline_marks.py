@@ -16,7 +16,7 @@ import kgraph
 from kgraph.text.datelines import without_region
 from kgraph.text.head_lines import addressee_of
 from kgraph.text.headings import parties
-from kgraph.text.lead_in_names import lead_in_recipient
+from kgraph.text.lead_in_names import lead_in_recipient, lot_dateline
 from kgraph.text.letter_lines import looks_like_name
 from kgraph.text.letters import parse_letter
 from tests.helpers import source, spoken
@@ -346,3 +346,12 @@ def test_a_lead_in_names_whoever_received_the_telegram() -> None:
     line = "Edward Mott, secretary of the company, received to-day the following telegram from"
     found = lead_in_recipient(line)
     assert found is not None and line[found[0] : found[1]] == "Edward Mott"
+
+
+def test_a_lots_quoted_day_is_passed_over_for_the_town_before_it() -> None:
+    line = (
+        "RENOIR, Auguste (1841-1919). Autograph letter signed ('Renoir') to his wife Aline at "
+        "Essoyes, Hotel Bristol, Nice, 'Jeudi soir' [4 March 1909], in French, 2 pages."
+    )
+    found = lot_dateline(line)
+    assert found is not None and line[found[0] : found[1]].startswith("Nice,")

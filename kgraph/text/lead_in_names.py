@@ -114,7 +114,9 @@ def lot_dateline(line: str) -> tuple[int, int] | None:
         return None  # "[envelope postmarked 14 May 1903]": the post's date, not the letter's
     start = after + date.start
     parts = line[after : after + date.start].rstrip(" ,").split(",")
-    part = parts[-1] if len(parts) > 1 else ""  # the first part ends the addressee's name
+    # the first part ends the addressee's name; a quoted day ("'Mardi soir'") is passed over
+    kept = [p for p in parts[1:] if p.strip() and p.strip()[0] not in "'‘\"“["]
+    part = kept[-1] if kept else ""
     if part.strip() and not _SHEET.search(part) and part.strip()[0].isupper():
         start = line.rfind(part.strip(), after, start)
     return start, after + date.end
