@@ -1,0 +1,48 @@
+"""Round 5 of entity rules: a people's word used as a language or an adjective is no group;
+a dateline's place that runs on from the address above is that town's region."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph.corpus.runner import Processor
+from kgraph.settings import Settings
+from kgraph.text.reading import read_text
+
+
+@pytest.fixture(scope="module")
+def processor() -> Processor:
+    return Processor(Settings(link="none"))
+
+
+def _entities(processor: Processor, text: str) -> set[tuple[str, str]]:
+    result = processor.process([read_text(text, "ent5")])[0]
+    return {(e.label, e.type) for e in result.entities}
+
+
+def test_languages_are_no_group(processor: Processor) -> None:
+    text = (
+        "Dear Tom,\n\nThe note that follows is translated from the French. Ann checks my "
+        "French each week, and Paul reads a little Spanish and some "
+        "German. She took up her studies in Latin, Greek and botany.\n\nYours,\nMary Hale\n"
+    )
+    groups = {label for label, kind in _entities(processor, text) if kind == "Group"}
+    assert not groups & {"French", "Spanish", "German", "Greek", "Latin"}
+
+
+def test_a_people_stays_a_group(processor: Processor) -> None:
+    text = "Dear Tom,\n\nThe French are pressing hard at the river.\n\nYours,\nMary Hale\n"
+    assert ("French", "Group") in _entities(processor, text)
+
+
+def test_dateline_running_on_from_the_address(processor: Processor) -> None:
+    text = (
+        "                                   Mill Cottage, Easterby,\n"
+        "DEAR SIR,                          Wessex, May 4, 1850.\n\n"
+        "I write to thank you for the seeds, which came safely.\n\n"
+        "Your obedient servant,\nJohn Marsh\n"
+    )
+    result = processor.process([read_text(text, "ent5")])[0]
+    places = {e.key: e.label for e in result.entities}
+    assert result.place is not None and places.get(result.place) == "Easterby"
+
