@@ -46,3 +46,22 @@ def test_dateline_running_on_from_the_address(processor: Processor) -> None:
     places = {e.key: e.label for e in result.entities}
     assert result.place is not None and places.get(result.place) == "Easterby"
 
+
+def test_a_name_spoken_to_is_a_person(processor: Processor) -> None:
+    text = (
+        "Dear Tom,\n\nI have spoken to Hartley, and he will help us. Please mention nothing "
+        "to Maitland until the spring, and give my love to Ferris. We drove to Leeds on "
+        "Monday.\n\n"
+        "Yours,\nMary Hale\n"
+    )
+    found = _entities(processor, text)
+    assert {("Hartley", "Person"), ("Maitland", "Person"), ("Ferris", "Person")} <= found
+    assert ("Leeds", "Place") in found
+
+
+def test_a_place_greeted_stays_a_place(processor: Processor) -> None:
+    text = (
+        "Dear Tom,\n\nGive my love to the children, and to Fairhaven, where I hope you have "
+        "the sea to comfort you.\n\nYours,\nMary Hale\n"
+    )
+    assert ("Fairhaven", "Place") in _entities(processor, text)

@@ -172,6 +172,8 @@ class TypeCorrector:
             return "Person"
         if label != "Person" and self.cues.kin_before(doc, ent):
             return "Person"  # "my wife, Peppina", "his brother Carl"
+        if label in ("Place", "Organization") and self.cues.spoken_to(doc, ent):
+            return "Person"  # "I have spoken to Hartley", "give my love to Nell"
         if label in ("Person", "Organization", "Place") and self.places.place_context(
             doc, ent, label
         ):
