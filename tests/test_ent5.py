@@ -65,3 +65,12 @@ def test_a_place_greeted_stays_a_place(processor: Processor) -> None:
         "the sea to comfort you.\n\nYours,\nMary Hale\n"
     )
     assert ("Fairhaven", "Place") in _entities(processor, text)
+
+
+def test_a_kinship_word_alone_is_no_name(processor: Processor) -> None:
+    text = (
+        "Dear Kate,\n\nMamma is much better to-day, and Papa has gone to the town for "
+        "the post. Uncle will come on Sunday.\n\nYour loving sister,\nJane\n"
+    )
+    labels = {label for label, _ in _entities(processor, text)}
+    assert not labels & {"Mamma", "Papa", "Uncle"}
