@@ -74,3 +74,13 @@ def test_a_kinship_word_alone_is_no_name(processor: Processor) -> None:
     )
     labels = {label for label, _ in _entities(processor, text)}
     assert not labels & {"Mamma", "Papa", "Uncle"}
+
+
+def test_a_bare_head_word_or_direction_is_no_place(processor: Processor) -> None:
+    text = (
+        "Dear Kate,\n\nThe banks have failed since the panic in the East, and the ice on "
+        "the Lake is too thin for skating. We rode to Lake Placid on Monday.\n\n"
+        "Your loving sister,\nJane\n"
+    )
+    labels = {label for label, kind in _entities(processor, text) if kind == "Place"}
+    assert not labels & {"East", "Lake"}

@@ -157,6 +157,8 @@ class TypeCorrector:
         ]
         if not content or all(t.lower_ in self.not_names for t in content):
             return None
+        if label == "Place" and source == "ner" and self.places.bare_word(ent):
+            return None  # "the Lake", "in the North": no name
         last = content[-1].lower_
         if last.endswith(("ists", "ites", "ians")) and label in ("Person", "Organization", "Group"):
             return "Group"
