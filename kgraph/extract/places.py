@@ -13,9 +13,10 @@ import re
 
 from kgraph.extract.name_match import Lookup
 from kgraph.knowledge.authority import normalise
-from kgraph.model import EntityType, Mention
+from kgraph.model import EntityType, Letter, Mention
+from kgraph.text.line_patterns import HOUSE
 
-__all__ = ["quoted", "split_qualified_places"]
+__all__ = ["address_runs_on", "quoted", "split_qualified_places"]
 
 _QUALIFIER = re.compile(r",\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 
@@ -69,3 +70,25 @@ def quoted(text: str, m: Mention) -> bool:
     if m.start == 0 or m.end >= len(text):
         return False
     return text[m.start - 1] in _OPEN and text[m.end] in _CLOSE
+
+
+# the address's last part is a town's plain name: one or two words, no "St." or possessive
+_TOWN = re.compile(r"(?!St\b|ST\b)[A-Z][\w-]+(?: [A-Z][\w-]+)?")
+# the dateline's line after an address that ends in a comma, past a salutation set in the
+# left column of the same line ("DEAR SIR,      Wessex, 4 May."): nothing else stands between
+_RUN_ON = re.compile(r"[ \t]*\n(?:[^\n]*?\S[ \t]{2,})?[ \t]*")
+
+
+def address_runs_on(letter: Letter, m: Mention) -> bool:
+    """A dateline's place that continues the address above it ("Mill House, Easton, / Kent,
+    4 May 1850"): the address's last line ends in a comma and the place opens the next line,
+    so it is the region of the address's town, not the place of writing itself."""
+    span = letter.address
+    if span is None or m.role not in ("place", "dateline") or span.end > m.start:
+        return False
+    text = letter.source.text
+    address = text[span.start : span.end].rstrip()
+    town = address[:-1].rsplit(",", 1)[-1].strip()
+    if not address.endswith(",") or not _TOWN.fullmatch(town) or HOUSE.search(town):
+        return False  # "Hall, St. Anne's Walk, / Easton, 4 May": the town is below
+    return _RUN_ON.fullmatch(text, span.end, m.start) is not None

@@ -26,7 +26,7 @@ from kgraph.extract.name_match import (
     natural_order,
     without_title,
 )
-from kgraph.extract.places import quoted, split_qualified_places
+from kgraph.extract.places import address_runs_on, quoted, split_qualified_places
 from kgraph.extract.surnames import fold_surnames, full_name, settle_one_words, settle_titles
 from kgraph.extract.tagged import entry_for, merge_by_refs, ref_suffix, refs_conflict, same_as
 from kgraph.knowledge.authority import Authority, normalise
@@ -277,6 +277,7 @@ def _place_of_writing(entities: list[Entity], lookup: Lookup, letter: Letter) ->
             )
             known = e.authority_id is not None or any(x.source == "kb" for x in e.mentions)
             score = (
+                int(not address_runs_on(letter, m)),  # "Hall, Easton, / Kent, 4 May": Easton
                 int(m.role in ("place", "dateline")),
                 int(not quoted(letter.source.text, m)),  # "«Fram», Khabarova": the ship
                 int(not coarse),  # "Camden | New Jersey | U. S. America": not the country

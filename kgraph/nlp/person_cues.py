@@ -43,6 +43,7 @@ class PersonCues:
         self.kinship: frozenset[str] = frozenset()
         self.states: frozenset[str] = frozenset()
         self.given: frozenset[str] = frozenset()
+        self.to_person: frozenset[str] = frozenset()
         self.nouns: frozenset[str] = frozenset()
         self.places: PlaceNames | None = None
 
@@ -55,6 +56,7 @@ class PersonCues:
             self.kinship = read_words(data_dir / "kinship-words.txt")
             self.states = read_words(data_dir / "person-states.txt")
             self.given = read_words(data_dir / "given-names.txt")
+            self.to_person = read_words(data_dir / "to-person-words.txt")
         if nlp is not None:
             self.nouns = model_nouns(nlp)
 
@@ -198,3 +200,15 @@ class PersonCues:
         return head.lemma_ in STATE_VERBS and any(
             child.dep_ == "acomp" and child.lower_ in self.states for child in head.children
         )
+
+    def spoken_to(self, doc: Doc, ent: Span) -> bool:
+        """A one-word name after "to" that a word of speaking, giving or greeting governs
+        ("I have spoken to Hartley", "give my love to Nell"): who is addressed, not where."""
+        i = ent.start - 1
+        if len(ent) != 1 or i < 1 or doc[i].lower_ != "to" or ent[0].tag_ != "NNP":
+            return False
+        after = [t.lower_ for t in doc[ent.end : ent.end + 2]]
+        if "where" in after:
+            return False  # "my love to Rye, where the sea is": the place, greeted
+        head = doc[i].head
+        return head.lemma_.lower() in self.to_person or head.lower_ in self.to_person

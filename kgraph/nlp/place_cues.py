@@ -27,6 +27,9 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
+COMPASS = frozenset({"north", "south", "east", "west"})
+
+
 class PlaceCues:
     """The word lists the place cues need, loaded once."""
 
@@ -126,6 +129,15 @@ class PlaceCues:
                 continue
             listed = False
         return [(ent, label) for (ent, _), label in zip(decisions, labels, strict=True)]
+
+    def bare_word(self, ent: Span) -> bool:
+        """A place's head word or a point of the compass alone ("the Lake", "the Fort",
+        "a storm in the East", "he comes West"): a common noun or a direction, no name. Not
+        a house before its town ("Abbey, Bath" atop a letter: the house the writer names)."""
+        doc = ent.doc
+        if ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].is_title:
+            return False
+        return len(ent) == 1 and (ent[0].lower_ in self.heads or ent[0].lower_ in COMPASS)
 
     def _name_like(self, doc: Doc, ent: Span) -> bool:
         first = ent[0]

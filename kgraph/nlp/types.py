@@ -34,6 +34,7 @@ from kgraph.nlp.contexts import (
     where_the,
 )
 from kgraph.nlp.foreign import ForeignText
+from kgraph.nlp.group_cues import GroupCues
 from kgraph.nlp.person_cues import PersonCues
 from kgraph.nlp.person_of import places_of_people
 from kgraph.nlp.place_cues import PlaceCues
@@ -67,6 +68,7 @@ class TypeCorrector:
         self.bodies = BodyCues()
         self.works = WorkCues()
         self.foreign = ForeignText()
+        self.groups = GroupCues()
 
     def initialize(
         self,
@@ -82,6 +84,7 @@ class TypeCorrector:
         self.bodies.initialize(data_dir, authority)
         self.works.initialize(data_dir)
         self.foreign.initialize(data_dir)
+        self.groups.initialize(data_dir)
         if data_dir is not None:
             self.not_names = read_words(data_dir / "not-names.txt")
             self.given_names = read_words(data_dir / "given-names.txt")
@@ -154,19 +157,13 @@ class TypeCorrector:
         ]
         if not content or all(t.lower_ in self.not_names for t in content):
             return None
+        if label == "Place" and source == "ner" and self.places.bare_word(ent):
+            return None  # "the Lake", "in the North": no name
         last = content[-1].lower_
         if last.endswith(("ists", "ites", "ians")) and label in ("Person", "Organization", "Group"):
             return "Group"
-        if label == "Group" and len(ent) == 1 and ent[0].tag_ == "JJ":
-            return None
-        prev_word = previous(doc, ent)
-        if (
-            label == "Group"
-            and len(ent) == 1
-            and prev_word is not None
-            and prev_word.lower_ == "in"
-        ):
-            return None  # a language: "in German"
+        if label == "Group" and self.groups.no_group(doc, ent):
+            return None  # an adjective or a language: "the Dutch workers", "in German"
         if label == "Event" and last in TIME_WORDS:
             return None  # a date: "New Year's morning"
         if label == "Organization" and any(t.lower_ in PERIODICAL_WORDS for t in ent):
@@ -177,6 +174,8 @@ class TypeCorrector:
             return "Person"
         if label != "Person" and self.cues.kin_before(doc, ent):
             return "Person"  # "my wife, Peppina", "his brother Carl"
+        if label in ("Place", "Organization") and self.cues.spoken_to(doc, ent):
+            return "Person"  # "I have spoken to Hartley", "give my love to Nell"
         if label in ("Person", "Organization", "Place") and self.places.place_context(
             doc, ent, label
         ):
