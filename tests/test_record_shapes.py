@@ -211,3 +211,14 @@ def test_a_name_broken_over_two_printed_lines_is_labelled_on_one() -> None:
     labels = [e.label for e in result.entities]
     assert any("Harlow" in label for label in labels)
     assert not any("\n" in label for label in labels)
+
+
+def test_footnotes_numbered_in_brackets_stay_footnotes() -> None:
+    text = (
+        "Leeds, May 4, 1850.\n\nDear Sir,\n\nI saw Mr. Hale[1] and Mr. Penn[2] at the "
+        "Hall[3] on Friday.\n\nYours truly,\nJ. Marsh\n\n[1] A wool merchant.\n\n"
+        "[2] His partner.\n\n[3] The Cloth Hall.\n"
+    )
+    letter = parse_letter(source(text))
+    assert spoken(text, letter.sender_name) == "J. Marsh"
+    assert any("[1] A wool merchant." in (spoken(text, n) or "") for n in letter.notes)

@@ -40,8 +40,9 @@ _EMPHASIS = re.compile(r"(?<!\w)_+(?=\S)|(?<=\S)_+(?!\w)")
 
 
 def plain_emphasis(text: str) -> str:
-    """``text`` with the underscores of printed italics as spaces and a transcription's line
-    numbers as spaces, same length (a ``snake_case`` word keeps its own)."""
+    """``text`` with the underscores of printed italics, a transcription's line numbers and
+    an edition's bracketed paragraph numbers as spaces, same length (a ``snake_case`` word
+    keeps its own)."""
     text = _without_line_numbers(text)
     if "_" not in text:
         return text
@@ -56,7 +57,9 @@ _PARAGRAPH_NUMBER = re.compile(r"^\[(?P<n>\d{1,3})\](?= [^\s\d])", re.MULTILINE)
 def _without_line_numbers(text: str) -> str:
     """A transcription that numbers every line of the letter ("1Friday", "2", "3My dear
     Havelock"): the numbers as spaces. Only a run of at least six lines numbered one after
-    the other counts; a dateline's "12 May" or a note's "3 Cf." is no such run."""
+    the other counts; a dateline's "12 May" or a note's "3 Cf." is no such run. Paragraphs
+    numbered "[1]", "[2]", "[3]" are an edition's too, unless the text refers to them (then
+    they are footnotes)."""
     found = list(_LINE_NUMBER.finditer(text))
     runs: list[list[re.Match[str]]] = []
     for m in found:
@@ -66,9 +69,12 @@ def _without_line_numbers(text: str) -> str:
             runs.append([m])
     numbers = [m for run in runs if len(run) >= 6 for m in run]
     numbers += _LEAF.finditer(text)  # "1r:3": a leaf, its side and the line, however few
-    paragraphs = [m for m in _PARAGRAPH_NUMBER.finditer(text)]
-    if len(paragraphs) >= 3 and [int(m["n"]) for m in paragraphs] == list(
-        range(int(paragraphs[0]["n"]), int(paragraphs[0]["n"]) + len(paragraphs))
+    paragraphs = list(_PARAGRAPH_NUMBER.finditer(text))
+    first = int(paragraphs[0]["n"]) if paragraphs else 0
+    if (
+        len(paragraphs) >= 3
+        and [int(m["n"]) for m in paragraphs] == list(range(first, first + len(paragraphs)))
+        and not re.search(r"(?<!^)(?<!\n)\[\d{1,3}\]", text)  # no "[1]" in the text: no notes
     ):
         numbers += paragraphs  # "[1] My dear Friend – …", "[2] The Dutch …": an edition's
     if not numbers:
