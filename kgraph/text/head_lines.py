@@ -38,6 +38,7 @@ SITE_MATTER = re.compile(
     r"\bview\s+the\s+full\s+page\b|\bautomatically\s+generated\b|\bOCR\s+text\b|"
     r"\b(?:sale|auction)\s+(?:no\.\s*)?\d+\b.*\blot\s+\d+|^lot\s+\d+\b|"  # a sale's line
     r"^(?:sale|auction)\s+(?:no\.\s*)?\d+\b|"
+    r"^(?:sold|hammer\s+price|price\s+reali[sz]ed|realised)\b[^.]{0,20}[£$€]\s?\d|"  # "Sold for £9"
     # a paper's citation: "Otago Witness , Issue 6345, 20 July 1882, Page 3"
     r"\b(?:issue|vol(?:ume)?\.?)\s+\d+\b.*\bpage\s+\d+\b",
     re.IGNORECASE,

@@ -45,7 +45,12 @@ def take_field(head: Head, line: Line) -> bool:
         head.edition.append(line)  # the dash a record prints between a key and its value
         return True
     key = bare_key(line.text)
-    label = key is None and record_label(line.text) and not TEXT_SECTION.match(line.text)
+    label = (  # "Item Type Metadata" labels the record; "Date: 1925-05-20" is one of its fields
+        key is None
+        and record_label(line.text)
+        and not TEXT_SECTION.match(line.text)
+        and read_field(line) is None
+    )
     if head.pending is not None and key is None and not label and not SECTION.match(line.text):
         kind = head.pending
         if kind == "editorial":  # "Person(s) mentioned" over a list of names: all the record's

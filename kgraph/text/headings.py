@@ -53,7 +53,8 @@ KIN = (
 )
 _PARTIES = re.compile(
     rf"(?i:(?:(?:copy|extract|translation)\s+of\s+)?(?:an?\s+|the\s+)?"  # "COPY of a DESPATCH from"
-    rf"(?:letters?|despatch|dispatch|telegram)(?:,|\s+(?:of|from))\s+|from\s+)?(?P<s>{NAME})"
+    r"(?:letters?|despatch|dispatch|telegram|cablegram|cable|post-?card|postal\s+card|card|"
+    rf"note)(?:,|\s+(?:of|from))\s+|from\s+)?(?P<s>{NAME})"  # "Cablegram, X to Y"
     rf"(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}},)?\s+"  # "Robert Burns, Ellisland, to"
     rf"(?i:to|à|an)\s+(?:the\s+|(?:his|her|their)\s+{KIN})?"
     rf"(?P<r>{NAME})(?=\s*(?:[,;:.(\[|·—–]|\s-\s|\d|$))"

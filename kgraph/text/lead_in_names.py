@@ -63,7 +63,8 @@ def _without_home(line: str, found: tuple[int, int]) -> tuple[int, int]:
 # ('Claude') to his wife Alice at Giverny, …", "Autograph letter signed ("Claude Debussy") to
 # his publisher Jacques Durand, 2 pages, …"
 _LOT = re.compile(
-    r"^(?:\([A-Z][A-Z .,'’-]{2,40}\)\s+)?"  # the lot's subject: "(STEAM NAVIGATION.) …"
+    r"^(?:\([A-Z][A-Z .,'’-]{2,40}\)\s+|"  # the lot's subject: "(STEAM NAVIGATION.) …"
+    r"\[[A-Z][^\]]{2,60}\]\s+)?"  # or the dealer's: "[Jane Doe, engraver.] Autograph …"
     r"(?:(?P<s>[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+)*,\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)"
     r"\s*(?:\([^)]{0,40}\))?(?:,\s+[a-z][^.]{0,40})?\.\s+|"  # "(1787-1865), shipowner."
     r"(?P<s2>[A-Z][A-Z'’-]+)\s+\([A-Z][A-Z .'’-]+\)\.?\s+)?"  # "SWINBURNE (ALGERNON CHARLES)"

@@ -1,6 +1,7 @@
 """The writer of a letter a biography quotes when its narrative names him only by a pronoun
 ("… and writing from Paris on the 6th he says:—"): the person the biography is about, as its
-running head names him ("44   WILLIAM MAKEPEACE THACKERAY.   [1833"), or the person the
+running head names him, above or below the letter ("44   WILLIAM MAKEPEACE THACKERAY.
+[1833", "208   LIFE OF JANE DOE.   [CHAP. XXV."), or the person the
 narrative's paragraph is about ("Millet had sent two pictures to the Salon … He wrote to
 Sensier:—"). Only a lead-in that ends with a colon and speaks of "he" or "she" writing is
 read so."""
@@ -23,9 +24,14 @@ _OPENS_WITH = re.compile(
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s+(?=(?:had|has|was|is|went|came|"
     r"wrote|sent|could|would|did|made|took|found|left|spent|returned|lived|[a-z]+ed)\b)"
 )
-# a biography's running head: the page, the subject's name in capitals, the year
+# a biography's running head: the page, the subject's name in capitals (or the book's
+# title: "LIFE AND LETTERS OF JANE DOE", "MEMOIR OF DR. DOE"), the year or the chapter
 _RUNNING_HEAD = re.compile(
-    r"^\s*\d{0,4}\s+(?P<n>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){1,3})\.?\s+\[?\d{0,4}\]?\s*$"
+    r"^\s*\d{0,4}\s+(?:(?:THE\s+)?(?:LIFE|LIFE\s+AND\s+LETTERS|LETTERS|MEMOIRS?|"
+    r"CORRESPONDENCE|JOURNALS?)\s+OF\s+(?:(?:DR|MRS|MR|SIR|LADY|LORD|CARDINAL|BISHOP|PRESIDENT|"
+    r"GENERAL|CAPTAIN|PRINCE|PRINCESS)\.?\s+)?)?"
+    r"(?P<n>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){1,3})\.?\s+"
+    r"\[?(?:\d{0,4}|CHAP\.?\s+[IVXLC]+)\.?\]?\s*$"
 )
 _FUNCTION = frozenset({"OF", "THE", "AND", "TO", "FROM", "IN", "AT", "LETTERS", "LIFE", "CHAPTER"})
 

@@ -83,7 +83,7 @@ def editor_parties(
     if heading_sender is None and sender_name is None and led is not None:
         heading_sender = led.sender  # "Judge Story wrote to him from Cambridge, Jan. 10, 1839:"
     if heading_sender is None and sender_name is None:  # "… he wrote to Sensier:—"
-        heading_sender = pronoun_subject(text, prose, head.edition)
+        heading_sender = pronoun_subject(text, prose, [*head.edition, *lines])
     foot_sender, foot_recipient = foot_parties(lines[after:])  # "From X / To Y" under it
     if heading_sender is None and foot_sender is not None:
         heading_sender = foot_sender.span()

@@ -20,6 +20,7 @@ from kgraph.text.closings import split_closings
 from kgraph.text.datelines import adds_place, parse_date, place_before
 from kgraph.text.dates import find_date
 from kgraph.text.editorial import plain_emphasis, restored
+from kgraph.text.fields import bare_key, read_field
 from kgraph.text.frame import letter_start, past_dateline
 from kgraph.text.frame_years import complete_date, partial_date, same_day
 from kgraph.text.head_lines import after_edition, calendar_entry, unbracket
@@ -80,8 +81,16 @@ def _parse(source: Source, text: str) -> Letter:
     postscript, notes, colophon, bottom = tail.postscript, tail.notes, tail.colophon, tail.bottom
     # Before the salutation: heading, addressee, access note, dateline, byline, address.
     head_end = sal if sal is not None else letter_start(lines[:40])
-    while sal is None and head_end < n and catalogue_lot(lines[head_end].text) is not None:
-        head_end += 1  # "Autograph letter signed … to …": the lot's description, not the letter
+    while (
+        sal is None
+        and head_end < n
+        and (
+            catalogue_lot(lines[head_end].text) is not None  # "Autograph letter signed … to …"
+            or read_field(lines[head_end]) is not None  # a record's "Description: Sent from …"
+            or bare_key(lines[head_end].text) is not None
+        )
+    ):
+        head_end += 1  # the edition's description of the letter, not the letter
     if sal is None:
         head_end = past_dateline(lines, head_end)  # "Battle Harbor, …, / Sept. 8. / …"
     head = read_head(text, lines, head_end)
