@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import kgraph
 from kgraph.text.head_lines import SITE_MATTER
+from kgraph.text.headings import addressee_name, writer_year
 from kgraph.text.lead_in_names import catalogue_lot
 from kgraph.text.letters import parse_letter
 from tests.helpers import source, spoken
@@ -95,3 +96,94 @@ def test_a_sales_price_line_is_the_sites_not_the_letters_date() -> None:
     assert SITE_MATTER.search("Sold for £9,375 on 14 November 2019")
     assert SITE_MATTER.search("Price realised: $4,000 on 2 May 2012")
     assert not SITE_MATTER.search("Sold the farm in May 1850")
+
+
+PAPER = (
+    "Colonial Papers Online\n"
+    "Gazette, Volume IV, Issue 212, 3 May 1871, Page 2\n\n"
+    "THE NEW BRIDGE AT RIVERTON. TO THE EDITOR OF THE GAZETTE. Sir,—Your reporter has "
+    "written of the bridge as though the Board had spent the whole vote upon it, and I must "
+    "ask for a little space to correct him. Not half of the money has gone on the piers; the "
+    "rest waits for the ironwork, which is now on the water from Glasgow and should reach "
+    "the port before the winter. The Board will lay its accounts before the ratepayers at "
+    "the next meeting, and I shall be glad to answer any question there.—I am, &c., "
+    "WALTER BRENT. Riverton, April 30, 1871.\n"
+)
+
+
+def test_a_papers_letter_run_into_one_paragraph_is_signed_and_dated_at_its_end() -> None:
+    result = kgraph.process([PAPER], kgraph.Settings(link="none"))[0]
+    label = {e.key: e.label for e in result.entities}
+    assert result.sender is not None and label[result.sender] == "Walter Brent"
+    assert result.recipient is None  # "the Editor of the Gazette" is an office, not a name
+    assert result.letter.date is not None and result.letter.date.iso == "1871-04-30"
+    assert result.place is not None and label[result.place] == "Riverton"
+
+
+KIN_LEAD = """Hale had been six weeks at Leipzig, and the town had begun to please him. The
+following, to his brother Walter, then living at Bristol, tells how he spent his days:
+
+                                        LEIPZIG, March 3, 1851.
+
+MY DEAR BROTHER:
+
+The concerts here are the best I have heard, and I go to all of them.
+
+Your affectionate
+H.
+"""
+
+
+def test_the_lead_in_names_the_kin_the_salutation_greets_by_a_given_name() -> None:
+    letter = parse_letter(source(KIN_LEAD))
+    assert spoken(KIN_LEAD, letter.heading_recipient) == "Walter"
+
+
+def test_a_to_heading_with_a_dash_before_the_town_names_the_addressee() -> None:
+    line = "TO PAOLO RANIERI — FERRARA"
+    found = addressee_name(line)
+    assert found is not None and line[found[0] : found[1]] == "PAOLO RANIERI"
+
+
+NEAR = """12. To Mark Denby, [3 June 1921]
+
+Orchard Cottage, Castle Combe, nr. Chippenham, Wilts.
+Friday
+
+My dear Mark,
+
+The roses are out at last and the bees are mad with them.
+
+Yours ever,
+Tom
+"""
+
+
+def test_a_village_nr_a_town_is_the_place_of_writing() -> None:
+    result = kgraph.process([NEAR], kgraph.Settings(link="none"))[0]
+    label = {e.key: e.label for e in result.entities}
+    assert result.place is not None and label[result.place] == "Castle Combe"
+
+
+SITE_FROM = """Botanists' Letters Online
+Home | Letters | Correspondents | Search
+
+From Hermann Kessel   4 March [1871]1
+
+Blumenau, Brazil,
+4. März.
+
+Honoured Sir!
+
+The seeds you sent came safely and are already in the ground.
+
+With the greatest respect, yours
+Hermann Kessel.
+"""
+
+
+def test_a_sites_from_heading_with_its_date_is_no_dateline() -> None:
+    letter = parse_letter(source(SITE_FROM))
+    assert spoken(SITE_FROM, letter.heading_sender) == "Hermann Kessel"
+    assert letter.place is None or "Kessel" not in (spoken(SITE_FROM, letter.place) or "")
+    assert writer_year("April 1892.") is None  # a blue book's date line names no writer

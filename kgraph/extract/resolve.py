@@ -12,7 +12,6 @@ fullest form, the authority lookup) is in ``name_match``; this module does the c
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 
 from kgraph.extract.initials import add_initials
@@ -26,27 +25,17 @@ from kgraph.extract.name_match import (
     natural_order,
     without_title,
 )
-from kgraph.extract.places import address_runs_on, quoted, split_qualified_places
+from kgraph.extract.place_of_writing import place_of_writing
+from kgraph.extract.places import split_qualified_places
 from kgraph.extract.surnames import fold_surnames, full_name, settle_one_words, settle_titles
 from kgraph.extract.tagged import entry_for, merge_by_refs, ref_suffix, refs_conflict, same_as
 from kgraph.knowledge.authority import Authority, normalise
 from kgraph.model import Entity, EntityType, Letter, Mention
 from kgraph.text.headings import given_names
-from kgraph.text.line_patterns import HOUSE, SHIP
 
 PRIORITY = {"Periodical": 3, "Place": 2, "Organization": 1}
-# authority descriptions of places too large to be a place of writing
-COARSE = re.compile(r"(?i)^(?:\w+\s+)?(?:country|continent|region|state|county|province|ocean)\b")
-# names of counties and the like in an address ("Argyllshire", "County Down")
-REGION = re.compile(r"(?i)shire\b|\bcounty\b|\bco\.\s|\bprovince\b|\bdépartement\b")
 SENDER_ROLES = ("signature", "heading_sender", "byline")
 RECIPIENT_ROLES = ("heading_recipient", "recipient_name")
-STREET = re.compile(
-    r"\b(?:street|road|row|square|lane|place|terrace|gardens|avenue|house|hall|hospital|"
-    r"hotel|hôtel|court|park|strasse|straße|rue|via|quai|boulevard|river|grove|crescent|"
-    r"parade|walk|mews|wharf|quay|station|buildings|chambers|yard|close|gate|circus)\b",
-    re.I,
-)
 
 
 @dataclass(frozen=True)
@@ -117,7 +106,7 @@ def resolve(letter: Letter, mentions: tuple[Mention, ...], authority: Authority)
         entities=tuple(entities),
         sender=sender,
         recipient=recipient if recipient != sender else None,  # conflicting cues: neither
-        place=_place_of_writing(entities, lookup, letter),
+        place=place_of_writing(entities, lookup, letter),
     )
 
 
@@ -257,50 +246,3 @@ def _entity_with_role(entities: list[Entity], roles: tuple[str, ...]) -> str | N
             if e.type == "Person" and any(m.role == role for m in e.mentions):
                 return e.key
     return None
-
-
-def _place_of_writing(entities: list[Entity], lookup: Lookup, letter: Letter) -> str | None:
-    """The place named in the dateline, else the first settlement of the writer's address:
-    not a street, not a house standing on the street named after it ("Viola. Muswill Hill
-    Row / London"), not a county or country when something smaller is named ("Down |
-    Bromley | Kent", "Barnhill | Isle of Jura | Argyllshire")."""
-    best: tuple[tuple[int, ...], str] | None = None
-    for e in entities:
-        if e.type != "Place":
-            continue
-        for m in e.mentions:
-            if m.role not in ("place", "dateline", "address") or "&" in m.text:
-                continue  # "Shipping & Banking": a firm's trade, not a place
-            entry = lookup.by_id.get(e.authority_id) if e.authority_id else None
-            coarse = (entry is not None and bool(COARSE.match(entry.description))) or bool(
-                REGION.search(m.text)
-            )
-            known = e.authority_id is not None or any(x.source == "kb" for x in e.mentions)
-            score = (
-                int(not address_runs_on(letter, m)),  # "Hall, Easton, / Kent, 4 May": Easton
-                int(m.role in ("place", "dateline")),
-                int(not quoted(letter.source.text, m)),  # "«Fram», Khabarova": the ship
-                int(not coarse),  # "Camden | New Jersey | U. S. America": not the country
-                int(known and m.role != "address"),  # "Ainola, Järvenpää": the town the KB knows
-                int(m.role == "place"),
-                int(not STREET.search(m.text)),
-                # "Casa Guidi, Florence", "Hotel Metropole", "BRIG ADVANCE, FISKERNAES"
-                int(not HOUSE.search(m.text) and not SHIP.match(m.text)),
-                int(not _house(letter, m.end)),
-                -m.start,
-            )
-            if best is None or score > best[0]:
-                best = (score, e.key)
-    return best[1] if best else None
-
-
-def _house(letter: Letter, end: int) -> bool:
-    """The address part ending at ``end`` is followed, within the address, by a street (so
-    it names a house)."""
-    span = letter.address
-    if span is None or not span.start <= end <= span.end:
-        return False
-    rest = letter.source.text[end : span.end]
-    nxt = re.match(r"[\s.,;|]*([^,;|\n]*)", rest)
-    part = nxt.group(1).strip() if nxt else ""
-    return bool(part) and (part[0].isdigit() or bool(STREET.search(part)))

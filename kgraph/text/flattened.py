@@ -17,7 +17,7 @@ TAIL = 260  # how far from its end a closing may start
 _SALUTATION = re.compile(
     rf"(?<!\w)(?:{GREETING})[^,:;!—.\n]{{0,40}}?(?:[,:!—]|\.(?=\s+[A-Z]))", re.IGNORECASE
 )  # "My dear Sir," and, as some transcriptions print it, "Dearest Father. Your letter"
-_SENTENCE = re.compile(r"[.!?]\s+(?=[A-Z])")
+_SENTENCE = re.compile(r"[.!?](?:\s+|[—–-]+\s*)(?=[A-Z])")  # "… in 1866.—I am, &c., …"
 _BRACKET = re.compile(r"\s\[")
 _NAME_WORD = r"(?:[A-Z][\w'’-]*\.?|[A-Z]\.)"
 _NAME_AT_END = re.compile(rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|van|von|la|le))*\s*$")
@@ -48,6 +48,10 @@ def flat_cuts(line: str) -> list[int]:
         after = _BRACKET.search(line, closing)
         end = after.start() + 1 if after is not None else len(line)
         cuts.add(end)  # "… Sarah J. Hale. | [Endorsed:] Mrs Hale"
+        dated = _dated_end(line, closing, end)
+        if dated is not None:
+            cuts.add(dated)  # "… JOHN DOE. | Christchurch, August 5, 1868.": a paper's place
+            end = dated
         name = _NAME_AT_END.search(line, closing, end)
         if name is not None and name.start() > closing and not VALEDICTION.match(name[0]):
             cuts.add(name.start())  # "Ever your loving cousin | E. C. S."
@@ -68,5 +72,18 @@ def _closing(line: str, start: int) -> int | None:
     valediction ("I remain", "Ever your loving cousin", "With my respectful regards")."""
     for m in _SENTENCE.finditer(line, max(start, len(line) - TAIL)):
         if VALEDICTION.match(line[m.end() :]):
+            return m.end()
+    return None
+
+
+def _dated_end(line: str, start: int, end: int) -> int | None:
+    """Where the place and date a newspaper prints after the signature start ("… I am, &c.,
+    JOHN DOE. Christchurch, August 5, 1868."), or None when the closing ends otherwise."""
+    for m in re.finditer(r"(?<=[a-z]{2}\.)\s+(?=[A-Z])|(?<=[A-Z]{2}\.)\s+(?=[A-Z])", line):
+        if not start < m.end() < end:
+            continue
+        rest = line[m.end() : end].rstrip()
+        date = find_date(rest)
+        if date is not None and date.start <= 40 and date.end >= len(rest.rstrip(" .")) - 1:
             return m.end()
     return None

@@ -15,7 +15,7 @@ import functools
 import re
 
 from kgraph.settings import data_dir, read_words
-from kgraph.text.dates import MONTHS
+from kgraph.text.dates import MONTHS, is_date_word
 from kgraph.text.name_styles import POSSESSIVE, STYLED, TITLE_ONLY, arrow_parties, rank_before
 
 __all__ = [
@@ -60,7 +60,9 @@ _PARTIES = re.compile(
     rf"(?P<r>{NAME})(?=\s*(?:[,;:.(\[|·—–]|\s-\s|\d|$))"
 )
 _WRITER_YEAR = re.compile(
-    rf"^(?:(?i:(?:letter\s+)?from)\s+(?P<f>{NAME})\.?$|(?P<s>{NAME}),?\s+\[?1[5-9]\d\d\]?\.?$)"
+    rf"^(?:(?i:(?:letter\s+)?from)\s+(?P<f>{NAME})\.?"
+    r"(?:$|(?:,\s*|\s{2,})(?=\[?\d|\[?[A-Z][a-z]{2,8}\.?\s+\[?\d))|"  # "From X   2 May [1867]"
+    rf"(?P<s>{NAME}),?\s+\[?1[5-9]\d\d\]?\.?$)"
 )
 _INTRO = re.compile(
     rf"(?:\b(?i:letters?\s+(?:of|from))\s+(?P<s2>{NAME})(?:,[^,]{{1,60}},)?\s+to\s+"
@@ -167,8 +169,8 @@ def parties(heading: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
         and len(heading[m.start("s") : m.end("r")].split()) < 5
     ):
         return None  # "Viaje a Roma": two full names at least, as editors write them
-    if m is None:
-        return None
+    if m is None or re.search(r"[^\W\d_]{3}\.\s+(?i:to|à|an)\s", heading[: m.start("r")]):
+        return None  # "THE MOA BONES. TO THE EDITOR …": a headline's sentence ends before "to"
     r_start, r_end = m.span("r")
     if (cut := re.search(r"\s+(?i:in|at)\s+[A-Z]", heading[r_start:r_end])) is not None:
         r_end = r_start + cut.start()  # "… to his Father in Hamburg": whom, then where
@@ -193,7 +195,7 @@ def parties(heading: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
 
 
 _ADDRESSEE = re.compile(
-    rf"(?:(?:an?\s+)?letter\s+)?to\s+(?:the\s+)?(?:(?:his|her|their)\s+{KIN})?(?P<r>{NAME})(?=\s*(?:[,;(\[\]]|\.?\]?\s*$|(?<=[a-z]{{2}})\.\s|\d|\s{{2,}})|"
+    rf"(?:(?:an?\s+)?letter\s+)?to\s+(?:the\s+)?(?:(?:his|her|their)\s+{KIN})?(?P<r>{NAME})(?=\s*(?:[,;(\[\]—–]|\.?\]?\s*$|(?<=[a-z]{{2}})\.\s|\d|\s{{2,}})|"
     rf"\s+(?:in|at|IN|AT)\s+[A-Z])",
     re.I,
 )
@@ -247,7 +249,7 @@ def names_someone(text: str) -> bool:
 
 def writer_year(heading: str) -> tuple[int, int] | None:
     """The writer of a heading that names only the writer ("Flora Tristan 1843", "FROM
-    THOMAS JEFFERSON.")."""
+    THOMAS JEFFERSON.", "From Jane Doe   2 May [1867]")."""
     m = _WRITER_YEAR.match(heading.strip())
     if m is None:
         return None
@@ -256,6 +258,8 @@ def writer_year(heading: str) -> tuple[int, int] | None:
         return None  # "FROM THE LABORATORY": a place, no one's name
     if re.match(r"(?i)(?:to|à)\s", m[group]):
         return None  # "TO HENRIETTA BIRD, 1873.": the addressee, not the writer
+    if is_date_word(m[group]):
+        return None  # "April 1892.": a date, no one's name
     first = m[group].split()[0]
     if group == "f" and first.lower() not in given_names() and not re.match(r"[A-Z]\.", first):
         return None  # "FROM OLD CALABAR", "148. FROM CAIRO": where from, not who

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from kgraph.text.dates import find_date
-from kgraph.text.headings import KIN, NAME, clean_name, kinship_words
+from kgraph.text.headings import KIN, NAME, clean_name, given_names, kinship_words
 
 # a few words with no sentence's end in them; the full stop of "Dr." or "J." is no end
 _SHORT_RUN = r"(?:[^.:;]|(?<=\b(?:Dr|Mr|St|Jr|Sr))\.|(?<=\b(?:Mrs|Rev))\.|(?<=\b[A-Z])\.){0,40}?"
@@ -170,6 +170,7 @@ def kin_named(line: str, salutation: str) -> tuple[int, int] | None:
         line,
     ):
         found = clean_name(line, *m.span("r"))
-        if found is not None and len(line[found[0] : found[1]].split()) >= 2:
-            return found
+        name = line[found[0] : found[1]].split() if found is not None else []
+        if len(name) >= 2 or (name and name[0].lower() in given_names()):
+            return found  # "her mother, Ann Grey", "his brother Peter"
     return None

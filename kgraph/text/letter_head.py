@@ -29,7 +29,14 @@ from kgraph.text.head_lines import (
     whole_line,
 )
 from kgraph.text.head_record import Head, take_field
-from kgraph.text.headings import addressee_name, intro_parties, is_site_line, names_someone, parties
+from kgraph.text.headings import (
+    addressee_name,
+    intro_parties,
+    is_site_line,
+    names_someone,
+    parties,
+    writer_year,
+)
 from kgraph.text.lead_in import THIS_LETTER
 from kgraph.text.lead_in_names import catalogue_lot
 from kgraph.text.letter_lines import Line, looks_like_name, signs, span_in
@@ -135,7 +142,13 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
         if not md_heading and is_site_line(line.text):
             head.edition.append(line)  # "… Correspondence Project", "Last updated 3 February 2012"
             continue
-        if first and (md_heading or heading_like(text, line)):
+        dated_writer = (  # "From Jane Doe   2 May [1867]" under a site's navigation
+            heading is None
+            and line.text.lower().startswith("from ")
+            and writer_year(line.text)
+            and find_date(unbracket(line.text))
+        )
+        if (first or dated_writer) and (md_heading or heading_like(text, line)):
             heading, first = line, False
             if addressee_name(line.text) is not None:
                 addressee = line

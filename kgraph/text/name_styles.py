@@ -12,7 +12,8 @@ from kgraph.text.line_patterns import TITLED_ADDRESSEE
 # an office, not a name: "the Prime Minister", "the President", "the King"
 TITLE_ONLY = re.compile(
     r"(?i)^(?:the\s+)?(?:prime\s+minister|president|king|queen|emperor|empress|pope|"
-    r"chancellor|governor|mayor|editor|secretary(?:\s+of\s+state)?|minister|sultan|tsar|czar)$"
+    r"chancellor|governor|mayor|editor|secretary(?:\s+of\s+state)?|minister|sultan|tsar|czar|"
+    r"editors?\s+of\s+.+)$"  # "THE EDITOR OF THE PRESS": an office, no one's name
 )
 
 

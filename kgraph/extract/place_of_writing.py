@@ -1,0 +1,82 @@
+"""The place of writing among a letter's places: the place its dateline names, else the
+first settlement of the writer's address, not a street, a house, a ship, or a county or
+country when something smaller is named."""
+
+from __future__ import annotations
+
+import re
+
+from kgraph.extract.name_match import Lookup
+from kgraph.extract.places import address_runs_on, quoted
+from kgraph.model import Entity, Letter
+from kgraph.text.line_patterns import HOUSE, SHIP
+
+__all__ = ["place_of_writing"]
+
+# authority descriptions of places too large to be a place of writing
+COARSE = re.compile(r"(?i)^(?:\w+\s+)?(?:country|continent|region|state|county|province|ocean)\b")
+# names of counties and the like in an address ("Argyllshire", "County Down")
+REGION = re.compile(r"(?i)shire\b|\bcounty\b|\bco\.\s|\bprovince\b|\bdépartement\b")
+STREET = re.compile(
+    r"\b(?:street|road|row|square|lane|place|terrace|gardens|avenue|house|hall|hospital|"
+    r"hotel|hôtel|court|park|strasse|straße|rue|via|quai|boulevard|river|grove|crescent|"
+    r"parade|walk|mews|wharf|quay|station|buildings|chambers|yard|close|gate|circus)\b",
+    re.I,
+)
+
+# a postal address's village "nr." a town: "Chapel Farm Cottage, Hermitage, nr. Newbury"
+# (but "Camp on the Yellowstone, near Pompey's Pillar" is written at the place named)
+_NEAR_BEFORE = re.compile(r"\b[Nn]r\.?\s*$")
+_NEAR_AFTER = re.compile(r",?\s*[Nn]r\.?\s+[A-Z]")
+
+
+def place_of_writing(entities: list[Entity], lookup: Lookup, letter: Letter) -> str | None:
+    """The place named in the dateline, else the first settlement of the writer's address:
+    not a street, not a house standing on the street named after it ("Viola. Muswill Hill
+    Row / London"), not a county or country when something smaller is named ("Down |
+    Bromley | Kent", "Barnhill | Isle of Jura | Argyllshire")."""
+    best: tuple[tuple[int, ...], str] | None = None
+    for e in entities:
+        if e.type != "Place":
+            continue
+        for m in e.mentions:
+            if m.role not in ("place", "dateline", "address") or "&" in m.text:
+                continue  # "Shipping & Banking": a firm's trade, not a place
+            entry = lookup.by_id.get(e.authority_id) if e.authority_id else None
+            coarse = (entry is not None and bool(COARSE.match(entry.description))) or bool(
+                REGION.search(m.text)
+            )
+            known = e.authority_id is not None or any(x.source == "kb" for x in e.mentions)
+            text = letter.source.text
+            score = (
+                int(not address_runs_on(letter, m)),  # "Hall, Easton, / Kent, 4 May": Easton
+                int(not _NEAR_BEFORE.search(text, 0, m.start)),  # "Hermitage, nr. Newbury"
+                int(m.role in ("place", "dateline")),
+                int(not quoted(letter.source.text, m)),  # "«Fram», Khabarova": the ship
+                int(not coarse),  # "Camden | New Jersey | U. S. America": not the country
+                int(known and m.role != "address"),  # "Ainola, Järvenpää": the town the KB knows
+                int(m.role == "place"),
+                int(not STREET.search(m.text)),
+                # "Casa Guidi, Florence", "Hotel Metropole", "BRIG ADVANCE, FISKERNAES"
+                int(
+                    bool(_NEAR_AFTER.match(text, m.end))  # "Hermitage, nr. Newbury": a village
+                    or (not HOUSE.search(m.text) and not SHIP.match(m.text))
+                ),
+                int(not _house(letter, m.end)),
+                -m.start,
+            )
+            if best is None or score > best[0]:
+                best = (score, e.key)
+    return best[1] if best else None
+
+
+def _house(letter: Letter, end: int) -> bool:
+    """The address part ending at ``end`` is followed, within the address, by a street (so
+    it names a house)."""
+    span = letter.address
+    if span is None or not span.start <= end <= span.end:
+        return False
+    rest = letter.source.text[end : span.end]
+    nxt = re.match(r"[\s.,;|]*([^,;|\n]*)", rest)
+    part = nxt.group(1).strip() if nxt else ""
+    return bool(part) and (part[0].isdigit() or bool(STREET.search(part)))
