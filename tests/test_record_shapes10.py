@@ -10,9 +10,10 @@ copied from an edition.
 from __future__ import annotations
 
 import kgraph
+from kgraph.text.dates import find_date
 from kgraph.text.head_lines import SITE_MATTER
 from kgraph.text.headings import addressee_name, writer_year
-from kgraph.text.lead_in_names import catalogue_lot
+from kgraph.text.lead_in_names import catalogue_lot, lot_dateline
 from kgraph.text.letters import parse_letter
 from tests.helpers import source, spoken
 
@@ -187,3 +188,69 @@ def test_a_sites_from_heading_with_its_date_is_no_dateline() -> None:
     assert spoken(SITE_FROM, letter.heading_sender) == "Hermann Kessel"
     assert letter.place is None or "Kessel" not in (spoken(SITE_FROM, letter.place) or "")
     assert writer_year("April 1892.") is None  # a blue book's date line names no writer
+
+
+PENCIL = """                                                        To Walter Hume
+[Pencil; envelope postmarked 9 May 1917]
+
+Pte J. Carver 40112
+C Coy 2nd Bn.
+B.E.F. France
+
+Dear Mr Hume,
+
+The books came and I read them in the line by a stub of candle.
+
+Yours sincerely
+John Carver
+"""
+
+
+def test_an_editors_note_of_the_medium_names_no_place() -> None:
+    result = kgraph.process([PENCIL], kgraph.Settings(link="none"))[0]
+    label = {e.key: e.label for e in result.entities}
+    assert result.place is None or label[result.place] != "Pencil"
+
+
+ARCHIVIO = """Archivio di lettere — Scheda
+
+Data: 14 05 1888
+Mittente: Fattori Giovanni
+Luogo Mittente: Livorno
+Destinatario: Signorini Telemaco
+Luogo Destinatario: Firenze
+
+Dear Telemaco,
+
+The sea has been grey all week and I have painted nothing but the boats.
+
+Your Fattori
+"""
+
+
+def test_a_records_fields_in_italian_give_date_place_and_parties() -> None:
+    letter = parse_letter(source(ARCHIVIO))
+    assert letter.date is not None and letter.date.iso == "1888-05-14"
+    assert spoken(ARCHIVIO, letter.place) == "Livorno"
+    assert spoken(ARCHIVIO, letter.heading_sender) == "Fattori Giovanni"
+    assert spoken(ARCHIVIO, letter.heading_recipient) == "Signorini Telemaco"
+
+
+def test_a_danish_month_in_a_dateline() -> None:
+    found = find_date("Aarhus d. 3. Marts 1902.")
+    assert found is not None and found.iso == "1902-03-03"
+
+
+LOT_BEFORE = (
+    'HALE, EDWARD EVERETT (1822-1909). Autograph Letter Signed ("Edward E. Hale"), 2 pages, '
+    '8vo, on "South Congregational Church" letterhead, Boston, March 3, 1885, to Horace '
+    "Scudder. Light folds; fine."
+)
+
+
+def test_a_lot_gives_the_place_and_date_before_the_addressee() -> None:
+    found = catalogue_lot(LOT_BEFORE)
+    assert found is not None
+    assert LOT_BEFORE[found[1][0] : found[1][1]] == "Horace Scudder"
+    dated = lot_dateline(LOT_BEFORE)
+    assert dated is not None and LOT_BEFORE[dated[0] : dated[1]] == "Boston, March 3, 1885"

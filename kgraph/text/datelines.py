@@ -96,6 +96,8 @@ def place_before(line: Line, start: int) -> TextSpan | None:
         value = POSTAL_DISTRICT.sub("", value)  # "Berlin N.", "London S.W."
         if not value or WEEKDAY.match(value) or not looks_like_name(value):
             continue
+        if value.split()[0].lower().strip(".") in _medium_words():
+            continue  # "[Pencil; envelope postmarked …]": the sheet, not the place
         if re.fullmatch(r"[A-Z]{1,2}\.?\s?[A-Z]?\.?\s?\d{0,2}", value):
             continue  # a postal district: "E.C.", "W.C.1", "S.W."
         if re.search(r"--|—|\s(?:of|to|from|the|and)$|^(?:letter|copy|extract)\b", value, re.I):
@@ -159,6 +161,12 @@ _OF_TOWN = re.compile(
     r"(?i)^(?:the\s+)?(?:camp|alc[aá]zar|ch[aâ]teau|castle|schloss|quartier\s+g[ée]n[ée]ral|"
     r"head-?quarters)\s+(?:de|of|di|du|von|d['’])\s*(?=[A-Z])"
 )
+
+
+@functools.cache
+def _medium_words() -> frozenset[str]:
+    """What an editor's note calls the document (``data/patterns/medium-words.txt``)."""
+    return read_words(data_dir() / "patterns" / "medium-words.txt")
 
 
 @functools.cache

@@ -54,7 +54,7 @@ _LATIN = {
 _MORE_NAMES = {
     1: "stycznia styczeń januari janeiro",
     2: "lutego luty februari fevereiro",
-    3: "marca marzec maart março marco mars",
+    3: "marca marzec maart março marco mars marts",
     4: "kwietnia kwiecień abril",
     5: "maja maj mei maio",
     6: "czerwca czerwiec junho",

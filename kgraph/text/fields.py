@@ -12,17 +12,20 @@ from dataclasses import dataclass
 from kgraph.text.letter_lines import Line
 
 FIELD = re.compile(
-    r"^(?P<key>[A-Za-z][A-Za-z ()]{0,28}?)(?:\s*:\**\s+|\s{2,})"
+    r"^(?P<key>[^\W\d_](?:[^\W\d_]|[ ()'’]){0,28}?)(?:\s*:\**\s+|\s{2,})"
     r"(?P<value>\S.*?)\s*$"
 )  # "Date: 1 Sep 1836", or a record's key and value set apart ("Author      F. de Goya",
 # "Addressed to  Yekaterina Borodina": two spaces after a key of two words)
 KINDS = {
-    "date": "date|dated|written|date written|date of writing|sent|letter date",
+    "date": "date|dated|written|date written|date of writing|sent|letter date|"
+    "data|datum|fecha|datation",  # a record in Italian, German, Spanish or French
     "title": "title|letter|document|item|heading",
-    "sender": "from|author|writer|sender|creator|correspondent from",
-    "recipient": "to|recipient|addressee|addressed to|correspondent to|who to",
+    "sender": "from|author|writer|sender|creator|correspondent from|"
+    "mittente|absender|verfasser|remitente|expéditeur|auteur",
+    "recipient": "to|recipient|addressee|addressed to|correspondent to|who to|"
+    "destinatario|empfänger|adressat|destinataire",
     "place": "place|written at|written from|place of writing|origin|sent from|where written|"
-    "address from|address",
+    "address from|address|luogo mittente|luogo|schreibort|ort|lugar|lieu|lieu d'expédition",
     "editorial": (
         "reference|ref|extent|repository|source|access conditions|access|rights|collection|"
         "call number|shelfmark|identifier|format|language|description|transcribed|"

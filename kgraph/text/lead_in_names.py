@@ -69,7 +69,8 @@ _LOT = re.compile(
     r"\s*(?:\([^)]{0,40}\))?(?:,\s+[a-z][^.]{0,40})?\.\s+|"  # "(1787-1865), shipowner."
     r"(?P<s2>[A-Z][A-Z'’-]+)\s+\([A-Z][A-Z .'’-]+\)\.?\s+)?"  # "SWINBURNE (ALGERNON CHARLES)"
     r"(?i:(?:autograph\s+|typed\s+)?letter\s+signed|a\.?\s?l\.?\s?s\.?|l\.?\s?s\.?)\s*"
-    r"(?:\([\"“'‘](?P<q>[^\"”'’]{2,40})[\"”'’]\))?[^.;]{0,60}?\bto\s+"
+    r"(?:\([\"“'‘](?P<q>[^\"”'’]{2,40})[\"”'’]\))?"
+    r"(?P<d>(?:[^.;]|(?<=\b[A-Z])\.){0,160}?)\bto\s+"  # "…, on "U.S. Navy" letterhead, …, to"
     # "to his sister, Julia …", "to the architect Edwin …", "to the Bayreuth banker Friedrich …"
     rf"(?:(?:his|her|their)\s+{KIN}|(?:his|her|the)\s+(?:[\w-]+\s+){{0,2}}?[a-z][\w-]*,?\s+)?"
     r"(?P<r>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|von|van|la|le|du))*)"
@@ -86,6 +87,8 @@ def catalogue_lot(line: str) -> tuple[tuple[int, int] | None, tuple[int, int]] |
     if sender is not None and m["q"] and not (m["s"] or m["s2"]) and len(m["q"].split()) < 2:
         sender = None  # ("Claude"): a first name alone is for the signature to resolve
     end = m.end("r")
+    if (stop := re.search(r"(?<=[a-z]{2})\.\s", line[m.start("r") : end])) is not None:
+        end = m.start("r") + stop.start() + 1  # "to David Blakely. Usual folds": the name ends
     if line[end - 1] == "." and not re.search(r"\b[A-Z]\.$", line[:end]):
         end -= 1  # "… to his sister, Julia Cody Goodman. 4 pages"
     return sender, (m.start("r"), end)
@@ -109,14 +112,19 @@ def lot_dateline(line: str) -> tuple[int, int] | None:
         return None
     after = found[1][1]
     date = find_date(re.sub(r"[\[\]]", " ", line[after:]))  # "10 June [1875]"
+    skip = 1  # the first part after the addressee ends the addressee's name
+    m = _LOT.match(line)
+    if date is None and m is not None and m["d"]:  # "…, letterhead, Washington, June 20,
+        after, skip = m.start("d"), 0  # 1892, to David Blakely.": the date before "to"
+        date = find_date(re.sub(r"[\[\]]", " ", m["d"]))
     if date is None or re.search(
         r"(?i)post-?mark(?:ed)?\W*(?:\w+\W+){0,2}$", line[after : after + date.start]
     ):
         return None  # "[envelope postmarked 14 May 1903]": the post's date, not the letter's
     start = after + date.start
     parts = line[after : after + date.start].rstrip(" ,").split(",")
-    # the first part ends the addressee's name; a quoted day ("'Mardi soir'") is passed over
-    kept = [p for p in parts[1:] if p.strip() and p.strip()[0] not in "'‘\"“["]
+    # a quoted day ("'Mardi soir'") is passed over
+    kept = [p for p in parts[skip:] if p.strip() and p.strip()[0] not in "'‘\"“["]
     part = kept[-1] if kept else ""
     if part.strip() and not _SHEET.search(part) and part.strip()[0].isupper():
         start = line.rfind(part.strip(), after, start)

@@ -236,7 +236,10 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
         if addressee is None and addressee_name(title.text) is not None:
             addressee = title  # "Title / to Matthew Vassar, 18 Apr 1864"
     if date is None and (when := head.fields.get("date")) is not None:
-        found = find_date(unbracket(when.text))
+        # "Data: 12 03 1891": a record's numbers set apart by spaces, read as "12.03.1891"
+        found = find_date(
+            re.sub(r"^(\d{1,2}) (\d{1,2}) (\d{4})$", r"\1.\2.\3", unbracket(when.text))
+        )
         if found is not None:
             dateline = when
             where = head.fields.get("place")
