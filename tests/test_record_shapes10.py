@@ -254,3 +254,87 @@ def test_a_lot_gives_the_place_and_date_before_the_addressee() -> None:
     assert LOT_BEFORE[found[1][0] : found[1][1]] == "Horace Scudder"
     dated = lot_dateline(LOT_BEFORE)
     assert dated is not None and LOT_BEFORE[dated[0] : dated[1]] == "Boston, March 3, 1885"
+
+
+def _place_label(text: str) -> str | None:
+    result = kgraph.process([text], kgraph.Settings(link="none"))[0]
+    label = {e.key: e.label for e in result.entities}
+    return label[result.place] if result.place is not None else None
+
+
+def test_a_republic_after_the_town_is_not_the_place_of_writing() -> None:
+    letter = (
+        "                      Pretoria, Transvaal, June 2, 1878.\n\n"
+        "Sir,\n\n"
+        "I have the honour to report that the roads are open again.\n\n"
+        "I have, &c.,\nOWEN LANYON.\n"
+    )
+    assert _place_label(letter) == "Pretoria"
+
+
+def test_a_name_after_the_houses_number_is_its_street_not_the_place() -> None:
+    letter = (
+        "12, Heathside, Hampstead, N.W.\n\nMarch 4th, 1890.\n\nDear Mr. Lang,\n\n"
+        "The proofs came this morning and I have marked them.\n\nYours sincerely,\nAnn Ward\n"
+    )
+    assert _place_label(letter) == "Hampstead"
+
+
+UNSIGNED = """LETTER IV.
+
+The Ice.—A Sleigh Journey.
+
+                                    Oak Hill, January 9, 1834.
+
+MY DEAREST SISTER,
+
+The lake froze on Christmas night, and we have driven over it twice to the mill.
+
+[Editor's note: Susanna Moodie wrote these letters to her sister, Agnes Strickland, at
+Reydon Hall.]
+"""
+
+
+def test_an_editors_note_under_an_unsigned_letter_names_its_parties() -> None:
+    letter = parse_letter(source(UNSIGNED))
+    assert spoken(UNSIGNED, letter.heading_sender) == "Susanna Moodie"
+    assert spoken(UNSIGNED, letter.heading_recipient) == "Agnes Strickland"
+
+
+TO_YOUR = """TO PIETRO ROMANI, FLORENCE
+
+Paris, 3 maggio 1831.
+
+My dear Romani,
+
+The rehearsals go badly, and the tenor has a cold.
+
+Greet all our friends at the café, and write soon to your
+
+Rossetti
+
+Translated from the Italian. The composer spent the spring of 1831 in Paris.
+"""
+
+
+def test_a_name_under_a_closing_that_ends_with_your_signs() -> None:
+    letter = parse_letter(source(TO_YOUR))
+    assert spoken(TO_YOUR, letter.sender_name) == "Rossetti"
+
+
+WRITTEN_FROM = """grew colder with every week. Brand, who had gone north to meet the
+committee, wrote of the scheme as his own. Foster's answer, written
+from Leeds on 4 March 1851, is worth quoting:
+
+     My dear Sir,—I have your letter of Monday. The design was mine.
+
+     I remain, dear Sir,
+          Yours truly,
+               J. FOSTER.
+"""
+
+
+def test_a_lead_in_says_where_and_when_the_letter_was_written() -> None:
+    letter = parse_letter(source(WRITTEN_FROM))
+    assert letter.date is not None and letter.date.iso == "1851-03-04"
+    assert spoken(WRITTEN_FROM, letter.place) == "Leeds"

@@ -14,7 +14,10 @@ from kgraph.text.line_patterns import HOUSE, SHIP
 __all__ = ["place_of_writing"]
 
 # authority descriptions of places too large to be a place of writing
-COARSE = re.compile(r"(?i)^(?:\w+\s+)?(?:country|continent|region|state|county|province|ocean)\b")
+COARSE = re.compile(
+    r"(?i)^(?:\w+\s+)?(?:country|continent|region|state|county|province|ocean|republic|"
+    r"kingdom|empire|department|principality)\b"
+)  # "Boer republic, later province of South Africa": the Transvaal, not Pretoria
 # names of counties and the like in an address ("Argyllshire", "County Down")
 REGION = re.compile(r"(?i)shire\b|\bcounty\b|\bco\.\s|\bprovince\b|\bdépartement\b")
 STREET = re.compile(
@@ -28,6 +31,7 @@ STREET = re.compile(
 # (but "Camp on the Yellowstone, near Pompey's Pillar" is written at the place named)
 _NEAR_BEFORE = re.compile(r"\b[Nn]r\.?\s*$")
 _NEAR_AFTER = re.compile(r",?\s*[Nn]r\.?\s+[A-Z]")
+_NUMBERED = re.compile(r"(?:^|\n|\|)[ \t]*\d{1,4}[a-zA-Z]?,?[ \t]+$")
 
 
 def place_of_writing(entities: list[Entity], lookup: Lookup, letter: Letter) -> str | None:
@@ -56,7 +60,8 @@ def place_of_writing(entities: list[Entity], lookup: Lookup, letter: Letter) -> 
                 int(not coarse),  # "Camden | New Jersey | U. S. America": not the country
                 int(known and m.role != "address"),  # "Ainola, Järvenpää": the town the KB knows
                 int(m.role == "place"),
-                int(not STREET.search(m.text)),
+                # "39, Frognal, Hampstead": a name after the house's number is its street
+                int(not STREET.search(m.text) and not _NUMBERED.search(text, 0, m.start)),
                 # "Casa Guidi, Florence", "Hotel Metropole", "BRIG ADVANCE, FISKERNAES"
                 int(
                     bool(_NEAR_AFTER.match(text, m.end))  # "Hermitage, nr. Newbury": a village

@@ -22,6 +22,11 @@ _WROTE = re.compile(
     r"(?:\s+(?:in|at)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?\s+)?"
     r"(?:from\s+(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))?"
 )
+# "Wheatstone's answer, written from London on 9 November 1837, deserves …:"
+_WRITTEN = re.compile(
+    r"\b(?:written|dated|sent)\s+(?:from|at)\s+(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    r"(?=,?\s+(?:on\s+|the\s+)?\d)"
+)
 # a narrative that speaks of the letter below it: "Amelia wrote it to her mother, …",
 # "The following letter to his father, Sir William Hooker, …"
 THIS_LETTER = re.compile(r"(?i)\b(?:wrote\s+(?:it|this)\s+to|(?:following|this|next)\s+letter\b)")
@@ -69,7 +74,7 @@ def read_lead_in(text: str, prose: list[Line]) -> LeadIn | None:
     recipient = span(lead_in_recipient(joined))
     ends = [m.end() for m in _SENTENCE_END.finditer(joined)]
     last = ends[-1] if ends else 0  # where the last sentence starts
-    wrote = _WROTE.search(joined, last)
+    wrote = _WROTE.search(joined, last) or _WRITTEN.search(joined, last)
     if wrote is None:
         return LeadIn(recipient=recipient)
     place = span(wrote.span("p")) if wrote["p"] else None
@@ -78,7 +83,8 @@ def read_lead_in(text: str, prose: list[Line]) -> LeadIn | None:
         at = wrote.end()
         where = span((at + found.start, at + found.end))
         date = LetterDate(found.iso, found.precision, where) if where is not None else None
-    writer = span(wrote.span("s")) if _writer(wrote["s"]) else None  # "he wrote …": where only
+    named = "s" in wrote.re.groupindex and _writer(wrote["s"])
+    writer = span(wrote.span("s")) if named else None  # "he wrote …": where only
     return LeadIn(recipient, writer, place, date)
 
 

@@ -145,6 +145,24 @@ def endorsed_writer(line: str) -> tuple[int, int] | None:
     return clean_name(line, *m.span("n")) if m is not None else None
 
 
+# an editor's note on who wrote the letters to whom: "[Jane Doe addressed these letters to
+# her mother, Ann Doe, at Keswick.]", "Mr. Hale wrote this letter to John Smith"
+_NOTE_PARTIES = re.compile(
+    rf"(?P<s>{NAME})\s+(?:addressed|wrote|sent)\s+(?:this|these|the\s+following)\s+letters?\s+"
+    rf"to\s+(?:(?:his|her|their)\s+{KIN})?(?P<r>{NAME})(?=\s*[,;:.(]|\s+(?:in|at|who)\b)"
+)
+
+
+def note_parties(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The writer and the addressee an editor's note names ("X addressed these letters to her
+    mother, Y"), as offsets into ``text``; None when no note says so."""
+    for m in _NOTE_PARTIES.finditer(text):
+        s, r = clean_name(text, *m.span("s")), clean_name(text, *m.span("r"))
+        if s is not None and r is not None:
+            return s, r
+    return None
+
+
 # "Gladstone wrote to his wife almost daily": the writer's surname, then "Mrs. Gladstone"
 _TO_HIS_WIFE = re.compile(
     r"(?P<s>[A-Z][\w'’-]+)\s+(?:wrote|writes|had\s+written)\s+(?:[a-z]+\s+){0,2}?"

@@ -14,7 +14,13 @@ from kgraph.text.head_lines import addressee_of
 from kgraph.text.head_record import Head
 from kgraph.text.headings import intro_parties, parties, writer_year
 from kgraph.text.lead_in import LeadIn
-from kgraph.text.lead_in_names import catalogue_lot, endorsed_writer, kin_named, wife_named
+from kgraph.text.lead_in_names import (
+    catalogue_lot,
+    endorsed_writer,
+    kin_named,
+    note_parties,
+    wife_named,
+)
 from kgraph.text.lead_in_subject import pronoun_subject
 from kgraph.text.letter_lines import Line, looks_like_name, signs, span_in
 from kgraph.text.line_patterns import HONORIFIC
@@ -96,4 +102,29 @@ def editor_parties(
         if (docket := endorsed_writer(line.text)) is not None:
             heading_sender = span_in(line, *docket)  # "(Endorsed …: "From Mr. J. Wesley, …")"
             break
+    if heading_sender is None and sender_name is None:
+        noted = _noted_parties(text, lines, after)
+        if noted is not None:
+            heading_sender = noted[0]
+            heading_recipient = heading_recipient or noted[1]
     return heading_sender, heading_recipient
+
+
+def _noted_parties(text: str, lines: list[Line], after: int) -> tuple[TextSpan, TextSpan] | None:
+    """The writer and addressee an editor's note under the letter names ("[X addressed these
+    letters to her mother, Y, at Keswick.]"): in the lines after the signature, or in the last
+    block of an unsigned letter when it is bracketed."""
+    last = [x for x in lines if x.block == lines[-1].block] if lines else []
+    if after >= len(lines) and last and last[0].text.startswith("["):
+        after = lines.index(last[0])
+    if after >= len(lines):
+        return None
+    at = lines[after].start
+    noted = note_parties(text[at:])
+    if noted is None:
+        return None
+    (s0, s1), (r0, r1) = noted
+    return (
+        TextSpan(at + s0, at + s1, text[at + s0 : at + s1]),
+        TextSpan(at + r0, at + r1, text[at + r0 : at + r1]),
+    )

@@ -201,7 +201,8 @@ def _bare_signature(text: str, lines: list[Line], sal: int) -> int | None:
 
 CLOSING_END = re.compile(
     r"(?i)\b(?:believe\s+me|i\s+(?:am|remain))\b.{0,40}\b(?:affectionate|affectionately|"
-    r"truly|sincerely|faithfully|ever|yours|servant|friend|son|daughter|wife|husband),?$"
+    r"truly|sincerely|faithfully|ever|yours|servant|friend|son|daughter|wife|husband),?$|"
+    r"\s(?:your|thy)$"  # "… and write soon to your / Bellini": the name ends the sentence
 )
 RIGHT_SET = 20  # columns: a line set this far in stands apart from the paragraph above it
 
