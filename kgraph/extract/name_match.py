@@ -14,6 +14,7 @@ import re
 from kgraph.knowledge.authority import Authority, AuthorityEntry, normalise
 from kgraph.knowledge.honorifics import TITLES
 from kgraph.model import Mention
+from kgraph.text.headings import given_names
 
 HONORIFICS = TITLES | {"dear", "esq"}  # and the "Dear" of a salutation, "Esq." after a name
 FEMALE = frozenset(
@@ -46,6 +47,17 @@ def name_words(text: str) -> list[str]:
 def bare(text: str) -> list[str]:
     """Normalised words of a personal name without honorifics."""
     return [w for w in name_words(text) if w not in HONORIFICS]
+
+
+def other_given_names(first: str, second: str) -> bool:
+    """Two different given names ("John" and "Janet", of "John McCrae" and "Janet McCrae"):
+    two people, though their initials agree; not a short form ("Fred", "Frederick")."""
+    names = given_names()
+    return (
+        first in names
+        and second in names
+        and not (first.startswith(second) or second.startswith(first))
+    )
 
 
 _INVERTED = re.compile(

@@ -19,6 +19,12 @@ from kgraph.text.line_patterns import HOUSE
 __all__ = ["address_runs_on", "quoted", "split_qualified_places"]
 
 _QUALIFIER = re.compile(r",\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
+# what a qualifying place is: a country, state, county or the like ("Paris, Texas"), not a town
+COARSE = re.compile(
+    r"(?i)^(?:\w+\s+)?(?:country|continent|region|state|county|province|colony|island|empire)\b"
+)
+# a list goes on after the second name: "Milwaukee, St. Louis, and the towns", "X, Y and Z"
+LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\b|&|[A-Z][\w.'’-]*\s*(?:,|and\b))|and\b|&)")
 
 
 def _chain(lookup: Lookup, entry_id: str) -> set[str]:
@@ -49,6 +55,10 @@ def split_qualified_places(
             ]
             if not places or any(p.id in inside for p in places):
                 continue  # "Vienne, Isère" agrees with the chain, or the qualifier is unknown
+            if not any(COARSE.match(p.description) for p in places):
+                continue  # "Florence, Turin": two towns, not a town and its country
+            if LIST_GOES_ON.match(text, found.end()):
+                continue  # "Brazil, Jamaica, California, Japan, Borneo": a list
             groups[key].remove(m)
             whole = text[m.start : found.end()]  # "London, Canada": the name as qualified
             apart = f"Place:{normalise(whole)}"

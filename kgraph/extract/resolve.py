@@ -23,6 +23,7 @@ from kgraph.extract.name_match import (
     is_female,
     name_words,
     natural_order,
+    other_given_names,
     without_title,
 )
 from kgraph.extract.place_of_writing import place_of_writing
@@ -164,6 +165,7 @@ def _merge_short_names(
                 a in groups
                 and b in groups
                 and same
+                and not other_given_names(full[a][0], full[b][0])  # John and Janet McCrae
                 and not (a.startswith("auth:") and b.startswith("auth:"))
             ):
                 keep, drop = (b, a) if b.startswith("auth:") else (a, b)

@@ -87,6 +87,7 @@ def build_pipeline(settings: Settings) -> Any:
     """The full pipeline for ``settings``: model plus kgraph's rule components, initialised."""
     from kgraph.nlp import (
         components,  # noqa: F401  (registers the factories)
+        longer_places,  # noqa: F401  (registers the components)
         relations,  # noqa: F401  (registers the factories)
     )
     from kgraph.nlp import owned_titles as _owned  # noqa: F401  (registers the factory)
@@ -122,6 +123,8 @@ def build_pipeline(settings: Settings) -> Any:
         ("cue_ruler", [*read_jsonl(settings.patterns_dir / "cues.jsonl"), *_given(abbreviations)]),
     ):
         if patterns:  # an empty ruler only warns on every document
+            if name == "authority_ruler":  # "the White Nile" holds the known "Nile"
+                nlp.add_pipe("kgraph_model_places", last=True)
             config = {"overwrite_ents": True}
             ruler = nlp.add_pipe("entity_ruler", name=name, config=config, last=True)
             # Phrase patterns match token texts, so the tokenizer alone makes them; spaCy would
@@ -129,6 +132,8 @@ def build_pipeline(settings: Settings) -> Any:
             with nlp.select_pipes(enable=[]):
                 ruler.initialize(lambda: [], nlp=nlp, patterns=patterns)
         if name == "authority_ruler":
+            if patterns:
+                nlp.add_pipe("kgraph_longer_places", last=True)
             nlp.add_pipe("kgraph_snapshot", last=True)
     nlp.add_pipe("kgraph_titles", after="kgraph_snapshot")
     owned = nlp.add_pipe("kgraph_owned_titles", last=True)
