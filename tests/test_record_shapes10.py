@@ -10,6 +10,7 @@ copied from an edition.
 from __future__ import annotations
 
 import kgraph
+from kgraph.extract.mentions import address_places
 from kgraph.text.dates import find_date
 from kgraph.text.head_lines import SITE_MATTER
 from kgraph.text.headings import addressee_name, writer_year
@@ -338,3 +339,28 @@ def test_a_lead_in_says_where_and_when_the_letter_was_written() -> None:
     letter = parse_letter(source(WRITTEN_FROM))
     assert letter.date is not None and letter.date.iso == "1851-03-04"
     assert spoken(WRITTEN_FROM, letter.place) == "Leeds"
+
+
+def test_a_street_after_the_houses_number_in_a_dateline_gives_way_to_the_town() -> None:
+    letter = "78, Threadneedle, London,\nMarch 2nd, 1851.\n\nDear Sir,\n\nThe bill is paid.\n\n" + (
+        "Yours faithfully,\nJohn Harker\n"
+    )
+    assert _place_label(letter) == "London"
+
+
+def test_a_town_of_three_letters_after_a_house_is_a_part_of_the_address() -> None:
+    text = "To Mary Lowe.\n\nSeafield House, Ayr.\nMay 3rd, 1899.\n\nDearest Mary,\n\n" + (
+        "The sea is grey again.\n\nYours ever,\nKate\n"
+    )
+    parts = {m.text for m in address_places(parse_letter(source(text)))}
+    assert "Ayr" in parts
+    assert _place_label(text) == "Ayr"
+    pte = "Pte J. Carver 40112\nB.E.F. France\n\nDear Mr Hume,\n\nAll well.\n\nJ. Carver\n"
+    assert "Pte" not in {m.text for m in address_places(parse_letter(source(pte)))}
+
+
+def test_the_strand_is_a_street_of_the_town_after_it() -> None:
+    letter = "4, Essex Court, Strand, London, W.C.\n\nJune 2nd, 1910.\n\nDear Sir,\n\n" + (
+        "The meeting is on Friday.\n\nYours faithfully,\nJ. Brand\n"
+    )
+    assert _place_label(letter) == "London"

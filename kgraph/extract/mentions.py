@@ -163,7 +163,8 @@ def _parts(text: str, span: TextSpan, role: str) -> list[Mention]:
             end = start + len(town.rstrip())  # "Sharpsburg Md.": the place is Sharpsburg
         part = text[start:end]
         words = part.split()
-        if not words or any(c.isdigit() for c in part) or len(part.replace(".", "")) <= 3:
+        short = len(part.replace(".", "")) <= 3 and not _TOWN3.fullmatch(part)  # "Rye", not "W.C."
+        if not words or any(c.isdigit() for c in part) or short:
             continue
         if _date_words(part):
             continue  # "im Oktober", "Augt": a date, not a place
@@ -174,6 +175,10 @@ def _parts(text: str, span: TextSpan, role: str) -> list[Mention]:
     return found
 
 
+# a town of three letters ("Rye", "Ayr", "Ely"), not an abbreviation after a name ("Esq")
+_TOWN3 = re.compile(
+    r"(?!Esq|Bar|Jun|Sen|Snr|Jnr|Kcb|Pte|Cpl|Sgt|Col|Gen|Maj|Rev|Hon|Mrs|Bro|Adm|Cdr)[A-Z][a-z]{2}"
+)
 # what no part of an address is: an addressee's or writer's line ("TO THE EDITOR", "from
 # X"), a field's key ("Repository:") or a bracketed word ("Date(s)", "(SIGNED)")
 NOT_AN_ADDRESS = re.compile(r"(?i)^\(?\s*(?:to|from)\s|\beditors?\b|[()]|:$")

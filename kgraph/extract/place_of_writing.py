@@ -23,7 +23,7 @@ REGION = re.compile(r"(?i)shire\b|\bcounty\b|\bco\.\s|\bprovince\b|\bdépartemen
 STREET = re.compile(
     r"\b(?:street|road|row|square|lane|place|terrace|gardens|avenue|house|hall|hospital|"
     r"hotel|hôtel|court|park|strasse|straße|rue|via|quai|boulevard|river|grove|crescent|"
-    r"parade|walk|mews|wharf|quay|station|buildings|chambers|yard|close|gate|circus)\b",
+    r"parade|walk|mews|wharf|quay|station|buildings|chambers|yard|close|gate|circus|strand)\b",
     re.I,
 )
 

@@ -79,7 +79,13 @@ def place_before(line: Line, start: int) -> TextSpan | None:
     if near:
         parts = near
     named = [p for p in parts if any(c.isupper() for c in p.group())] or parts
-    for part in parts:
+    for k, part in enumerate(parts):
+        if (
+            k
+            and re.fullmatch(r"\s*\d{1,4}[a-z]?\s*", parts[k - 1].group())
+            and part is not parts[-1]
+        ):
+            continue  # "65, Cornhill, London, …": the street of the house's number, then the town
         value = re.sub(
             r"(?:^|\s+)(?:le|den|am|the|this|ce|d\.|dnia|dne|y|e|a|el|il)\s*$",
             "",
