@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from kgraph.extract.address_chain import beyond_house, chain_links
 from kgraph.extract.evidence import sentence_of
 from kgraph.extract.relate_arguments import Arguments
 from kgraph.extract.relate_parties import (
@@ -224,9 +224,11 @@ def _address_relations(
             ),
             key=lambda pair: pair[0].start,
         )
-        for (_, inner), (m, outer) in pairwise(places):
-            if inner.key != outer.key and not set(m.text.lower().split()) & skip:
-                yield _make(table, "letter:address-chain", inner.key, outer.key, span)
+        links = table.get("letter:address-chain", {}).get("link_words", [])
+        text = letter.source.text
+        chain = list(chain_links(text, places, streets, frozenset(skip), links))
+        for inner, outer in chain:
+            yield _make(table, "letter:address-chain", inner, outer, span)
         words = set(re.findall(r"[^\W\d_]+", span.text.lower()))
         homes = [e.key for m, e in places if not set(m.text.lower().split()) & skip]
         if not homes:
@@ -250,6 +252,7 @@ def _address_relations(
             or (span is letter.address and ("\n" in span.text or re.search(r"\d", span.text)))
         ):
             home = place if place in homes else homes[-1]
+            home = beyond_house(text, home, places, chain, streets)  # "Lamb House, Rye"
             yield _make(table, "letter:address", sender, home, span)
 
 
