@@ -364,3 +364,36 @@ def test_the_strand_is_a_street_of_the_town_after_it() -> None:
         "The meeting is on Friday.\n\nYours faithfully,\nJ. Brand\n"
     )
     assert _place_label(letter) == "London"
+
+
+ONE_OF_THEM = """32                    MARY HALE
+
+long winter, and within a month she had found a room of her own. Of these first
+months Mary wrote often to her old friend, Edwin Rowe of Boston, who had sent her
+abroad. One of these letters runs:
+
+                                       FLORENCE, March 3, 1856.
+
+   DEAR MR. ROWE: . . . The light here is all they promised me.
+"""
+
+
+def test_a_lead_in_that_points_back_names_the_writer_of_the_sentence_before() -> None:
+    letter = parse_letter(source(ONE_OF_THEM))
+    assert spoken(ONE_OF_THEM, letter.heading_sender) == "Mary"
+    assert spoken(ONE_OF_THEM, letter.heading_recipient) == "Edwin Rowe"
+
+
+LOT_PAGE = (
+    "88\n"
+    "WEST (BENJAMIN, 1738-1820, American-born painter, President of the Royal Academy). "
+    'Autograph letter signed ("Benj. West") to Joseph Farington ("Dear Sir"), n.d. '
+    "[London], 1 page 4to.\n\n"
+    "A short note on the hanging of the exhibition.\n"
+)
+
+
+def test_a_lot_under_a_page_number_with_a_described_writer_names_its_parties() -> None:
+    letter = parse_letter(source(LOT_PAGE))
+    assert spoken(LOT_PAGE, letter.heading_sender) == "WEST"
+    assert spoken(LOT_PAGE, letter.heading_recipient) == "Joseph Farington"

@@ -27,6 +27,11 @@ _WRITTEN = re.compile(
     r"\b(?:written|dated|sent)\s+(?:from|at)\s+(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
     r"(?=,?\s+(?:on\s+|the\s+)?\d)"
 )
+# a last sentence that only points at the letters the one before it told of
+_ONE_OF_THEM = re.compile(
+    r"(?i)(?:one\s+of\s+(?:these|them|those|the\s+letters)|the\s+(?:first|last|next)\s+"
+    r"(?:of\s+them|runs|reads)|it\s+(?:runs|reads))\b[^.!?]{0,40}:\s*[—–-]*\s*$"
+)
 # a narrative that speaks of the letter below it: "Amelia wrote it to her mother, …",
 # "The following letter to his father, Sir William Hooker, …"
 THIS_LETTER = re.compile(r"(?i)\b(?:wrote\s+(?:it|this)\s+to|(?:following|this|next)\s+letter\b)")
@@ -74,6 +79,8 @@ def read_lead_in(text: str, prose: list[Line]) -> LeadIn | None:
     recipient = span(lead_in_recipient(joined))
     ends = [m.end() for m in _SENTENCE_END.finditer(joined)]
     last = ends[-1] if ends else 0  # where the last sentence starts
+    if len(ends) > 1 and _ONE_OF_THEM.match(joined, last):
+        last = ends[-2]  # "… Harriet wrote often to her friend, X. One of these letters runs:"
     wrote = _WROTE.search(joined, last) or _WRITTEN.search(joined, last)
     if wrote is None:
         return LeadIn(recipient=recipient)

@@ -67,7 +67,8 @@ _LOT = re.compile(
     r"\[[A-Z][^\]]{2,60}\]\s+)?"  # or the dealer's: "[Jane Doe, engraver.] Autograph …"
     r"(?:(?P<s>[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+)*,\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)"
     r"\s*(?:\([^)]{0,40}\))?(?:,\s+[a-z][^.]{0,40})?\.\s+|"  # "(1787-1865), shipowner."
-    r"(?P<s2>[A-Z][A-Z'’-]+)\s+\([A-Z][A-Z .'’-]+\)\.?\s+)?"  # "SWINBURNE (ALGERNON CHARLES)"
+    r"(?P<s2>[A-Z][A-Z'’-]+)\s+\([A-Z][A-Z .'’-]+(?:,[^()]{0,100})?\)\.?\s+)?"  # "SWINBURNE
+    # (ALGERNON CHARLES)", "KAUFFMAN (ANGELICA, 1741-1807, Swiss-born painter)"
     r"(?i:(?:autograph\s+|typed\s+)?letter\s+signed|a\.?\s?l\.?\s?s\.?|l\.?\s?s\.?)\s*"
     r"(?:\([\"“'‘](?P<q>[^\"”'’]{2,40})[\"”'’]\))?"
     r"(?P<d>(?:[^.;]|(?<=\b[A-Z])\.){0,160}?)\bto\s+"  # "…, on "U.S. Navy" letterhead, …, to"

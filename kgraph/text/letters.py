@@ -21,7 +21,7 @@ from kgraph.text.datelines import adds_place, parse_date, place_before
 from kgraph.text.dates import find_date
 from kgraph.text.editorial import plain_emphasis, restored
 from kgraph.text.fields import bare_key, read_field
-from kgraph.text.frame import letter_start, past_dateline
+from kgraph.text.frame import is_page_furniture, letter_start, past_dateline
 from kgraph.text.frame_years import complete_date, partial_date, same_day
 from kgraph.text.head_lines import after_edition, calendar_entry, unbracket
 from kgraph.text.headings import NUMBER, intro_parties, intro_place
@@ -86,6 +86,7 @@ def _parse(source: Source, text: str) -> Letter:
         and head_end < n
         and (
             catalogue_lot(lines[head_end].text) is not None  # "Autograph letter signed … to …"
+            or is_page_furniture(lines[head_end])  # "142" over a lot: the page's number
             or read_field(lines[head_end]) is not None  # a record's "Description: Sent from …"
             or bare_key(lines[head_end].text) is not None
         )
