@@ -397,3 +397,32 @@ def test_a_lot_under_a_page_number_with_a_described_writer_names_its_parties() -
     letter = parse_letter(source(LOT_PAGE))
     assert spoken(LOT_PAGE, letter.heading_sender) == "WEST"
     assert spoken(LOT_PAGE, letter.heading_recipient) == "Joseph Farington"
+
+
+def test_a_middle_name_the_authority_does_not_know_is_another_person() -> None:
+    from kgraph.extract.name_match import Lookup
+    from kgraph.knowledge.authority import load_authority
+    from kgraph.model import Mention
+
+    lookup = Lookup(load_authority(kgraph.Settings().authority_dir), 1850)
+    son = lookup.find(Mention(0, 11, "John Ruskin", "Person", "ner", None, "body"))
+    father = lookup.find(Mention(0, 17, "John James Ruskin", "Person", "ner", None, "body"))
+    assert son is not None and son.id == "john-ruskin"
+    assert father is None  # the critic's father, not the critic
+
+
+SURGEON = """412                    MEDICINE AND ITS HISTORIANS                    [Vol. 9
+
+   The speed with which the method spread is clearer from the private letters than from
+the papers. Within a month he was writing from Leeds to his brother, Thomas Hey, at
+York, about cases not yet written up:
+
+   My dear Brother,—The wound is clean on the eleventh day.
+"""
+
+
+def test_was_writing_from_a_town_places_the_letter_and_the_speed_is_no_one() -> None:
+    letter = parse_letter(source(SURGEON))
+    assert spoken(SURGEON, letter.place) == "Leeds"
+    assert letter.heading_sender is None  # "The speed …" opens the paragraph: no name
+    assert spoken(SURGEON, letter.heading_recipient) == "Thomas Hey"

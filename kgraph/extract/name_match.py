@@ -248,6 +248,7 @@ class Lookup:
         words = bare(text)
         if len(words) < 2:
             return None
+        middle = {w[:4] for w in words[1:-1] if len(w) > 1}  # "John James Ruskin": "james"
         matches = [
             e
             for e in self.by_surname.get(words[-1], [])
@@ -256,6 +257,7 @@ class Lookup:
                 for n in e.names
                 if len(bare(n)) > 1
             )
+            and middle <= {w[:4] for n in e.names for w in bare(n)}  # the father, not the son
         ]
         return matches[0] if len(matches) == 1 else None
 

@@ -16,7 +16,8 @@ from kgraph.text.letter_lines import Line, looks_like_name
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|du|la|le))*"
 _WROTE = re.compile(
-    rf"(?P<s>{_NAME}|\b(?:he|she))\s+(?:wrote|writes|had\s+written)\s+(?:again\s+)?"
+    rf"(?P<s>{_NAME}|\b(?:he|she))\s+(?:wrote|writes|had\s+written|was\s+writing)\s+"
+    r"(?:again\s+)?"
     r"(?:to\s+(?:him|her|them|me|us|(?:his|her|their)\s+[a-z]+|"
     r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"  # "to Manson in London from …"
     r"(?:\s+(?:in|at)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?\s+)?"

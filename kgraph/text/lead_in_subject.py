@@ -16,6 +16,7 @@ from kgraph.text.letter_lines import Line, looks_like_name
 # the lead-in's last sentence: "… he wrote to Sensier:--", "… she says:—"
 _PRONOUN_WRITES = re.compile(
     r"\b(?:[Hh]e|[Ss]he)\s+(?:again\s+)?(?:wrote|writes|says|adds|continues|had\s+written|"
+    r"was\s+writing|"
     r"sent|tells\s+(?:him|her|them))\b[^.!?]*:\s*[—–-]*\s*$"
 )
 # a paragraph that opens with the person it is about: "Millet had sent …", "Paxton was …"
@@ -32,6 +33,38 @@ _RUNNING_HEAD = re.compile(
     r"GENERAL|CAPTAIN|PRINCE|PRINCESS)\.?\s+)?)?"
     r"(?P<n>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){1,3})\.?\s+"
     r"\[?(?:\d{0,4}|CHAP\.?\s+[IVXLC]+)\.?\]?\s*$"
+)
+# a paragraph's first word that is no one's name: "The speed with which …"
+_NOT_NAMES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "in",
+        "on",
+        "at",
+        "when",
+        "after",
+        "before",
+        "but",
+        "and",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "its",
+        "there",
+        "here",
+        "then",
+        "yet",
+        "so",
+    ]
 )
 _FUNCTION = frozenset({"OF", "THE", "AND", "TO", "FROM", "IN", "AT", "LETTERS", "LIFE", "CHAPTER"})
 
@@ -61,7 +94,11 @@ def pronoun_subject(text: str, prose: list[Line], edition: list[Line]) -> TextSp
             return TextSpan(at, at + len(name), text[at : at + len(name)])
     for block in reversed(blocks):  # the paragraph's own subject, the nearest first
         m = _OPENS_WITH.match(block[0].text)
-        if m is not None and looks_like_name(m["n"]):
+        if (
+            m is not None
+            and looks_like_name(m["n"])
+            and m["n"].split()[0].lower() not in _NOT_NAMES
+        ):
             at = block[0].start + m.start("n")
             return TextSpan(at, at + len(m["n"]), text[at : at + len(m["n"])])
     return None
