@@ -426,3 +426,26 @@ def test_was_writing_from_a_town_places_the_letter_and_the_speed_is_no_one() -> 
     assert spoken(SURGEON, letter.place) == "Leeds"
     assert letter.heading_sender is None  # "The speed …" opens the paragraph: no name
     assert spoken(SURGEON, letter.heading_recipient) == "Thomas Hey"
+
+
+PAPER_MAST = """Historic Newspapers Online · Page 4
+
+THE EVENING HERALD: BOSTON, TUESDAY, JUNE 12, 1888.
+
+A LETTER FROM LONDON.
+
+To the Editor of The Herald:
+
+The meetings here have been larger than I dared to hope.
+
+MARY HOLT.
+
+London, England, May 29, 1888.
+"""
+
+
+def test_a_papers_masthead_is_not_the_letters_date_and_london_lies_in_england() -> None:
+    result = kgraph.process([PAPER_MAST], kgraph.Settings(link="none"))[0]
+    label = {e.key: e.label for e in result.entities}
+    assert result.letter.date is not None and result.letter.date.iso == "1888-05-29"
+    assert result.place is not None and label[result.place] == "London"

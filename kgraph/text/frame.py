@@ -32,7 +32,12 @@ NUMBER_ONLY = re.compile(
 
 # a newspaper's running head between its page numbers ("121 THE CHICAGO DAILY TRIBUNE:
 # TUESDAY, MAY 8, 1894. 7")
-PAPER_HEAD = re.compile(r"^\d{1,4}\s+[A-Z][A-Z0-9 .,:;'’&-]{8,}\d{4}\.?\s+\d{1,4}$")
+PAPER_HEAD = re.compile(
+    r"^\d{1,4}\s+[A-Z][A-Z0-9 .,:;'’&-]{8,}\d{4}\.?\s+\d{1,4}$|"
+    # a paper's masthead line: "THE DAILY HERALD: BOSTON, MONDAY, MAY 28, 1894."
+    r"^THE\s+[A-Z][A-Z .'’&-]+[:,]\s+[A-Z][A-Z .,'’-]*"
+    r"\b(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY,?\s+[A-Z]{3,9}\.?\s+\d{1,2},?\s+\d{4}\.?$"
+)
 
 
 # a newspaper's page line: "PAGE SEVEN. THURSDAY, SEPTEMBER 9, 1909.", "Page 4"
