@@ -21,6 +21,11 @@ from kgraph.settings import read_words
 LIST_WORDS = frozenset({",", "and", "&", "or"})
 LARGE_PLACE = 10_000  # people: a town this large is meant even in a letter about elsewhere
 STATE_VERBS = frozenset({"be", "seem", "look", "feel"})
+# determiners of quantity before a noun ("any Injury", "several Bignoniaceae", "few Lines")
+QUANTIFIERS = frozenset(
+    {"any", "no", "some", "few", "several", "many", "every", "each", "another", "such", "much"}
+)
+ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
 
 
 def _located(ent: Span) -> bool:
@@ -44,6 +49,7 @@ class PersonCues:
         self.states: frozenset[str] = frozenset()
         self.given: frozenset[str] = frozenset()
         self.to_person: frozenset[str] = frozenset()
+        self.epithets: frozenset[str] = frozenset()
         self.nouns: frozenset[str] = frozenset()
         self.places: PlaceNames | None = None
 
@@ -57,6 +63,7 @@ class PersonCues:
             self.states = read_words(data_dir / "person-states.txt")
             self.given = read_words(data_dir / "given-names.txt")
             self.to_person = read_words(data_dir / "to-person-words.txt")
+            self.epithets = read_words(data_dir / "name-epithets.txt")
         if nlp is not None:
             self.nouns = model_nouns(nlp)
 
@@ -107,6 +114,28 @@ class PersonCues:
         return (
             (word in self.nouns or words[0].lemma_.lower() in self.nouns)
             and word not in self.given
+            and not self.known_place(ent)
+        )
+
+    def qualified_noun(self, ent: Span) -> bool:
+        """One capitalised English noun after a quantifier or an adjective in lower case that
+        letters do not set before names ("your most humble Servant", "a raw Yankee", "with
+        the greatest Respect", "several Bignoniaceae"): a thing of a kind, as older letters
+        capitalise nouns. After "poor", "dear", "old" (``name-epithets.txt``) it may be a
+        name ("poor Huxley")."""
+        words = [t for t in ent if not t.is_punct]
+        i = ent.start - 1
+        if len(words) != 1 or i < 0 or not self.nouns:
+            return False
+        before, word = ent.doc[i], words[0]
+        modifier = before.lower_ in QUANTIFIERS or (
+            before.tag_ in ADJECTIVE_TAGS and before.lower_ not in self.epithets
+        )
+        return (
+            modifier
+            and before.is_lower
+            and (word.lower_ in self.nouns or word.lemma_.lower() in self.nouns)
+            and word.lower_ not in self.given
             and not self.known_place(ent)
         )
 

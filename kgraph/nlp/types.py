@@ -150,8 +150,12 @@ class TypeCorrector:
             return None
         if (len(ent) == 1 and self._imperative(ent[0])) or self.foreign.guess(doc, ent):
             return None  # "Kiss Teddy"; "Estamos", "Votre bien" in a paragraph in French
-        if source == "ner" and (self.cues.common_noun(ent) or self.cues.indefinite_noun(ent)):
-            return None  # "the Verse", "my Advertisements": a noun the letter also writes small
+        if source == "ner" and (
+            self.cues.common_noun(ent)
+            or self.cues.indefinite_noun(ent)
+            or self.cues.qualified_noun(ent)
+        ):
+            return None  # "the Verse", "my Advertisements", "your humble Servant": no name
         content = [
             t for t in words if t.lower_ not in FUNCTION_WORDS and t.lower_ not in HONORIFICS
         ]
