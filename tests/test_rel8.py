@@ -34,3 +34,9 @@ def test_a_relative_named_with_a_place_lives_there(run: Run) -> None:
 def test_a_name_met_at_a_place_does_not_live_there(run: Run) -> None:
     found = lives(run, "Last week we met Mr. Tolley at Bristol, and he spoke of you.")
     assert not any(s == "Mr. Tolley" for s, _ in found)
+
+
+def test_a_name_set_off_by_of_the_organisation_is_a_member(run: Run) -> None:
+    body = "Mr. Pargeter, of the Geological Society, has offered to name the fossils."
+    found = {(s, o) for s, p, o in labelled(run(letter(body))) if p == "memberOf"}
+    assert ("Mr. Pargeter", "Geological Society") in found
