@@ -449,3 +449,45 @@ def test_a_papers_masthead_is_not_the_letters_date_and_london_lies_in_england() 
     label = {e.key: e.label for e in result.entities}
     assert result.letter.date is not None and result.letter.date.iso == "1888-05-29"
     assert result.place is not None and label[result.place] == "London"
+
+
+RECORD_HEADED = """Correspondence Database › Holst, Gustav › Outgoing › 1913
+
+Record 1913/22
+Postcard, Gustav Holst to Edwin Evans, 4 May 1913
+Type: picture postcard, autograph, ink
+
+[Message:]
+
+Dear Evans —
+
+The parts are copied and go to you on Monday.
+
+Gustav Holst
+"""
+
+
+def test_a_records_label_does_not_swallow_the_heading_under_it() -> None:
+    letter = parse_letter(source(RECORD_HEADED))
+    assert spoken(RECORD_HEADED, letter.heading_sender) == "Gustav Holst"
+    assert letter.date is not None and letter.date.iso == "1913-05-04"
+
+
+DAYBOOK = """THE HALE CHRONICLE
+A day-by-day record of his life
+Home › The Log › 1861 › March
+
+12 March 1861. Salem, Mass.
+
+Hale writes to J. T. Fields:
+Dear Fields,—
+The proofs are corrected and go back by the evening post.
+
+Yours ever,
+E. Hale
+"""
+
+
+def test_a_chronologys_day_with_its_place_dates_the_letter() -> None:
+    day = parse_letter(source(DAYBOOK))
+    assert day.date is not None and day.date.iso == "1861-03-12"

@@ -11,6 +11,7 @@ from kgraph.model import LetterDate, TextSpan
 from kgraph.text.fields import bare_key, read_field
 from kgraph.text.frame_years import PartialDate
 from kgraph.text.head_lines import record_label
+from kgraph.text.headings import parties
 from kgraph.text.letter_lines import Line
 from kgraph.text.line_patterns import SECTION, SHORT
 
@@ -59,9 +60,9 @@ def take_field(head: Head, line: Line) -> bool:
                 head.pending = None
                 head.fields.setdefault(own.kind, own.value)
                 return True
-            if line.block != head.pending_block or len(line.text) > SHORT:
-                head.pending = None
-                return False
+            if line.block != head.pending_block or len(line.text) > SHORT or parties(line.text):
+                head.pending = None  # "Record 1912/14" over "Postcard, X to Y, 11 June 1912":
+                return False  # the record's heading, not its value
             head.edition.append(line)
         elif len(line.text) > 2 * SHORT:  # "Date" over the editor's reasoning: no value
             head.pending = None

@@ -64,6 +64,7 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
     by_next = False  # "FROM" alone on a line: the writer's name follows
     receiving = False  # a "(Received at Cairo," runs on to the next line
     prose_at = prose_lines(lines[:begin])
+    early: tuple[Line, tuple[LetterDate, TextSpan | None]] | None = None  # a chronology's day
     for at, line in enumerate(lines[:begin]):
         if line.block < 0 or take_field(head, line):
             continue
@@ -88,6 +89,12 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
             pre_heading = line  # the first heading, or one naming both parties below a title
         else:
             furniture.append(line.text)
+            nxt = lines[at + 1] if at + 1 < len(lines) else None
+            placed = _PLACE_AFTER.search(line.text) or (
+                nxt is not None and nxt.block == line.block and _PLACE_LINE.match(nxt.text)
+            )  # "7 December 1856. Concord, Mass.", "November 6, 1920 / Atlanta, Georgia"
+            if early is None and (day := parse_date(line)) and day[0].precision == "day":
+                early = (line, day) if placed else None
     for line in lines[begin:head_end]:
         raw_start = text.rfind("\n", 0, line.start) + 1
         md_heading = text[raw_start : line.start].lstrip().startswith("#")
@@ -235,6 +242,8 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
         heading = title  # "Title: Letter from I. K. Brunel to Christopher Claxton"
         if addressee is None and addressee_name(title.text) is not None:
             addressee = title  # "Title / to Matthew Vassar, 18 Apr 1864"
+    if date is None and early is not None and "date" not in head.fields:
+        dateline, date = early  # a day-by-day edition's date over "X writes to Y:"
     if date is None and (when := head.fields.get("date")) is not None:
         # "Data: 12 03 1891": a record's numbers set apart by spaces, read as "12.03.1891"
         found = find_date(
@@ -261,6 +270,10 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
 
 
 FINER = {"year": 0, "month": 1, "day": 2}  # a dateline's precision
+# a place after a date on its line ("7 December 1856. Concord, Mass."), or a line that is only
+# a place ("Atlanta, Georgia"): a day's date over a lead-in is then the letter's
+_PLACE_AFTER = re.compile(r"\d{4}\.?,?\s+[A-Z][a-z][\w'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}\.?$")
+_PLACE_LINE = re.compile(r"^[A-Z][a-z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}\.?$")
 
 
 # a label over the letter's own text, not over a record's value
