@@ -491,3 +491,14 @@ E. Hale
 def test_a_chronologys_day_with_its_place_dates_the_letter() -> None:
     day = parse_letter(source(DAYBOOK))
     assert day.date is not None and day.date.iso == "1861-03-12"
+
+
+def test_a_firms_name_in_a_letterhead_is_no_place_and_deer_greets() -> None:
+    letterhead = "S.S. WESTERN STAR\nUnited States Lines\n\nMay 3, 1925\n\nDearest Mother,\n\n" + (
+        "The sea is flat and the food is good.\n\nLove,\nRuth\n"
+    )
+    assert _place_label(letterhead) != "United States"
+    spelt = "Kaskaskia Illinois\nJune the 2 1810\n\nDeer Brother\n\nWe are all well.\n\nJohn Hale\n"
+    letter = parse_letter(source(spelt))
+    assert spoken(spelt, letter.salutation) is not None
+    assert "Deer" in (spoken(spelt, letter.salutation) or "")

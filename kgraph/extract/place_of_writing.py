@@ -31,6 +31,10 @@ STREET = re.compile(
 # (but "Camp on the Yellowstone, near Pompey's Pillar" is written at the place named)
 _NEAR_BEFORE = re.compile(r"\b[Nn]r\.?\s*$")
 _NEAR_AFTER = re.compile(r",?\s*[Nn]r\.?\s+[A-Z]")
+_FIRM_AFTER = re.compile(
+    r"(?i)[ \t]+(?:lines?|company|co\.|railway|railroad|steamship|steam\s+navigation|bank|"
+    r"works|mills|brothers|bros\.?|&)(?:\W|$)"
+)
 _NUMBERED = re.compile(r"(?:^|\n|\|)[ \t]*\d{1,4}[a-zA-Z]?,?[ \t]+$")
 
 
@@ -46,6 +50,8 @@ def place_of_writing(entities: list[Entity], lookup: Lookup, letter: Letter) -> 
         for m in e.mentions:
             if m.role not in ("place", "dateline", "address") or "&" in m.text:
                 continue  # "Shipping & Banking": a firm's trade, not a place
+            if _FIRM_AFTER.match(letter.source.text, m.end):
+                continue  # "United States Lines", "Hudson's Bay Company": a firm's name
             entry = lookup.by_id.get(e.authority_id) if e.authority_id else None
             coarse = (entry is not None and bool(COARSE.match(entry.description))) or bool(
                 REGION.search(m.text)

@@ -13,7 +13,7 @@ import re
 
 GREETING = (
     r"(?:(?:my|mine|our|mi|mia|mio|mon|ma|mein|meine|min|mijn)\s+(?:(?:very\s+)?own\s+)?)?"
-    r"(?:(?:very\s+|dear\s+)?dear(?:est)?|my\s+own|querida|carissima|chéri|chérie|"
+    r"(?:(?:very\s+|dear\s+)?dear(?:est)?|deare|dere|deer|my\s+own|querida|carissima|chéri|chérie|"
     r"(?:most\s+)?(?:esteemed|gracious|worthy)|beloved|darling|honou?red|"
     r"respected|reverend|revd|may\s+it\s+please\s+your\s+\w+|mon\s+cher|ma\s+chère|chère|cher|lieber|liebe|verehrter|caro|cara|"
     r"carissimo|querido|dorogoi|sir|sirs|madam|madame|monsieur|gentlemen|ladies|sire|herr|"
