@@ -130,7 +130,7 @@ def proposals(
         *_entity_relations(letter, analysis, entities, table),
     ]
     args = Arguments(letter, analysis, entities, (sender, recipient, place), rules_file)
-    raw += [args.relation(c) for c in analysis.candidates]
+    raw += [r for c in analysis.candidates for r in args.relations(c)]
     ours = [
         args.relation(c)
         for c in analysis.candidates

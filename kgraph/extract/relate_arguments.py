@@ -7,7 +7,9 @@ pronoun may stand for ("Mr. Hale came on Monday. His house at Leeds is let": Hal
 Leeds). A title says which: "Mrs. Hale" is no "he", "Mr. Hale" no "she" (the ``male-titles``
 and ``female-titles`` word sets of ``data/patterns/relations.jsonl``). With two people named
 there, or none, the pronoun stands for no one. The other argument of the same relation is
-not a candidate ("Mary, his wife": his is not Mary).
+not a candidate ("Mary, his wife": his is not Mary). "their", where a rule allows it, stands
+for the two people named before it in its sentence, or else in the sentence before, when
+exactly two are named there ("Tom Hale and Ann, with their son Ned": Ned is the child of both).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ SECOND = frozenset({"you", "your", "yours", "yourself", "thou", "thee", "thy", "
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
 HERE = "here"
+THEIR = "their"
 
 
 @lru_cache(maxsize=8)
@@ -58,6 +61,34 @@ class Arguments:
             for m in e.mentions
         )
         self.male, self.female = _titles(rules_file)
+
+    def relations(self, c: RelationCandidate) -> list[Relation]:
+        """The relations candidate ``c`` states: one, or one per person "their" stands for."""
+        if c.subject.text.lower() == THEIR or c.object.text.lower() == THEIR:
+            return self._theirs(c)
+        found = self.relation(c)
+        return [found] if found is not None else []
+
+    def _theirs(self, c: RelationCandidate) -> list[Relation]:
+        their_is_subject = c.subject.text.lower() == THEIR
+        span, other = (c.subject, c.object) if their_is_subject else (c.object, c.subject)
+        named = self.entity(other, None)
+        i = bisect.bisect_right(self.starts, span.start) - 1
+        if named is None or i < 0:
+            return []
+        keys = self._named(self.sentences[i].start, span.start, named)
+        if not keys and i > 0:  # "Ann married Tom Hale. Their son Ned is two."
+            keys = self._named(self.sentences[i - 1].start, self.sentences[i].start, named)
+        if len(keys) != 2:
+            return []
+        evidence = sentence_span(self.letter, c.sentence)
+        pairs = [(k, named) if their_is_subject else (named, k) for k in sorted(keys)]
+        return [Relation(s, c.predicate, o, evidence, c.confidence, c.rule) for s, o in pairs]
+
+    def _named(self, start: int, end: int, other: str) -> set[str]:
+        """The people other than ``other`` named between offsets ``start`` and ``end``."""
+        lo = bisect.bisect_left(self.people, (start,))
+        return {k for s, e, _, k in self.people[lo:] if e <= end and k != other}
 
     def relation(self, c: RelationCandidate) -> Relation | None:
         """The relation candidate ``c`` states, or None if an argument stands for no one."""

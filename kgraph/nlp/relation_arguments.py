@@ -26,6 +26,7 @@ WE = frozenset({"we", "us", "our", "ours", "ourselves"})
 RELATIVE = frozenset({"which", "who", "whom", "that"})
 THIRD_POSSESSIVE = frozenset({"his", "her"})
 THIRD = frozenset({"he", "him", "his", "she", "her", "himself", "herself"})
+THEIR = "their"
 HERE = "here"
 LIST_JOINS = frozenset({"and", "&", "or"})
 OPEN_QUOTES = frozenset("“«")
@@ -82,6 +83,9 @@ def _argument(
     ):  # "Lucy Stone and her husband": her is the name the noun is coordinated with
         return _argument(doc, token.head.head, ents, rule, types, depth + 1)
     if lower in THIRD and not quoted(doc, token):  # kept for relate to resolve
+        return [(token.idx, token.idx + len(token.text), "Person")]
+    if rule.their and lower == THEIR and token.dep_ == "poss" and not quoted(doc, token):
+        # "Tom Hale and his wife, with their son Ned": kept for relate to resolve
         return [(token.idx, token.idx + len(token.text), "Person")]
     if lower in RELATIVE or lower in THIRD:
         return []

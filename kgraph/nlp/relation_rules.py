@@ -53,6 +53,7 @@ class Rule:
     subject: int = 0  # token rules: pattern element of each argument
     object: int = 0
     listed: bool = False  # token rules: the subject with the names listed after it
+    their: bool = False  # "their" may stand for the two people named before it
 
 
 def expand(value: Any, sets: dict[str, list[str]]) -> Any:
@@ -86,6 +87,7 @@ def read_rule(row: dict[str, Any], kind: str, sets: dict[str, list[str]]) -> Rul
         subject=int(row.get("subject", 0)),
         object=int(row.get("object", 0)),
         listed=bool(row.get("list", False)),
+        their=bool(row.get("their", False)),
     )
 
 
