@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kgraph.knowledge.authority import Authority, normalise
 from kgraph.nlp.components import _source
@@ -36,6 +36,17 @@ class BodyCues:
             self.institutions = read_words(data_dir / "institution-words.txt")
         if authority is not None:  # "the Lancet" is The Lancet: the resolver finds it there
             self.known = frozenset(authority.by_name())
+
+    def institution(self, ent: Span, content: list[Token], label: str) -> bool:
+        """A one-word name of the tagger's that is an institution word: a body, whatever
+        place or person the tagger took it for ("worked at the Conservatorium", "wrote to
+        the Admiralty", "in Congress"): the word names the body, not its building."""
+        return (
+            label in ("Place", "Person", "Organization")
+            and _source(ent) == "ner"
+            and len(content) == 1
+            and content[0].lower_ in self.institutions
+        )
 
     def one_word(self, doc: Doc, ent: Span, label: str) -> str | None:
         """The type of a one-word body of the tagger's (``label`` for any other name):

@@ -163,6 +163,8 @@ class TypeCorrector:
             return None
         if label == "Place" and source == "ner" and self.places.bare_word(ent):
             return None  # "the Lake", "in the North": no name
+        if self.bodies.institution(ent, content, label):
+            return "Organization"  # "a paper read to the Académie", "the Volksraad met"
         last = content[-1].lower_
         if last.endswith(("ists", "ites", "ians")) and label in ("Person", "Organization", "Group"):
             return "Group"
