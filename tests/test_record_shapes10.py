@@ -502,3 +502,32 @@ def test_a_firms_name_in_a_letterhead_is_no_place_and_deer_greets() -> None:
     letter = parse_letter(source(spelt))
     assert spoken(spelt, letter.salutation) is not None
     assert "Deer" in (spoken(spelt, letter.salutation) or "")
+
+
+RECORD_NOTES = """Charles Sorley to Arthur Watts, 12 March 1915
+
+Collection: Letters of Charles Sorley
+Format: postcard
+Postmark: FIELD POST OFFICE 14 MR 15
+Notes: Written at Ploegsteert, where Sorley was serving with his battalion.
+
+Dear Arthur,
+
+All well here, and the mud is drying.
+
+Charles
+"""
+
+
+def test_a_records_note_says_where_the_letter_was_written() -> None:
+    letter = parse_letter(source(RECORD_NOTES))
+    assert spoken(RECORD_NOTES, letter.place) == "Ploegsteert"
+
+
+def test_a_lots_bracketed_town_before_the_date_is_the_place() -> None:
+    lot = (
+        'Autograph letter signed ("Gideon Hale") to Professor Amos Lane of Yale College, '
+        "4 pages, 8vo, 7 Eaton Square, [London], 3 March 1846, with the address panel."
+    )
+    dated = lot_dateline(lot)
+    assert dated is not None and lot[dated[0] : dated[1]] == "[London], 3 March 1846"

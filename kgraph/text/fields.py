@@ -77,6 +77,13 @@ SENT_FROM = re.compile(
 )
 
 
+# an editor's note or description that says where the letter was written
+_WRITTEN_AT = re.compile(
+    r"(?:[Ss]ent|[Ww]ritten|[Pp]osted|[Dd]ispatched)\s+(?:from|at)\s+"
+    r"(?P<value>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)(?=[,;.]|\s+(?:on|in|where|while)\b)"
+)
+
+
 def _kind(key: str) -> str | None:
     """The kind of a field's key: the key's own ("Date(s)" is "Date"), or editorial when its
     first word is an editorial key ("Transcription completed", "Digitised on")."""
@@ -100,6 +107,10 @@ def read_field(line: Line) -> Field | None:
         return None
     value = m["value"].rstrip("*_ |")
     start = line.start + m.start("value")
+    sent = _WRITTEN_AT.match(value) if kind == "editorial" else None
+    if sent is not None:  # "Notes: Written at Arras, where he was serving …": the place
+        at = start + sent.start("value")
+        return Field("place", Line(at, at + len(sent["value"]), sent["value"], line.block))
     return Field(kind, Line(start, start + len(value), value, line.block))
 
 

@@ -124,10 +124,14 @@ def lot_dateline(line: str) -> tuple[int, int] | None:
         return None  # "[envelope postmarked 14 May 1903]": the post's date, not the letter's
     start = after + date.start
     parts = line[after : after + date.start].rstrip(" ,").split(",")
-    # a quoted day ("'Mardi soir'") is passed over
-    kept = [p for p in parts[skip:] if p.strip() and p.strip()[0] not in "'‘\"“["]
+    kept = [  # a quoted day ("'Mardi soir'") is passed over, an editor's "[London]" is not
+        p
+        for p in parts[skip:]
+        if p.strip()
+        and (p.strip()[0] not in "'‘\"“[" or re.fullmatch(r"\[[A-Z][^\]\d]+\]", p.strip()))
+    ]
     part = kept[-1] if kept else ""
-    if part.strip() and not _SHEET.search(part) and part.strip()[0].isupper():
+    if part.strip() and not _SHEET.search(part) and part.strip(" [")[:1].isupper():
         start = line.rfind(part.strip(), after, start)
     return start, after + date.end
 

@@ -187,6 +187,9 @@ def _parse(source: Source, text: str) -> Letter:
         pline, pd = partial  # "[14 June 1920]" over "Baghdad June 14": the writer's place
         if date[0].iso[5:] == f"{pd.month:02d}-{(pd.day or 0):02d}":
             date = (date[0], place_before(pline, pd.start))
+    if date is not None and date[1] is None and (field := head.fields.get("place")) is not None:
+        town = span_in(field, 0, len(field.text.split(",")[0]))  # "Pontresina, Switzerland"
+        date = (date[0], town)  # "Place of writing: …", "Notes: Written at Arras, …"
     place_span = date[1] if date else None
     if place_span is None and date is None and partial is not None:
         place_span = place_before(partial[0], partial[1].start)  # "Dublin, Sept. 22nd, '08."
