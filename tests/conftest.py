@@ -51,6 +51,26 @@ def run(processor) -> Callable[[str], LetterResult]:  # type: ignore[no-untyped-
 
 
 @pytest.fixture(scope="session")
+def unlinked():  # type: ignore[no-untyped-def]
+    """A processor that links nothing: the entity tests look at names and types only."""
+    from kgraph.corpus.runner import Processor
+
+    return Processor(Settings(link="none"))
+
+
+@pytest.fixture(scope="session")
+def entities(unlinked) -> Callable[[str], set[tuple[str, str]]]:  # type: ignore[no-untyped-def]
+    """The (label, type) of each entity of a letter given as text."""
+    from kgraph.text.reading import read_text
+
+    def _entities(text: str) -> set[tuple[str, str]]:
+        result: LetterResult = unlinked.process([read_text(text, "test-letter")])[0]
+        return {(e.label, e.type) for e in result.entities}
+
+    return _entities
+
+
+@pytest.fixture(scope="session")
 def sample_result(processor) -> LetterResult:  # type: ignore[no-untyped-def]
     from kgraph.text.reading import read_path
 

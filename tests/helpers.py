@@ -10,6 +10,8 @@ from kgraph.model import LetterResult, Source
 
 Triple = tuple[str, str, str]
 Run = Callable[[str], LetterResult]  # the conftest's ``run``: a letter's text to its result
+# the ``entities`` fixture: a letter given as text to the (label, type) of its entities
+Entities = Callable[[str], set[tuple[str, str]]]
 
 
 def source(text: str, name: str = "test-letter") -> Source:

@@ -4,46 +4,32 @@ office alone are no names (``data/patterns/not-names.txt``)."""
 
 from __future__ import annotations
 
-import pytest
-
-from kgraph.corpus.runner import Processor
-from kgraph.settings import Settings
-from kgraph.text.reading import read_text
+from tests.helpers import Entities
 
 
-@pytest.fixture(scope="module")
-def processor() -> Processor:
-    return Processor(Settings(link="none"))
-
-
-def _entities(processor: Processor, text: str) -> set[tuple[str, str]]:
-    result = processor.process([read_text(text, "ent7")])[0]
-    return {(e.label, e.type) for e in result.entities}
-
-
-def test_noun_after_a_plain_adjective_or_a_quantifier(processor: Processor) -> None:
+def test_noun_after_a_plain_adjective_or_a_quantifier(entities: Entities) -> None:
     text = (
         "Dear Tom,\n\nThe farmer told me that a raw Kettle had been left by the road, and "
         "that he feared any Mischief from it.\n\nYour friend,\nAnn Grey\n"
     )
-    labels = {label for label, _ in _entities(processor, text)}
+    labels = {label for label, _ in entities(text)}
     assert not labels & {"Kettle", "Mischief"}
 
 
-def test_noun_after_an_epithet_stays_a_name(processor: Processor) -> None:
+def test_noun_after_an_epithet_stays_a_name(entities: Entities) -> None:
     text = (
         "Dear Tom,\n\nPoor Kettle was ill again this week; I saw Kettle at the mill and told "
         "him to rest.\n\nYour friend,\nAnn Grey\n"
     )
-    assert ("Kettle", "Person") in _entities(processor, text)
+    assert ("Kettle", "Person") in entities(text)
 
 
-def test_feasts_and_offices_are_no_names(processor: Processor) -> None:
+def test_feasts_and_offices_are_no_names(entities: Entities) -> None:
     text = (
         "Dear Tom,\n\nWe hope to be at Bath by Michaelmas, and the Aldermen have met twice "
         "since Whitsun. His Eminence has written, and the Superintendent came to dinner."
         "\n\nYour friend,\nAnn Grey\n"
     )
-    labels = {label for label, _ in _entities(processor, text)}
-    assert ("Bath", "Place") in _entities(processor, text)
+    labels = {label for label, _ in entities(text)}
+    assert ("Bath", "Place") in entities(text)
     assert not labels & {"Michaelmas", "Aldermen", "Whitsun", "Eminence", "Superintendent"}

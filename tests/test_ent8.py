@@ -5,38 +5,24 @@ orchestra, a conservatory or a seminary with a name before it is an organisation
 
 from __future__ import annotations
 
-import pytest
-
-from kgraph.corpus.runner import Processor
-from kgraph.settings import Settings
-from kgraph.text.reading import read_text
+from tests.helpers import Entities
 
 
-@pytest.fixture(scope="module")
-def processor() -> Processor:
-    return Processor(Settings(link="none"))
-
-
-def _entities(processor: Processor, text: str) -> set[tuple[str, str]]:
-    result = processor.process([read_text(text, "ent8")])[0]
-    return {(e.label, e.type) for e in result.entities}
-
-
-def test_institution_word_alone_is_a_body(processor: Processor) -> None:
+def test_institution_word_alone_is_a_body(entities: Entities) -> None:
     text = (
         "Dear Tom,\n\nThe work at the Conservatorium is hard, and I have written twice to "
         "the Admiralty about the charts.\n\nYour friend,\nAnn Grey\n"
     )
-    found = _entities(processor, text)
+    found = entities(text)
     assert ("Conservatorium", "Organization") in found
     assert ("Admiralty", "Organization") in found
 
 
-def test_named_railway_and_orchestra_are_bodies(processor: Processor) -> None:
+def test_named_railway_and_orchestra_are_bodies(entities: Entities) -> None:
     text = (
         "Dear Tom,\n\nThe Great Northern Railway has lost my trunk, and the Dorset Orchestra "
         "plays without me on Friday.\n\nYour friend,\nAnn Grey\n"
     )
-    found = _entities(processor, text)
+    found = entities(text)
     assert ("Great Northern Railway", "Organization") in found
     assert ("Dorset Orchestra", "Organization") in found
