@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from kgraph.model import EntityType, Letter, Mention, TextSpan
 
-__all__ = ["add_initials"]
+__all__ = ["add_initials", "initials_of"]
 
 _TOKEN = re.compile(r"(?<![\w.])((?:[A-Z]\.\s?){2,3}|[A-Z]{2,3})(?![\w])")
 _PARTY_ROLES = frozenset(
@@ -23,7 +23,7 @@ _PARTY_ROLES = frozenset(
 )
 
 
-def _initials(name: str) -> str | None:
+def initials_of(name: str) -> str | None:
     """ "JSH" for "John Stevens Henslow" or "J. S. Henslow"; None for a one-word name."""
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", name) if w[0].isupper()]
     words = [w for w in words if w.lower() not in ("mr", "mrs", "dr", "sir", "miss", "lady")]
@@ -42,7 +42,7 @@ def add_initials(
         if types[key] != "Person" or not any(m.role in _PARTY_ROLES for m in ms):
             continue
         for m in ms:
-            short = _initials(m.text)
+            short = initials_of(m.text)
             if short is not None:
                 wanted.setdefault(short, key)
     if not wanted:

@@ -28,6 +28,7 @@ from kgraph.extract.name_match import (
 )
 from kgraph.extract.place_of_writing import place_of_writing
 from kgraph.extract.places import split_qualified_places
+from kgraph.extract.signed_initials import join_signed_initials
 from kgraph.extract.surnames import fold_surnames, full_name, settle_one_words, settle_titles
 from kgraph.extract.tagged import entry_for, merge_by_refs, ref_suffix, refs_conflict, same_as
 from kgraph.knowledge.authority import Authority, normalise
@@ -80,6 +81,8 @@ def resolve(letter: Letter, mentions: tuple[Mention, ...], authority: Authority)
     _merge_short_names(groups, types, lookup)
     _merge_same_names(groups, types)
     _merge_short_titles(groups, types)
+    # "W. E. G." signs the letter of the "William Ewart Gladstone" the notes name
+    join_signed_initials(groups, types, lambda k: _auth_label(k, lookup), join)
     add_initials(letter, groups, types)  # "CD", "J. S. H." for the letter's parties
     entities = []
     for key, ms in groups.items():
@@ -240,6 +243,11 @@ def _merge_short_titles(groups: dict[str, list[Mention]], types: dict[str, Entit
         ]
         if len(targets) == 1:
             _join(groups, types, targets[0], key)
+
+
+def _auth_label(key: str, lookup: Lookup) -> list[str]:
+    entry = lookup.by_id.get(key[5:]) if key.startswith("auth:") else None
+    return [entry.label] if entry else []
 
 
 def _entity_with_role(entities: list[Entity], roles: tuple[str, ...]) -> str | None:
