@@ -1,8 +1,9 @@
 """Who wrote a letter and to whom, as the edition around it says: a heading naming both
 parties, an auction's lot, a writer and year, an introduction, a "To X" line, a record's
 fields (above the letter or under it), the narrative that leads in, a kin greeting the
-editor names, a receiver's endorsement. ``letters.parse_letter`` weighs these against the
-signature and the salutation."""
+editor names, a receiver's endorsement, an editor's note under the letter ("X addressed these
+letters to her mother, Y"). ``letters.parse_letter`` weighs these against the signature and
+the salutation."""
 
 from __future__ import annotations
 
