@@ -7,17 +7,12 @@ from __future__ import annotations
 import re
 
 from kgraph.extract.name_match import Lookup
-from kgraph.extract.places import address_runs_on, quoted
+from kgraph.extract.places import COARSE, address_runs_on, quoted
 from kgraph.model import Entity, Letter
 from kgraph.text.line_patterns import HOUSE, SHIP
 
 __all__ = ["place_of_writing"]
 
-# authority descriptions of places too large to be a place of writing
-COARSE = re.compile(
-    r"(?i)^(?:\w+\s+)?(?:country|continent|region|state|county|province|ocean|republic|"
-    r"kingdom|empire|department|principality)\b"
-)  # "Boer republic, later province of South Africa": the Transvaal, not Pretoria
 # names of counties and the like in an address ("Argyllshire", "County Down")
 REGION = re.compile(r"(?i)shire\b|\bcounty\b|\bco\.\s|\bprovince\b|\bdépartement\b")
 STREET = re.compile(

@@ -16,12 +16,14 @@ from kgraph.knowledge.authority import normalise
 from kgraph.model import EntityType, Letter, Mention
 from kgraph.text.line_patterns import HOUSE
 
-__all__ = ["address_runs_on", "quoted", "split_qualified_places"]
+__all__ = ["COARSE", "address_runs_on", "quoted", "split_qualified_places"]
 
 _QUALIFIER = re.compile(r",\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
-# what a qualifying place is: a country, state, county or the like ("Paris, Texas"), not a town
+# an authority description of a land, not a town: what qualifies a town ("Paris, Texas") and
+# what is too large to be a place of writing beside one ("Boer republic, …": the Transvaal)
 COARSE = re.compile(
-    r"(?i)^(?:\w+\s+)?(?:country|continent|region|state|county|province|colony|island|empire)\b"
+    r"(?i)^(?:\w+\s+)?(?:country|continent|region|state|county|province|colony|island|empire|"
+    r"ocean|republic|kingdom|department|principality)\b"
 )
 # a list goes on after the second name: "Milwaukee, St. Louis, and the towns", "X, Y and Z"
 LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\b|&|[A-Z][\w.'’-]*\s*(?:,|and\b))|and\b|&)")
