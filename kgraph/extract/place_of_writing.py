@@ -53,16 +53,17 @@ def place_of_writing(entities: list[Entity], lookup: Lookup, letter: Letter) -> 
             )
             known = e.authority_id is not None or any(x.source == "kb" for x in e.mentions)
             text = letter.source.text
+            line = max(text.rfind("\n", 0, m.start), 0)  # what precedes it on its line
             score = (
                 int(not address_runs_on(letter, m)),  # "Hall, Easton, / Kent, 4 May": Easton
-                int(not _NEAR_BEFORE.search(text, 0, m.start)),  # "Hermitage, nr. Newbury"
+                int(not _NEAR_BEFORE.search(text, line, m.start)),  # "Hermitage, nr. Newbury"
                 int(m.role in ("place", "dateline")),
                 int(not quoted(letter.source.text, m)),  # "«Fram», Khabarova": the ship
                 int(not coarse),  # "Camden | New Jersey | U. S. America": not the country
                 int(known and m.role != "address"),  # "Ainola, Järvenpää": the town the KB knows
                 int(m.role == "place"),
                 # "39, Frognal, Hampstead": a name after the house's number is its street
-                int(not STREET.search(m.text) and not _NUMBERED.search(text, 0, m.start)),
+                int(not STREET.search(m.text) and not _NUMBERED.search(text, line, m.start)),
                 # "Casa Guidi, Florence", "Hotel Metropole", "BRIG ADVANCE, FISKERNAES"
                 int(
                     bool(_NEAR_AFTER.match(text, m.end))  # "Hermitage, nr. Newbury": a village
