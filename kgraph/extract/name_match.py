@@ -99,6 +99,7 @@ def fullest(forms: list[str]) -> str:
         )
 
     best = max((_uninverted(f) for f in forms), key=score)
+    best = re.sub(r"\[([^\]]*)\]", r"\1", best)  # "Anna [Maria Calhoun] Clemson"
     if (
         best.isupper() and len(best) > 3
     ):  # "MILLICENT GARRETT FAWCETT" → "Millicent Garrett Fawcett"
@@ -106,12 +107,19 @@ def fullest(forms: list[str]) -> str:
         best = " ".join(
             w.lower()
             if 0 < i < len(words) - 1 and w.lower() in PARTICLES
-            else w.capitalize()
+            else _recased(w)
             if len(w) > 2
             else w
             for i, w in enumerate(words)
         )  # "GUSTAVE DE BEAUMONT" → "Gustave de Beaumont"
     return best
+
+
+def _recased(word: str) -> str:
+    """A word in capitals recased, each part of it after a hyphen, a stop or an apostrophe
+    ("H.-R." stays, "O'BRIEN" is O'Brien, "SACKVILLE-WEST" is Sackville-West)."""
+    word = re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), word)
+    return re.sub(r"(?<=[^\W\d_]{2})(['’])S\b", r"\1s", word)  # "BUTLER'S" is Butler's
 
 
 # the particles inside a name that stay in lower case ("Gustave de Beaumont")
@@ -146,14 +154,23 @@ _LEADING_TITLES = re.compile(
 )
 
 
+# a title before a name, not before "of" ("Earl of Clarendon" is named by the title)
+_TITLE_WORD = re.compile(r"([^\W\d_]{2,})\.?\s+(?!(?i:of|de|di|von)\s)")
+# titles kept with the name: "Lady Henry Somerset" is no Henry Somerset
+_STYLED_BY = frozenset({"lady", "m"})
+
+
 def without_title(form: str) -> str | None:
     """A person's name without the titles before it, when a given name and a surname remain
     ("Miss Joanna Baillie" is Joanna Baillie; "Mrs. Carlyle" stays as written): None
     otherwise."""
     m = _LEADING_TITLES.match(form)
-    if m is None:
+    at = m.end() if m is not None else 0
+    while (w := _TITLE_WORD.match(form, at)) and w[1].lower() in TITLES - _STYLED_BY:
+        at = w.end()  # "ABBÉ H.-R. CASGRAIN", "Governor Arthur Phillip"
+    if at == 0:
         return None
-    rest = form[m.end() :]
+    rest = form[at:]
     words = rest.split()
     if len(words) < 2 or not all(w[:1].isupper() or w.lower() in PARTICLES for w in words):
         return None

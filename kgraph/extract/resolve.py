@@ -63,6 +63,8 @@ def resolve(letter: Letter, mentions: tuple[Mention, ...], authority: Authority)
             if m.type == "Person":  # "Mr. Herbert" is Herbert; "Mrs. Herbert" is someone else
                 name = ("mrs " if is_female([m]) else "") + " ".join(bare(m.text))
             key = f"{m.type}:{name}{ref_suffix(m)}"
+            if _other_party(groups.get(key, []), m):
+                key += "#2"  # "from Governor GREY to the Right Hon. EARL GREY": two people
             types.setdefault(key, m.type)
         groups.setdefault(key, []).append(m)
     for keep, drop in merge_by_refs(groups, list(groups)):  # one identifier, one thing
@@ -248,6 +250,17 @@ def _merge_short_titles(groups: dict[str, list[Mention]], types: dict[str, Entit
 def _auth_label(key: str, lookup: Lookup) -> list[str]:
     entry = lookup.by_id.get(key[5:]) if key.startswith("auth:") else None
     return [entry.label] if entry else []
+
+
+def _other_party(group: list[Mention], m: Mention) -> bool:
+    """``m`` names one party of the letter and ``group`` the other under another style
+    ("Governor GREY" writes to "EARL GREY"): the writer is never the addressee."""
+    for roles, others in ((SENDER_ROLES, RECIPIENT_ROLES), (RECIPIENT_ROLES, SENDER_ROLES)):
+        if m.role in roles and any(
+            x.role in others and normalise(x.text) != normalise(m.text) for x in group
+        ):
+            return True
+    return False
 
 
 def _entity_with_role(entities: list[Entity], roles: tuple[str, ...]) -> str | None:

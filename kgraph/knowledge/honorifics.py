@@ -50,6 +50,7 @@ TITLES = frozenset(
         "cardinal",
         "father",
         "abbé",
+        "abbe",
         "graf",
         "gräfin",
         "fürst",
