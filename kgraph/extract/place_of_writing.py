@@ -18,7 +18,8 @@ REGION = re.compile(r"(?i)shire\b|\bcounty\b|\bco\.\s|\bprovince\b|\bdépartemen
 STREET = re.compile(
     r"\b(?:street|road|row|square|lane|place|terrace|gardens|avenue|house|hall|hospital|"
     r"hotel|hôtel|court|park|strasse|straße|rue|via|quai|boulevard|river|grove|crescent|"
-    r"parade|walk|mews|wharf|quay|station|buildings|chambers|yard|close|gate|circus|strand)\b",
+    r"parade|walk|mews|wharf|quay|station|buildings|chambers|yard|close|gate|circus|strand)\b"
+    r"|\s(?:St|Ave|Rd|Sq|Pl|Blvd|Str)\.?$",  # "50 Chestnut St.": a street, not "St. Louis"
     re.I,
 )
 
@@ -30,7 +31,8 @@ _FIRM_AFTER = re.compile(
     r"(?i)[ \t]+(?:lines?|company|co\.|railway|railroad|steamship|steam\s+navigation|bank|"
     r"works|mills|brothers|bros\.?|&)(?:\W|$)"
 )
-_NUMBERED = re.compile(r"(?:^|\n|\|)[ \t]*\d{1,4}[a-zA-Z]?,?[ \t]+$")
+# "39, Frognal" and "Boston, 50 Chestnut St.": the house's number before its street
+_NUMBERED = re.compile(r"(?:^|\n|\||,)[ \t]*\d{1,4}[a-zA-Z]?,?[ \t]+$")
 
 
 def place_of_writing(entities: list[Entity], lookup: Lookup, letter: Letter) -> str | None:
@@ -69,7 +71,7 @@ def place_of_writing(entities: list[Entity], lookup: Lookup, letter: Letter) -> 
                     bool(_NEAR_AFTER.match(text, m.end))  # "Hermitage, nr. Newbury": a village
                     or (not HOUSE.search(m.text) and not SHIP.match(m.text))
                 ),
-                int(not _house(letter, m.end)),
+                int(known or not _house(letter, m.end)),  # "Boston, 50 Chestnut St.": a town
                 -m.start,
             )
             if best is None or score > best[0]:

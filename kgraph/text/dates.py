@@ -235,8 +235,15 @@ def is_date_word(text: str) -> bool:
 _MARKS = str.maketrans("[]〈〉⟨⟩_", "       ")
 
 
+# letters an editor supplied inside a word ("Sept[embe]r", "Feb[ruar]y")
+_SUPPLIED = re.compile(r"(?<=[^\W\d_])\[([^\W\d_]{1,8})\]([^\W\d_]*)")
+
+
 def unmark(text: str) -> str:
-    """``text`` with editors' brackets and emphasis underscores as spaces (same length)."""
+    """``text`` with editors' brackets and emphasis underscores as spaces (same length); a
+    word with supplied letters is read whole, the spaces after it ("Sept[embe]r" is
+    "September  ")."""
+    text = _SUPPLIED.sub(lambda m: m[1] + m[2] + "  ", text)
     return text.translate(_MARKS)
 
 

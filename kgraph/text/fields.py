@@ -25,7 +25,8 @@ KINDS = {
     "recipient": "to|recipient|addressee|addressed to|correspondent to|who to|"
     "destinatario|empfänger|adressat|destinataire",
     "place": "place|written at|written from|place of writing|origin|sent from|where written|"
-    "address from|address|luogo mittente|luogo|schreibort|ort|lugar|lieu|lieu d'expédition",
+    "address from|address|luogo mittente|luogo|schreibort|ort|lugar|lieu|lieu d'expédition|"
+    "place made|place of execution|place/s of execution|place written",  # a museum's record
     "editorial": (
         "reference|ref|extent|repository|source|access conditions|access|rights|collection|"
         "call number|shelfmark|identifier|format|language|description|transcribed|"
@@ -53,7 +54,7 @@ class Field:
     value: Line  # the value, as a line of its own (offsets into the text)
 
 
-BARE_KEY = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ()]{0,28}?)\s*:?$")
+BARE_KEY = re.compile(r"^(?P<key>[A-Za-z][A-Za-z ()/]{0,28}?)\s*:?$")
 # keys that head what follows rather than one value ("Text", "From" over a name)
 _NOT_BARE = frozenset({"text", "transcription", "translation", "notes", "summary", "original"})
 _NOT_BARE |= {"from", "to", "letter", "item", "by", "document", "heading", "description"}

@@ -55,9 +55,10 @@ _PARTIES = re.compile(
     rf"(?i:(?:(?:copy|extract|translation)\s+of\s+)?(?:an?\s+|the\s+)?"  # "COPY of a DESPATCH from"
     r"(?:letters?|despatch|dispatch|telegram|cablegram|cable|post-?card|postal\s+card|card|"
     rf"note)(?:,|\s+(?:of|from))\s+|from\s+)?(?P<s>{NAME})"  # "Cablegram, X to Y"
-    rf"(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}},)?\s+"  # "Robert Burns, Ellisland, to"
+    rf"(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}},)?"  # "Robert Burns, Ellisland, to"
+    r"(?:\s+(?i:letter|post-?card|telegram|note))?\s+"  # "Arthur Grey letter to Tom Hale"
     rf"(?i:to|à|an)\s+(?:the\s+|(?:his|her|their)\s+{KIN})?"
-    rf"(?P<r>{NAME})(?=\s*(?:[,;:.(\[|·—–]|\s-\s|\d|$))"
+    rf"(?P<r>{NAME})(?=\s*(?:[,;:.(\[\]|·—–]|\s-\s|\d|$))"
 )
 _WRITER_YEAR = re.compile(
     rf"^(?:(?i:(?:letter\s+)?from)\s+(?P<f>{NAME})\.?"
@@ -160,6 +161,7 @@ def parties(heading: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """Sender and recipient named by an editor's heading ("X to Y", "Letter from X to Y",
     "To Y from X", "X à Y", "X an Y", "X a Y")."""
     at = _numbered(heading)
+    at += heading.startswith("[", at)  # "[TD to HLM]": an editor's heading in brackets
     if (arrow := arrow_parties(heading, at)) is not None:
         return arrow  # "Germain, Sophie → Gauss, Carl Friedrich"
     m = _TO_FROM.match(heading, at) or _PARTIES.match(heading, at)
@@ -234,7 +236,16 @@ def addressee_name(line: str) -> tuple[int, int] | None:
         and rest[0].lower() not in _LOWER_OK  # "MADAME DE MONTCALM" keeps her style
         else 0
     )
-    return clean_name(line, m.start("r") + skip, m.start("r") + len(value))
+    found = clean_name(line, m.start("r") + skip, m.start("r") + len(value))
+    if found is not None and (more := _SUPPLIED_NAMES.match(line, found[1])) is not None:
+        return found[0], more.end()  # "To ANNA [MARIA CALHOUN] CLEMSON": the editor's names
+    return found
+
+
+# names an editor supplied inside a name, then the rest of it: " [MARIA CALHOUN] CLEMSON"
+_SUPPLIED_NAMES = re.compile(
+    r"\s\[[^\W\d_][^\]\d,;]{0,40}\]\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)*"
+)
 
 
 def names_someone(text: str) -> bool:

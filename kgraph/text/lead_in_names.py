@@ -131,6 +131,8 @@ def lot_dateline(line: str) -> tuple[int, int] | None:
         and (p.strip()[0] not in "'‘\"“[" or re.fullmatch(r"\[[A-Z][^\]\d]+\]", p.strip()))
     ]
     part = kept[-1] if kept else ""
+    if (town := re.search(r"\[[A-Z][^\]\d]+\]\s*$", part)) is not None:
+        part = town.group()  # "Queen Ann Street West [London]": the town the editor gives
     if part.strip() and not _SHEET.search(part) and part.strip(" [")[:1].isupper():
         start = line.rfind(part.strip(), after, start)
     return start, after + date.end

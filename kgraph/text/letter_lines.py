@@ -73,13 +73,16 @@ def split_lines(text: str) -> list[Line]:
 
 
 def _gap_cut(piece: str) -> int | None:
-    """Where a printed line holds a salutation and, set apart by a wide gap, a dateline
-    ("My Lord,                Boma, September 28, 1903."): the start of the dateline."""
+    """Where a printed line holds a salutation (or a despatch's number) and, set apart by a
+    wide gap, a dateline or address ("My Lord,                Boma, September 28, 1903."):
+    the start of the dateline."""
     gaps = list(re.finditer(r"\S(\s{5,})(?=\S)", piece))
     if not gaps:
         return None
     cut = gaps[-1].end()
     left, right = piece[: gaps[-1].start() + 1], piece[cut:]
+    if re.fullmatch(r"\(?No\.\s?\d+\.?\)?", left.strip()):
+        return cut  # "(No. 19.)      Government House, Auckland,": a despatch's number
     found = find_date(right)
     if found is None or found.precision == "year" or find_date(left) is not None:
         return None
@@ -103,7 +106,11 @@ def _pieces(start: int, inner: str, block: int) -> list[Line]:
     for a, b in zip(cuts[::2], cuts[1::2], strict=True):
         piece = inner[a:b]
         lead = len(piece) - len(piece.lstrip(OPENING_QUOTES + " \t"))
+        if (typed := re.match(r"'[ \t]+(?=\S)", piece[lead:])) is not None:
+            lead += typed.end()  # "' MY DEAR SIR, —": a scan's opening quotation mark
         piece = strip_markers(piece[lead:]).rstrip()
+        if typed is not None:
+            piece = re.sub(r"(?<=[.,!?])'$", "", piece)  # "' HUGH MILLER.'": and its close
         if piece.strip():
             found.append(Line(start + a + lead, start + a + lead + len(piece), piece, block))
     return found
@@ -145,16 +152,16 @@ def name_in_salutation(line: Line) -> TextSpan | None:
     """The name in "My dear Sir Roderick," or "Stella dearest," (None for "Dear Sir,")."""
     if re.match(r"(?i)^\[?(?:to\s+the\s+)?editor\b", line.text):
         return None  # "[Editor of The Tribune.]—": the paper's editor, whoever he was
-    text = re.split(r",\s*[—–-]|\s[—–-]\s", line.text)[0]
+    text = re.split(r"\s?[,:]\s*[—–-]|\s[—–-]\s", line.text)[0]
     m = SALUTATION.match(text)
     start = m.end() if m else 0
     end = len(text)
     if m is None and (e := ENDEARMENT.search(text)):
         end = e.start()
     words = list(re.finditer(r"[^\W\d_][\w'’.-]*", text[start:end]))
-    while words and NOT_NAMES.match(words[0].group().rstrip(".")):
+    while words and _greets_no_one(words[0].group()):
         words = words[1:]
-    while words and NOT_NAMES.match(words[-1].group().rstrip(".")):
+    while words and _greets_no_one(words[-1].group()):
         words = words[:-1]
     if not words:
         return None
@@ -169,6 +176,11 @@ def name_in_salutation(line: Line) -> TextSpan | None:
     if not looks_like_name(name) or re.fullmatch(r"(?:[A-Z]\.?\s*){1,3}", name):
         return None  # "My own C.,—": an initial alone names nobody the letter can resolve
     return span_in(line, first_start, first_start + len(name))
+
+
+def _greets_no_one(word: str) -> bool:
+    """A word of a salutation that names no one: "Sir", "Friend", a kinship ("Dear Mama")."""
+    return bool(NOT_NAMES.match(word.rstrip("."))) or word.lower() in kinship_words()
 
 
 def _addressed(lines: list[Line], i: int) -> bool:
@@ -200,12 +212,21 @@ def _inline(lines: list[Line], i: int) -> bool:
     return find_date(lines[i - 1].text) is not None and len(lines[i - 1].text) <= SHORT
 
 
+# a friend greeted by name, the dash after the stop: "Friend Garrison,—", "Friend Douglass :—"
+_FRIEND = re.compile(
+    r"^(?i:(?:my\s+)?(?:dear\s+|esteemed\s+)?(?:friend|brother|sister|comrade|cousin))\s+"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?\s?[,:]\s*[—–-]"
+)
+
+
 def is_salutation(lines: list[Line], i: int) -> bool:
     text = lines[i].text
     if re.match(r"(?:Sir|SIR)\s+[A-Z]", text) and parties(text) is not None:
         return False  # "Sir H. Parkes to Earl Granville.—(Received March 14.)": a heading
     if re.match(rf"^{GREETING}[^,]*,\s*[—–-]", text, re.I):
         return True  # "Sir,—In your leading article…"
+    if re.match(rf"^{GREETING}[^,:]{{0,30}}?\s?:\s*[—–-]", text, re.I) or _FRIEND.match(text):
+        return True  # "Sir :—I have …", "Friend Douglass :—Since my last …"
     if TITLED_SALUTATION.match(text):
         return True  # "Mr. Blake,—": a name with its title, and the dash after the comma
     if re.match(r"(?i)^\[?(?:to\s+the\s+)?editor\s+of\s+[^\]]{3,40}?\.?\]?\s*[—–]", text):

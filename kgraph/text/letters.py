@@ -56,6 +56,17 @@ from kgraph.text.line_patterns import (
 )
 
 
+def _narrates(line: str) -> bool:
+    """An editor's sentence leading into the letter ("The following letter was then read to
+    the court:—"): five words or more, some in lower case, ending in a colon; no address."""
+    words = line.split()
+    return (
+        re.search(r":\s*[—–-]{0,2}\s*$", line) is not None
+        and len(words) >= 5
+        and sum(w[0].islower() for w in words) >= 2
+    )
+
+
 def parse_letter(source: Source) -> Letter:
     """Find the parts of ``source``'s letter."""
     plain = plain_emphasis(source.text)
@@ -103,6 +114,10 @@ def _parse(source: Source, text: str) -> Letter:
         addressee = next((x for x in foot if ENDORSED_TO.match(x.text)), None)
     if sal is not None and address and address[-1].text.endswith(":") and lead_in(address[-1]):
         prose.append(address.pop())  # "Thoreau writes to H. G. O. Blake:" over "Mr. Blake,—"
+    led_in = [i for i, x in enumerate(address) if _narrates(x.text)]
+    if led_in:  # "… was then read by the Clerk of Court:—": the letter's address is below it
+        prose += address[: led_in[-1] + 1]
+        address = address[led_in[-1] + 1 :]
     top_address = list(address)
     addressee_to = head.addressee_to
     cover_block = -1  # the block of a cover's "X Esq." at the foot: the addressee's own address
