@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from kgraph.extract.address_chain import editorial
 from kgraph.model import Mention
+from tests.helpers import Run, labelled
 
 
 def _mention(text: str, name: str) -> Mention:
@@ -24,3 +25,12 @@ def test_a_place_on_a_line_of_prose_is_editorial() -> None:
     assert not editorial(text, _mention(text, "Hythe"), 0)
     dateline = "Berlin, den 3. Mai 1890.\n"
     assert not editorial(dateline, _mention(dateline, "Berlin"), 0)
+
+
+def test_a_tent_here_at_a_place_is_a_home(run: Run) -> None:
+    text = (
+        "Leeds, May 3rd, 1902.\n\nDear Mr. Hale,\n\n"
+        "The rains have come, and I write in my own tent here at Kuru.\n\n"
+        "Yours truly,\nMartha Gill\n"
+    )
+    assert ("Martha Gill", "livesIn", "Kuru") in labelled(run(text))
