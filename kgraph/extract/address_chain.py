@@ -27,7 +27,7 @@ from itertools import pairwise
 from kgraph.model import Entity, Mention
 from kgraph.text.line_patterns import HOUSE
 
-__all__ = ["beyond_house", "chain_links"]
+__all__ = ["beyond_house", "chain_links", "editorial"]
 
 # what may stand between two steps: separators, a house number ("No. 9", "423-425"), a
 # postal district ("S.E.", "W.C.", "N. F.")
@@ -40,6 +40,22 @@ _TITLED = re.compile(r"\b(?:the|of|for)\s+$", re.I)
 # a house number right before or after a name: "No. 9, Piccadilly", "Linden Str. 4"
 _NUMBER_BEFORE = re.compile(rf"(?<![\w.]){_NUMBER}[ \t,.]*$")
 _NUMBER_AFTER = re.compile(rf"\.?[ \t]*{_NUMBER}(?=[ \t]*(?:[,;|]|$))", re.M)
+
+# a line of prose, not of an address: five or more lower-case words ("Printed and published
+# for the League at 13 Mill Road", "Exhibit No. 9 put in, and read by the Clerk")
+_PROSE = re.compile(r"(?:\b[a-z]{2,}\b[^a-z\n]*){5}")
+
+
+def editorial(text: str, m: Mention, start: int) -> bool:
+    """Whether mention ``m`` of an address or dateline that begins at offset ``start`` stands
+    in an editor's bracketed note ("[Footnote 2: … at Bath in 1801.]") or on a line of
+    prose: such a place is no part of the address."""
+    before = text[start : m.start]
+    if before.count("[") > before.count("]"):
+        return True
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    return bool(_PROSE.search(text[line_start : line_end if line_end >= 0 else len(text)]))
 
 
 def _between(link_words: Sequence[str]) -> re.Pattern[str]:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kgraph.extract.address_chain import beyond_house, chain_links
+from kgraph.extract.address_chain import beyond_house, chain_links, editorial
 from kgraph.extract.evidence import sentence_of
 from kgraph.extract.relate_arguments import Arguments
 from kgraph.extract.relate_parties import (
@@ -220,7 +220,9 @@ def _address_relations(
                 for e in entities
                 if e.type == "Place"
                 for m in e.mentions
-                if _inside(m, span) and m.text.split()[0].lower().rstrip(".") not in titles
+                if _inside(m, span)
+                and m.text.split()[0].lower().rstrip(".") not in titles
+                and not editorial(letter.source.text, m, span.start)  # "[Footnote: … Bath.]"
             ),
             key=lambda pair: pair[0].start,
         )
