@@ -217,3 +217,51 @@ def test_a_scans_straight_quotation_marks_open_each_paragraph() -> None:
     assert spoken(QUOTED, letter.place) == "DUNBAR"
     assert letter.signature is not None
     assert spoken(QUOTED, letter.signature) == "ROBERT DICK."
+
+
+SOURCEBOOK = """Home  /  Sources  /  Chemistry, 1900–1950  /  Source 12
+
+Walther Kessel to Anna Brandt (March 2, 1931)
+
+Summary
+In the spring of 1931 the chemist Walther Kessel told his former assistant Anna Brandt of
+the new furnace at the institute.
+
+Translation
+
+INSTITUT FÜR METALLKUNDE
+Göttingen, Bunsenstraße 4
+
+Göttingen, den 2. März 1931
+
+Dear Anna,
+
+The furnace is in, and it reaches the heat we wanted at the first trial.
+
+Yours,
+Walther
+"""
+
+
+def test_an_editors_heading_above_an_abstract_and_a_letterhead_names_the_parties() -> None:
+    letter = parse_letter(source(SOURCEBOOK))
+    assert spoken(SOURCEBOOK, letter.heading_sender) == "Walther Kessel"
+    assert spoken(SOURCEBOOK, letter.heading_recipient) == "Anna Brandt"
+
+
+RUNNING_HEAD = """52                    EXPEDITION TO BORNEO.
+
+No. 4.
+
+Captain Hale to the Secretary of the Admiralty.
+
+                                        Sarawak, May 3, 1847.
+Sir: I have the honor to report the arrival of the ship.
+
+                                        M. C. Hale.
+"""
+
+
+def test_a_running_head_names_no_parties() -> None:
+    letter = parse_letter(source(RUNNING_HEAD))
+    assert spoken(RUNNING_HEAD, letter.heading_recipient) != "BORNEO"

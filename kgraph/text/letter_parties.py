@@ -7,6 +7,7 @@ the salutation."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kgraph.model import TextSpan
@@ -64,6 +65,9 @@ def editor_parties(
         heading_recipient = span_in(heading, *lot[1])
     elif heading is not None and (writer := writer_year(heading.text)) is not None:
         heading_sender = span_in(heading, *writer)
+    elif (above := _parties_line(lines[:head_end], heading)) is not None:
+        heading_sender = span_in(above[0], *above[1][0])  # "X to Y (December 23, 1938)" over
+        heading_recipient = span_in(above[0], *above[1][1])  # an abstract and the letterhead
     elif intro is not None and (said := intro_parties(intro.text)) is not None:
         heading_sender = span_in(intro, *said[0])
         heading_recipient = span_in(intro, *said[1])
@@ -109,6 +113,25 @@ def editor_parties(
             heading_sender = noted[0]
             heading_recipient = heading_recipient or noted[1]
     return heading_sender, heading_recipient
+
+
+def _parties_line(
+    lines: list[Line], heading: Line | None
+) -> tuple[Line, tuple[tuple[int, int], tuple[int, int]]] | None:
+    """An editor's heading naming both parties that stands alone above the letter, when the
+    line taken for the heading is another (a letterhead, an abstract's title) and names no
+    one "to" anyone itself; never a page's running head ("48    NAVAL EXPEDITION TO X.")."""
+    if heading is not None and re.search(r"(?i)\bto\b", heading.text):
+        return None  # "Commodore Perry to the Secretary of the Navy.": the heading's own way
+    for i, line in enumerate(lines):
+        if re.match(r"\d+\s{2,}|.*\S\s{2,}\d+$", line.text):
+            continue  # a running head with its page number
+        near = [lines[j].block for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+        if line is heading or line.block in near or len(line.text.split()) > 14:
+            continue
+        if (found := parties(line.text)) is not None:
+            return line, found
+    return None
 
 
 def _noted_parties(text: str, lines: list[Line], after: int) -> tuple[TextSpan, TextSpan] | None:
