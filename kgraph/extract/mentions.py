@@ -127,6 +127,11 @@ PERSON_AFTER = re.compile(
     r"(?:wife|husband|son|daughter|brother|sister|father|mother|friend|cousin|uncle|aunt|"
     r"nephew|niece|widow|fiancée?|secretary|servant|pupil|master))\b"
 )
+# a preposition of place or "of" right before a name: the relative clause after it is the
+# person's or the body's before it ("Dr. Holt of Lindale, who wrote", "my aunt at Bexley,
+# whose garden", "the farmers in Tarnby, who"): the place stays a place. After "of" a place
+# is far more common than the person of "news of Harker, who"
+PLACE_BEFORE = re.compile(r"(?i)\b(?:of|in|at|near)\s+(?:the\s+)?$")
 _TITLES = r"(?:mr|mrs|miss|ms|dr|madame|mme|mlle|monsieur|herr|frau)"
 HONORIFIC_START = re.compile(rf"(?i)^{_TITLES}\b\.?\s")  # "Miss Brontë" in an address
 HONORIFIC_BEFORE = re.compile(rf"(?i)\b{_TITLES}\.?\s+$")
@@ -243,6 +248,7 @@ def _from_span(text: str, span: EntSpan) -> Mention | None:
         span.source == "ner"
         and label in ("Place", "Organization")
         and PERSON_AFTER.match(text, span.end)
+        and PLACE_BEFORE.search(text, max(0, span.start - 12), span.start) is None
     ):
         label = "Person"  # "Knowles, who edits it", "Lina, his wife,": the model's GPE or ORG
     start, end = trim(text, span.start, span.end)

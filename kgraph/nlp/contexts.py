@@ -38,8 +38,15 @@ def after_article(doc: Doc, ent: Span) -> bool:
 
 
 def moved_to(prev: Token, motion: frozenset[str]) -> bool:
-    """ "to" after a verb of motion ("went to", "drove over to"): a place follows."""
-    return prev.lower_ == "to" and prev.head.i != prev.i and prev.head.lemma_.lower() in motion
+    """ "to" after a verb of motion ("went to", "drove over to"), also through the adverb
+    the parser hangs it on ("we must go back to Tarnby", "rode down to Halvik"): a place
+    follows."""
+    if prev.lower_ != "to" or prev.head.i == prev.i:
+        return False
+    head = prev.head
+    if head.tag_ in ("RB", "RP") and head.head.i != head.i:
+        head = head.head
+    return head.lemma_.lower() in motion
 
 
 def sent_from(doc: Doc, prev: Token | None, sent_words: frozenset[str]) -> bool:

@@ -68,7 +68,9 @@ class OwnedTitles:
             start = token.i + 1
             while start < len(doc) and start - token.i <= 3 and self._adjective(doc[start]):
                 start += 1  # "my little", "my new", "his last"
-            span = self._title(doc, start, token.lower_ in MINE)
+            # "my Ivanhoe", "your Tancredi", and a named person's: "Lessing's Nathan" (a person
+            # after another's "'s" is rare in letters, a work there is common)
+            span = self._title(doc, start, token.lower_ in MINE or token.text in ("'s", "’s"))
             if span is not None:
                 found.append(span)
         return found
@@ -87,9 +89,9 @@ class OwnedTitles:
         return token.is_lower and token.tag_ in ("JJ", "JJS", "JJR", "CD", "RB")
 
     def _title(self, doc: Doc, start: int, mine: bool = False) -> Span | None:
-        """The title from ``start``; ``mine``: after "my" or "your", where a name the tagger
-        calls a person is as often the writer's or the correspondent's book or opera ("my
-        Ivanhoe", "your Tancredi") unless it is a given name ("my Lucy")."""
+        """The title from ``start``; ``mine``: after "my", "your" or a person's "'s", where a
+        name the tagger calls a person is as often a book or an opera ("my Ivanhoe", "your
+        Tancredi", "Rossini's Otello") unless it is a given name ("my Lucy")."""
         if start >= len(doc) or not self._capital(doc[start]):
             return None
         end = start + 1

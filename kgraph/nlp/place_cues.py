@@ -6,6 +6,7 @@ it is "for". Used by ``kgraph_types``; the word lists are data
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
@@ -128,6 +129,30 @@ class PlaceCues:
                 run += 1
                 continue
             listed = False
+        return self._routes(decisions, order, labels)
+
+    def _routes(
+        self, decisions: list[tuple[Span, str | None]], order: list[int], labels: list[str | None]
+    ) -> list[tuple[Span, str | None]]:
+        """ "from A to B" with one end a place: the other end, a name the tagger took for a
+        person, is a place too ("rode from Tarnby to Halvik", "from Ostend to Brügge"); not
+        a name that starts with a title or a given name ("from Paris to Mr. Lowe")."""
+        for left, right in itertools.pairwise(order):
+            a, b = decisions[left][0], decisions[right][0]
+            doc = a.doc
+            before = previous(doc, a)
+            between = doc[a.end : b.start]
+            if before is None or before.lower_ != "from" or [t.lower_ for t in between] != ["to"]:
+                continue
+            for place, other in ((left, right), (right, left)):
+                ent = decisions[other][0]
+                if (
+                    labels[place] == "Place"
+                    and labels[other] == "Person"
+                    and _source(ent) == "ner"
+                    and self._name_like(doc, ent)
+                ):
+                    labels[other] = "Place"
         return [(ent, label) for (ent, _), label in zip(decisions, labels, strict=True)]
 
     def bare_word(self, ent: Span) -> bool:

@@ -174,8 +174,8 @@ class TypeCorrector:
             return None  # a date: "New Year's morning"
         if label == "Organization" and any(t.lower_ in PERIODICAL_WORDS for t in ent):
             return "Periodical"
-        if label == "Person" and self.works.work_of(doc, ent):
-            return "Work"  # "three pages of Ulvhild", "the first act of Tancredi"
+        if label in ("Person", "Organization") and self.works.work_of(doc, ent):
+            return "Work"  # "three pages of Ulvhild", "the first act of Tancredi" (either guess)
         if label != "Person" and self._looks_personal(doc, ent, content):
             return "Person"
         if label != "Person" and self.cues.kin_before(doc, ent):

@@ -30,7 +30,8 @@ class WorkCues:
 
     def work_of(self, doc: Doc, ent: Span) -> bool:
         """ "<noun> of X" with a noun of ``work-of-words.txt`` written small; never a lone
-        given name ("a copy of Mary": a person's copy)."""
+        given name ("a copy of Mary": a person's copy). The tagger's person or body alike
+        ("the third act of Zelmira", "four pages of Fécondine")."""
         if _source(ent) != "ner" or not self.nouns:
             return False
         words = [t for t in ent if t.is_alpha]
