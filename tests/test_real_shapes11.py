@@ -265,3 +265,61 @@ Sir: I have the honor to report the arrival of the ship.
 def test_a_running_head_names_no_parties() -> None:
     letter = parse_letter(source(RUNNING_HEAD))
     assert spoken(RUNNING_HEAD, letter.heading_recipient) != "BORNEO"
+
+
+LOT_HEADLINE = """Sale 812 — Americana
+Lot 77
+
+Estimate: $2,000 - $3,000
+
+ON THE PAINTING OF A STORM
+INNESS, GEORGE. Autograph Letter Signed, "Geo. Inness," to the dealer Thomas Wall, \
+describing a picture of a storm. 2 pages, 8vo. Montclair, 4 May 1885
+
+". . . the sky is done at last, and I think it the best I have painted . . ."
+
+Provenance: by descent.
+"""
+
+
+def test_a_lots_headline_in_capitals_stands_over_its_description(processed: Process) -> None:
+    result = processed(LOT_HEADLINE)
+    assert _label(result, result.recipient) == "Thomas Wall"
+    assert result.letter.date is not None and result.letter.date.iso == "1885-05-04"
+
+
+MUSEUM = """Skip to main content
+Museum Online  |  Search  |  Visit  |  Support
+
+Letter, Jasper Cropsey to Asher Durand, June 3, 1850
+
+Transcription
+                                                   Greenwood Lake June 3d 1850
+Dear Sir
+I have your note, and will bring the two small pictures on Saturday.
+                                        Yours truly
+                                              J. F. Cropsey
+"""
+
+
+def test_a_sites_navigation_bar_is_no_address_and_a_bare_dear_sir_greets() -> None:
+    letter = parse_letter(source(MUSEUM))
+    assert letter.address is None or "Visit" not in letter.address.text
+    assert spoken(MUSEUM, letter.salutation) == "Dear Sir"
+    assert spoken(MUSEUM, letter.place) == "Greenwood Lake"
+
+
+POSTMARKED = """   No. 31.—Letter, without date, found in his desk. Envelope addressed, "Mr J. \
+Hart, 4 Blythe Row." Postmark, "Paisley, Mar. 3, 1852."
+
+   My dear Jack,—Do not come on Sunday.
+
+                                                   Your own
+                                                   NELL.
+"""
+
+
+def test_an_undated_letter_is_dated_and_placed_by_its_postmark() -> None:
+    letter = parse_letter(source(POSTMARKED))
+    assert letter.date is not None and letter.date.iso == "1852-03-03"
+    assert spoken(POSTMARKED, letter.place) == "Paisley"

@@ -148,3 +148,22 @@ def foot_parties(lines: list[Line]) -> tuple[Line | None, Line | None]:
 
 def _to(m: re.Match[str]) -> bool:
     return m["k"].lower() in ("to", "recipient", "addressee")
+
+
+# the post office's stamp an editor copies, its town and its date with the year:
+# 'Postmark, "Glasgow, Feb. 10, 1857."', "Postmarked: Bath, 3 May 1790" (a date alone, as
+# a dealer's "[envelope postmarked 3 June 1830]", may be days from the letter's)
+_POSTMARK = re.compile(
+    r"(?i:\bpost-?mark(?:ed)?)[,:]?\s+[\"“']?"
+    r"(?P<v>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?,\s[^\"”'\n\]]{2,40}?\b1[5-9]\d\d)\b"
+)
+
+
+def postmark(lines: list[Line]) -> Line | None:
+    """The place and date of the postmark an edition records for a letter, as a line of its
+    own (offsets into the text); None when it records none."""
+    for line in lines:
+        if (m := _POSTMARK.search(line.text)) is not None:
+            start = line.start + m.start("v")
+            return Line(start, start + len(m["v"]), m["v"], line.block)
+    return None

@@ -105,3 +105,14 @@ def lead_in(line: Line) -> bool:
     to H. G. O. Blake:")."""
     wrote = _WROTE.match(line.text)
     return wrote is not None and _writer(wrote["s"])
+
+
+def narrates(line: str) -> bool:
+    """An editor's sentence leading into the letter ("The following letter was then read to
+    the court:—"): five words or more, some in lower case, ending in a colon; no address."""
+    words = line.split()
+    return (
+        re.search(r":\s*[—–-]{0,2}\s*$", line) is not None
+        and len(words) >= 5
+        and sum(w[0].islower() for w in words) >= 2
+    )

@@ -70,7 +70,7 @@ _LOT = re.compile(
     r"(?P<s2>[A-Z][A-Z'’-]+)\s+\([A-Z][A-Z .'’-]+(?:,[^()]{0,100})?\)\.?\s+)?"  # "SWINBURNE
     # (ALGERNON CHARLES)", "KAUFFMAN (ANGELICA, 1741-1807, Swiss-born painter)"
     r"(?i:(?:autograph\s+|typed\s+)?letter\s+signed|a\.?\s?l\.?\s?s\.?|l\.?\s?s\.?)\s*"
-    r"(?:\([\"“'‘](?P<q>[^\"”'’]{2,40})[\"”'’]\))?"
+    r"(?:\([\"“'‘](?P<q>[^\"”'’]{2,40})[\"”'’]\)|,\s*[\"“](?P<q2>[^\"”]{2,40}?),?[\"”])?"
     r"(?P<d>(?:[^.;]|(?<=\b[A-Z])\.){0,160}?)\bto\s+"  # "…, on "U.S. Navy" letterhead, …, to"
     # "to his sister, Julia …", "to the architect Edwin …", "to the Bayreuth banker Friedrich …"
     rf"(?:(?:his|her|their)\s+{KIN}|(?:his|her|the)\s+(?:[\w-]+\s+){{0,2}}?[a-z][\w-]*,?\s+)?"
@@ -84,8 +84,11 @@ def catalogue_lot(line: str) -> tuple[tuple[int, int] | None, tuple[int, int]] |
     m = _LOT.match(line)
     if m is None:
         return None
-    sender = m.span("s") if m["s"] else m.span("s2") if m["s2"] else m.span("q") if m["q"] else None
-    if sender is not None and m["q"] and not (m["s"] or m["s2"]) and len(m["q"].split()) < 2:
+    quoted = "q" if m["q"] else "q2" if m["q2"] else None  # ("Claude") or , "Geo. Inness,"
+    sender = (
+        m.span("s") if m["s"] else m.span("s2") if m["s2"] else m.span(quoted) if quoted else None
+    )
+    if sender is not None and quoted and not (m["s"] or m["s2"]) and len(m[quoted].split()) < 2:
         sender = None  # ("Claude"): a first name alone is for the signature to resolve
     end = m.end("r")
     if (stop := re.search(r"(?<=[a-z]{2})\.\s", line[m.start("r") : end])) is not None:

@@ -8,27 +8,23 @@ The patterns they use are in ``line_patterns``; datelines are read by ``dateline
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from kgraph.model import TextSpan
+from kgraph.settings import data_dir, read_words
 from kgraph.text.dates import find_date
 from kgraph.text.editorial import OPENING_QUOTES, PIPE, strip_markers
 from kgraph.text.flattened import flat_cuts
-from kgraph.text.headings import given_names, kinship_words, parties
+from kgraph.text.headings import given_names, kinship_words
 from kgraph.text.line_patterns import (
     ACCESS_NOTE,
-    ENDEARMENT,
-    GREETING,
-    HONORIFIC,
     NOT_NAMES,
-    RANK_GREETING,
     SALUTATION,
-    SECTION,
     SEPARATOR,
     SHORT,
     SIGNED,
-    TITLED_SALUTATION,
     without_rank,
 )
 
@@ -98,6 +94,9 @@ def _pieces(start: int, inner: str, block: int) -> list[Line]:
     marker."""
     found: list[Line] = []
     cuts = [0, *(x for m in PIPE.finditer(inner) for x in (m.start(), m.end())), len(inner)]
+    items = [inner[a:b] for a, b in zip(cuts[::2], cuts[1::2], strict=True)]
+    if is_navigation(items):
+        return []  # "Collections Online | Search | Visit | Support": the site's, not the letter's
     if len(cuts) == 2 and (cut := _gap_cut(inner)) is not None:
         gap = len(inner[:cut]) - len(inner[:cut].rstrip())
         cuts = [0, cut - gap, cut, len(inner)]
@@ -114,6 +113,18 @@ def _pieces(start: int, inner: str, block: int) -> list[Line]:
         if piece.strip():
             found.append(Line(start + a + lead, start + a + lead + len(piece), piece, block))
     return found
+
+
+@functools.cache
+def _navigation_words() -> frozenset[str]:
+    return read_words(data_dir() / "patterns" / "site-navigation-words.txt")
+
+
+def is_navigation(items: list[str]) -> bool:
+    """A website's navigation bar: three items or more, two of them the items of such a bar
+    (``data/patterns/site-navigation-words.txt``)."""
+    known = sum(" ".join(x.lower().split()).strip(" .") in _navigation_words() for x in items)
+    return len(items) >= 3 and known >= 2
 
 
 def cover(text: str, first: Line, last: Line) -> TextSpan:
@@ -146,118 +157,6 @@ def span_in(line: Line, start: int, end: int) -> TextSpan:
 def span_line(line: Line, start: int, end: int) -> Line:
     """The part of ``line`` from ``start`` to ``end`` as a line of its own."""
     return Line(line.start + start, line.start + end, line.text[start:end], line.block)
-
-
-def name_in_salutation(line: Line) -> TextSpan | None:
-    """The name in "My dear Sir Roderick," or "Stella dearest," (None for "Dear Sir,")."""
-    if re.match(r"(?i)^\[?(?:to\s+the\s+)?editor\b", line.text):
-        return None  # "[Editor of The Tribune.]—": the paper's editor, whoever he was
-    text = re.split(r"\s?[,:]\s*[—–-]|\s[—–-]\s", line.text)[0]
-    m = SALUTATION.match(text)
-    start = m.end() if m else 0
-    end = len(text)
-    if m is None and (e := ENDEARMENT.search(text)):
-        end = e.start()
-    words = list(re.finditer(r"[^\W\d_][\w'’.-]*", text[start:end]))
-    while words and _greets_no_one(words[0].group()):
-        words = words[1:]
-    while words and _greets_no_one(words[-1].group()):
-        words = words[:-1]
-    if not words:
-        return None
-    first, last = words[0], words[-1]
-    # keep an honorific that stands before a name ("Sir Roderick", "Mrs. Carlyle")
-    before = text[start : start + first.start()].split()
-    if before and HONORIFIC.match(before[-1]):
-        first_start = text.rfind(before[-1], 0, start + first.start())
-    else:
-        first_start = start + first.start()
-    name = text[first_start : start + last.end()].rstrip(".")
-    if not looks_like_name(name) or re.fullmatch(r"(?:[A-Z]\.?\s*){1,3}", name):
-        return None  # "My own C.,—": an initial alone names nobody the letter can resolve
-    return span_in(line, first_start, first_start + len(name))
-
-
-def _greets_no_one(word: str) -> bool:
-    """A word of a salutation that names no one: "Sir", "Friend", a kinship ("Dear Mama")."""
-    return bool(NOT_NAMES.match(word.rstrip("."))) or word.lower() in kinship_words()
-
-
-def _addressed(lines: list[Line], i: int) -> bool:
-    """The addressee's name with a colon under the dateline, in place of a salutation, as
-    official and newspaper letters print it ("JAMES GORDON BENNETT, Jr., Esq.:")."""
-    line = lines[i]
-    m = re.match(
-        r"^(?P<name>[^:]{4,60}?),?\s*(?:(?:jr|sr)\.?,?\s*)?(?:esq\.?|esquire)?:$", line.text, re.I
-    )
-    if m is None or i == 0 or SECTION.match(line.text):
-        return False
-    if not (re.search(r"(?i)\besq\b|\bjr\.", line.text) or m["name"].isupper()):
-        return False  # "… Esq.:" or a name in capitals, as the paper set it
-    prev = lines[i - 1].text
-    name = m["name"].rstrip(" ,")
-    return looks_like_name(name) and find_date(prev) is not None and len(prev) <= SHORT
-
-
-def _inline(lines: list[Line], i: int) -> bool:
-    """A salutation the letter runs on from, at the head of the first paragraph under a
-    dateline, as translations and newspapers print it ("My dearest Clotilde, today …")."""
-    line = lines[i]
-    m = re.match(rf"^{GREETING}(?P<name>[^,:;.!?]{{0,30}}),\s+\S", line.text, re.I)
-    if m is None or not line.text[0].isupper() or i == 0 or lines[i - 1].block == line.block:
-        return False
-    name = m["name"].strip()
-    if name and not looks_like_name(name):
-        return False
-    return find_date(lines[i - 1].text) is not None and len(lines[i - 1].text) <= SHORT
-
-
-# a friend greeted by name, the dash after the stop: "Friend Garrison,—", "Friend Douglass :—"
-_FRIEND = re.compile(
-    r"^(?i:(?:my\s+)?(?:dear\s+|esteemed\s+)?(?:friend|brother|sister|comrade|cousin))\s+"
-    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?\s?[,:]\s*[—–-]"
-)
-
-
-def is_salutation(lines: list[Line], i: int) -> bool:
-    text = lines[i].text
-    if re.match(r"(?:Sir|SIR)\s+[A-Z]", text) and parties(text) is not None:
-        return False  # "Sir H. Parkes to Earl Granville.—(Received March 14.)": a heading
-    if re.match(rf"^{GREETING}[^,]*,\s*[—–-]", text, re.I):
-        return True  # "Sir,—In your leading article…"
-    if re.match(rf"^{GREETING}[^,:]{{0,30}}?\s?:\s*[—–-]", text, re.I) or _FRIEND.match(text):
-        return True  # "Sir :—I have …", "Friend Douglass :—Since my last …"
-    if TITLED_SALUTATION.match(text):
-        return True  # "Mr. Blake,—": a name with its title, and the dash after the comma
-    if re.match(r"(?i)^\[?(?:to\s+the\s+)?editor\s+of\s+[^\]]{3,40}?\.?\]?\s*[—–]", text):
-        return True  # "[Editor of The Tribune.]—In your issue of Sunday …"
-    if re.match(rf"^{GREETING}[^,:—–-]{{0,30}}?\s[—–-]\s+[A-Z]", text, re.I):
-        return True  # "Dearest - Your letter came this morning"
-    if re.match(rf"^{GREETING}[^,:]{{0,30}}:\s+[A-Z]", text, re.I):
-        return True  # "GENERAL: Your letter of the 18th …", "Dear Sir: I have …"
-    if _inline(lines, i) or _addressed(lines, i):
-        return True  # "My dearest Clotilde, today at last your letter came"
-    if (
-        SALUTATION.match(text)
-        and text.endswith(".")
-        and len(text.split()) <= 3
-        and i + 1 < len(lines)
-        and lines[i + 1].block == lines[i].block
-        and lines[i + 1].start == lines[i].end + 1  # cut from one printed line
-    ):
-        return True  # "Dearest Father. Your letter of May 3 came …" run into one paragraph
-    if len(text) > SHORT or (
-        not text.rstrip().endswith((",", ":", "!", "—"))
-        and i + 1 < len(lines)
-        and lines[i + 1].block == lines[i].block
-    ):
-        return False
-    if (m := SALUTATION.match(text)) is not None:
-        # a rank opens a salutation alone ("General,", "My dear Colonel,"), not a heading
-        # ("Colonel Sir H. Kestrel to Lord Arden.—(Received …")
-        rank = RANK_GREETING.fullmatch(m.group().strip())
-        return not rank or len(text.split()) <= 3
-    return len(text.split()) <= 5 and bool(ENDEARMENT.search(text.rstrip(",:! ")))
 
 
 def signs(value: str) -> bool:

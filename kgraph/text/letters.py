@@ -20,21 +20,19 @@ from kgraph.text.closings import split_closings
 from kgraph.text.datelines import adds_place, parse_date, place_before
 from kgraph.text.dates import find_date
 from kgraph.text.editorial import plain_emphasis, restored
-from kgraph.text.fields import bare_key, read_field
+from kgraph.text.fields import bare_key, postmark, read_field
 from kgraph.text.frame import is_page_furniture, letter_start, past_dateline
 from kgraph.text.frame_years import complete_date, partial_date, same_day
 from kgraph.text.head_lines import after_edition, calendar_entry, unbracket
 from kgraph.text.headings import NUMBER, intro_parties, intro_place
-from kgraph.text.lead_in import lead_in, read_lead_in
+from kgraph.text.lead_in import lead_in, narrates, read_lead_in
 from kgraph.text.lead_in_names import catalogue_lot, lot_dateline
 from kgraph.text.letter_head import FINER, read_head
 from kgraph.text.letter_lines import (
     Line,
     blocks,
     cover,
-    is_salutation,
     join_lines,
-    name_in_salutation,
     paragraphs,
     signs,
     span_in,
@@ -54,17 +52,7 @@ from kgraph.text.line_patterns import (
     TITLED_ADDRESSEE,
     without_rank,
 )
-
-
-def _narrates(line: str) -> bool:
-    """An editor's sentence leading into the letter ("The following letter was then read to
-    the court:—"): five words or more, some in lower case, ending in a colon; no address."""
-    words = line.split()
-    return (
-        re.search(r":\s*[—–-]{0,2}\s*$", line) is not None
-        and len(words) >= 5
-        and sum(w[0].islower() for w in words) >= 2
-    )
+from kgraph.text.salutations import is_salutation, name_in_salutation
 
 
 def parse_letter(source: Source) -> Letter:
@@ -100,6 +88,11 @@ def _parse(source: Source, text: str) -> Letter:
             or is_page_furniture(lines[head_end])  # "142" over a lot: the page's number
             or read_field(lines[head_end]) is not None  # a record's "Description: Sent from …"
             or bare_key(lines[head_end].text) is not None
+            or (  # "WITH A SKETCH OF THE STUDIO": a lot's headline over its description
+                lines[head_end].text.isupper()
+                and head_end + 1 < n
+                and catalogue_lot(lines[head_end + 1].text) is not None
+            )
         )
     ):
         head_end += 1  # the edition's description of the letter, not the letter
@@ -114,7 +107,7 @@ def _parse(source: Source, text: str) -> Letter:
         addressee = next((x for x in foot if ENDORSED_TO.match(x.text)), None)
     if sal is not None and address and address[-1].text.endswith(":") and lead_in(address[-1]):
         prose.append(address.pop())  # "Thoreau writes to H. G. O. Blake:" over "Mr. Blake,—"
-    led_in = [i for i, x in enumerate(address) if _narrates(x.text)]
+    led_in = [i for i, x in enumerate(address) if narrates(x.text)]
     if led_in:  # "… was then read by the Clerk of Court:—": the letter's address is below it
         prose += address[: led_in[-1] + 1]
         address = address[led_in[-1] + 1 :]
@@ -198,6 +191,8 @@ def _parse(source: Source, text: str) -> Letter:
                     None,
                 )
                 break
+    if date is None and (stamp := postmark(lines)) is not None:
+        date = parse_date(stamp)  # 'Postmark, "Glasgow, Feb. 10, 1857."': dated by the post
     if date is not None and date[1] is None and partial is not None:
         pline, pd = partial  # "[14 June 1920]" over "Baghdad June 14": the writer's place
         if date[0].iso[5:] == f"{pd.month:02d}-{(pd.day or 0):02d}":
