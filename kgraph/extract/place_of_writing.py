@@ -25,8 +25,9 @@ STREET = re.compile(
 
 # a postal address's village "nr." a town: "Chapel Farm Cottage, Hermitage, nr. Newbury"
 # (but "Camp on the Yellowstone, near Pompey's Pillar" is written at the place named)
-_NEAR_BEFORE = re.compile(r"\b[Nn]r\.?\s*$")
-_NEAR_AFTER = re.compile(r",?\s*[Nn]r\.?\s+[A-Z]")
+# "Hermitage, nr. Newbury", "Ockham, near Ripley" (but "Camp on the Yellowstone, near X")
+_NEAR_BEFORE = re.compile(r"\b[Nn]r\.?\s*$|(?:\n|,)[ \t]*[A-Z][\w'’-]+,\s+near\s*$")
+_NEAR_AFTER = re.compile(r",?\s*(?:[Nn]r\.?|near)\s+[A-Z]")
 _FIRM_AFTER = re.compile(
     r"(?i)[ \t]+(?:lines?|company|co\.|railway|railroad|steamship|steam\s+navigation|bank|"
     r"works|mills|brothers|bros\.?|&)(?:\W|$)"

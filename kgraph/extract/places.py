@@ -100,7 +100,8 @@ def address_runs_on(letter: Letter, m: Mention) -> bool:
         return False
     text = letter.source.text
     address = text[span.start : span.end].rstrip()
-    town = address[:-1].rsplit(",", 1)[-1].strip()
+    town = address[:-1].rsplit(",", 1)[-1].strip(" \"”'’")
+    town = re.sub(r"^(?:off|near|at)\s+", "", town)  # 'Steam-vessel "Albert," off Iddah,'"
     if not address.endswith(",") or not _TOWN.fullmatch(town) or HOUSE.search(town):
         return False  # "Hall, St. Anne's Walk, / Easton, 4 May": the town is below
     return _RUN_ON.fullmatch(text, span.end, m.start) is not None

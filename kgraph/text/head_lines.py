@@ -72,6 +72,14 @@ REPRINT = re.compile(
 )
 
 # an addressee line that is only a style, the name on the next line
+# a cover's style on a line of its own, the addressee's name and address under it: "Herrn /
+# Stefan Zweig / 11 Portland Place / London W 1"
+COVER_STYLE = re.compile(
+    r"^(?:Herrn|Herr|Frau|Fräulein|Monsieur|Madame|Mademoiselle|Signor|Signora|Señor|Señora|"
+    r"Mr\.?|Mrs\.?|Messrs\.?)\s*$"
+)
+# a cover's name and style alone on a line, the stop left out: "Mrs Reed / Thornby / …"
+COVER_NAME = re.compile(r"^(?:Mrs|Mr|Miss|Messrs)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}$")
 STYLE_ONLY = re.compile(
     r"(?i)^to\s+(?:the\s+)?(?:most|right|very)?\s*(?:honou?rable|hon\.|reverend|rev\.|"
     r"excellent|worshipful|noble)\s*$"

@@ -53,7 +53,7 @@ KIN = (
 )
 _PARTIES = re.compile(
     rf"(?i:(?:(?:copy|extract|translation)\s+of\s+)?(?:an?\s+|the\s+)?"  # "COPY of a DESPATCH from"
-    r"(?:letters?|despatch|dispatch|telegram|cablegram|cable|post-?card|postal\s+card|card|"
+    r"(?:letters?|despatch|dispatch|telegram|cablegram|radiogram|cable|post-?card|postal\s+card|card|"
     rf"note)(?:,|\s+(?:of|from))\s+|from\s+)?(?P<s>{NAME})"  # "Cablegram, X to Y"
     rf"(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}},)?"  # "Robert Burns, Ellisland, to"
     r"(?:\s+(?i:letter|post-?card|telegram|note))?\s+"  # "Arthur Grey letter to Tom Hale"

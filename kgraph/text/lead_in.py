@@ -112,7 +112,7 @@ def narrates(line: str) -> bool:
     the court:—"): five words or more, some in lower case, ending in a colon; no address."""
     words = line.split()
     return (
-        re.search(r":\s*[—–-]{0,2}\s*$", line) is not None
+        re.search(r":\s*[—–-]{0,2}\s*\]?\s*$", line) is not None  # "[… as follows:]"
         and len(words) >= 5
         and sum(w[0].islower() for w in words) >= 2
     )

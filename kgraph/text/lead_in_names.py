@@ -73,7 +73,7 @@ _LOT = re.compile(
     r"(?:\([\"“'‘](?P<q>[^\"”'’]{2,40})[\"”'’]\)|,\s*[\"“](?P<q2>[^\"”]{2,40}?),?[\"”])?"
     r"(?P<d>(?:[^.;]|(?<=\b[A-Z])\.){0,160}?)\bto\s+"  # "…, on "U.S. Navy" letterhead, …, to"
     # "to his sister, Julia …", "to the architect Edwin …", "to the Bayreuth banker Friedrich …"
-    rf"(?:(?:his|her|their)\s+{KIN}|(?:his|her|the)\s+(?:[\w-]+\s+){{0,2}}?[a-z][\w-]*,?\s+)?"
+    rf"(?:(?:his|her|their)\s+{KIN}|(?:his|her|the)\s+(?:[\w-]+\s+){{0,4}}?[a-z][\w-]*,?\s+)?"
     r"(?P<r>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|von|van|la|le|du))*)"
 )
 

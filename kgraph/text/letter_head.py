@@ -13,6 +13,8 @@ from kgraph.text.frame import frame_end, is_long_heading, is_page_furniture, pro
 from kgraph.text.frame_years import PartialDate, partial_date
 from kgraph.text.head_lines import (
     CATALOGUE_PARTIES,
+    COVER_NAME,
+    COVER_STYLE,
     OTHER_HAND,
     REPRINT,
     SIDE_LABEL,
@@ -62,6 +64,7 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
     pre_heading: Line | None = None
     pre_addressee = pre_byline = None  # a site's "To X" line, and the writer's name above it
     by_next = False  # "FROM" alone on a line: the writer's name follows
+    cover = -1  # the block of a cover's address ("Herrn / Stefan Zweig / …")
     receiving = False  # a "(Received at Cairo," runs on to the next line
     prose_at = prose_lines(lines[:begin])
     early: tuple[Line, tuple[LetterDate, TextSpan | None]] | None = None  # a chronology's day
@@ -177,6 +180,7 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
             ADDRESSEE.match(line.text)
             or TITLED_ADDRESSEE.match(line.text)
             or ENDORSED_TO.match(line.text)  # "Addressed to Mrs. Ann Hale, Providence"
+            or COVER_NAME.match(line.text)
         ):
             addressee = line  # a "To X" line beats a line that opens with a style above it
         elif (
@@ -186,6 +190,8 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
             and line.block == addressee.block
         ):
             addressee = line  # "To the Most Honourable / The Marquis of Hartington, M.P.,"
+        elif COVER_STYLE.match(line.text) or line.block == cover:
+            cover, head.addressee_to = line.block, line  # "Herrn / Stefan Zweig / …": the cover's
         elif access is None and ACCESS_NOTE.match(line.text) and len(line.text) <= SHORT:
             access = line
         elif (parsed := parse_date(line)) is not None and (
@@ -238,7 +244,11 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
         if addressee is None and addressee_name(pre_heading.text) is not None:
             addressee = pre_heading
     title = head.fields.get("title")
-    if heading is None and title is not None and heading_like(text, title):
+    if (
+        title is not None
+        and heading_like(text, title)
+        and (heading is None or (not _names_parties(heading) and parties(title.text) is not None))
+    ):  # and over a telegram's own "RADIOGRAM   NO 88   PRESS COLLECT"
         heading = title  # "Title: Letter from I. K. Brunel to Christopher Claxton"
         if addressee is None and addressee_name(title.text) is not None:
             addressee = title  # "Title / to Matthew Vassar, 18 Apr 1864"

@@ -40,6 +40,7 @@ class Line:
         return TextSpan(self.start, self.end, self.text)
 
 
+_SALE = re.compile(r"\b(?:Sale|SALE)\s+[A-Z]{0,3}\d{3,}\b")  # an auction's sale number
 SIDENOTE = re.compile(r"(?i)^\[sidenote:[^\]]*\]$")  # the edition's gloss in the margin
 
 
@@ -94,6 +95,8 @@ def _pieces(start: int, inner: str, block: int) -> list[Line]:
     marker."""
     found: list[Line] = []
     cuts = [0, *(x for m in PIPE.finditer(inner) for x in (m.start(), m.end())), len(inner)]
+    if _SALE.search(inner):
+        cuts = [0, len(inner)]  # "London | 6 December 2006 | Sale L06412": one line, the sale's
     items = [inner[a:b] for a, b in zip(cuts[::2], cuts[1::2], strict=True)]
     if is_navigation(items):
         return []  # "Collections Online | Search | Visit | Support": the site's, not the letter's
@@ -108,8 +111,8 @@ def _pieces(start: int, inner: str, block: int) -> list[Line]:
         if (typed := re.match(r"'[ \t]+(?=\S)", piece[lead:])) is not None:
             lead += typed.end()  # "' MY DEAR SIR, —": a scan's opening quotation mark
         piece = strip_markers(piece[lead:]).rstrip()
-        if typed is not None:
-            piece = re.sub(r"(?<=[.,!?])'$", "", piece)  # "' HUGH MILLER.'": and its close
+        if lead:  # "' HUGH MILLER.'", "“ J. Smith, Esq., Bath.”": the quoted letter's close
+            piece = re.sub(r"(?<=[.,!?])[\"”’']$", "", piece)
         if piece.strip():
             found.append(Line(start + a + lead, start + a + lead + len(piece), piece, block))
     return found

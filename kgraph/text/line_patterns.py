@@ -16,6 +16,7 @@ GREETING = (
     r"(?:(?:very\s+|dear\s+)?dear(?:est)?|deare|dere|deer|my\s+own|querida|carissima|chéri|chérie|"
     r"(?:most\s+)?(?:esteemed|gracious|worthy)|beloved|darling|honou?red|"
     r"respected|reverend|revd|may\s+it\s+please\s+your\s+\w+|mon\s+cher|ma\s+chère|chère|cher|lieber|liebe|verehrter|caro|cara|"
+    r"citizen|citoyen|citoyenne|comrade|comrades|"  # a radical's "Citizen," and "Comrades,"
     r"carissimo|querido|dorogoi|sir|sirs|madam|madame|monsieur|gentlemen|ladies|sire|herr|"
     r"señor|senor|signore|signor|mein\s+herr|hochgeehrter|geehrter|"
     r"my\s+lord|my\s+lady|your\s+(?:excellency|grace|lordship|majesty|highness)|"
@@ -32,8 +33,8 @@ VALEDICTION = re.compile(
     r"very|most|with|much|all|best|kind|fondest|affectionately|sincerely|faithfully|truly|"
     r"cordially|respectfully|gratefully|adieu|farewell|love|salut|bien|tout|dein|ihr|yrs?|"
     r"fraternally|heartily|warmly|lovingly|devotedly|obediently|humbly|thine|thy|"
-    r"vostro|tuo|votre|ton|je\s+suis|[a-z]+ly\s+(?:yours|thine))\b)",  # "Wholly yours,"
-    re.IGNORECASE,
+    r"vostro|tuo|votre|ton|je\s+suis|health\s+and\s+fraternity|[a-z]+ly\s+(?:yours|thine))\b)",
+    re.IGNORECASE,  # "Wholly yours,", a radical's "Health and fraternity,"
 )
 ACCESS_NOTE = re.compile(
     r"^(?:\W*)(?:personal|private|confidential|not\s+for\s+(?:print|publication)|strictly)\b",
@@ -95,7 +96,7 @@ HOUSE = re.compile(
 SHIP = re.compile(
     r"(?i)^(?:on\s+board\s+(?:the\s+)?)?(?:(?:the\s+)?(?:brig|ship|schooner|steamer|steamship|"
     r"frigate|sloop|bark|barque|yacht|packet|corvette|cutter|s\.\s?s\.|r\.\s?m\.\s?s\.|"
-    r"h\.\s?m\.\s?s\.|u\.\s?s\.\s?s\.|h\.\s?m\.\s?s)\b\.?)"
+    r"h\.\s?m\.\s?s\.|u\.\s?s\.\s?s\.|h\.\s?m\.\s?s|h\.\s?m\.\s?(?:steam|ship))\b\.?)"
 )
 # a city's postal district after its name ("Berlin N.", "London S.W.", "Wien IX")
 POSTAL_DISTRICT = re.compile(r"(?<=[a-z])\s+(?:[NSEWO]\.?\s?[CEW]?\.?|[IVX]{1,4}\.?|\d{1,2})$")
@@ -156,8 +157,9 @@ def without_rank(name: str) -> str:
 
 
 # an address panel's first line: "Robert Napier Esq.", "Wm. Hollis Esqre"
-ESQUIRE = re.compile(
-    r"^(?:[Tt]o\s+)?(?P<n>(?:[A-Z][\w'’.-]*\s+){1,4}?[A-Z][\w'’-]+),?\s+Esq(?:uire|re|r)?\.?,?$"
+ESQUIRE = re.compile(  # "James Chambers, Esq., North Adelaide.": and the town he lives in
+    r"^(?:[Tt]o\s+)?(?P<n>(?:[A-Z][\w'’.-]*\s+){1,4}?[A-Z][\w'’-]+),?\s+Esq(?:uire|re|r)?\.?,?"
+    r"(?:\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\.?)?$"
 )
 SIGNED = re.compile(r"(?i)^[(\[]signed[)\]]:?\s*|^signed[:,]?\s+")  # "(Signed)   W. H. BENTLEY."
 # an addressee named with a rank or style at the head of an official letter

@@ -111,8 +111,8 @@ def is_salutation(lines: list[Line], i: int) -> bool:
         return True  # "Mr. Blake,—": a name with its title, and the dash after the comma
     if re.match(r"(?i)^\[?(?:to\s+the\s+)?editor\s+of\s+[^\]]{3,40}?\.?\]?\s*[—–]", text):
         return True  # "[Editor of The Tribune.]—In your issue of Sunday …"
-    if re.match(rf"^{GREETING}[^,:—–-]{{0,30}}?\s[—–-]\s+[A-Z]", text, re.I):
-        return True  # "Dearest - Your letter came this morning"
+    if re.match(rf"^{GREETING}[^,:—–-]{{0,30}}?(?:\s[—–-]\s+|[—–]\s*)[A-Z]", text, re.I):
+        return True  # "Dearest - Your letter came this morning", "Dear Sir—I have now …"
     if re.match(rf"^{GREETING}[^,:]{{0,30}}:\s+[A-Z]", text, re.I):
         return True  # "GENERAL: Your letter of the 18th …", "Dear Sir: I have …"
     if _inline(lines, i) or _addressed(lines, i):

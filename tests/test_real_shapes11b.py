@@ -1,0 +1,195 @@
+"""Shapes of session eleven, second part: an auction's sale line split by " | ", a lot whose
+addressee is described at length, a radiogram's record over the telegram's own lines, a
+village "near" a town, a postcard's cover under a style ("Herrn"), a radical's "Citizen," and
+"Health and fraternity,", a newspaper's quoted letter closed by its addressee, a ship's
+dateline off a town, a cover's "Mrs X" without a stop.
+
+The letters here are written for these tests in the shapes real editions use; none is
+copied from an edition.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kgraph.model import LetterResult
+from kgraph.text.lead_in_names import catalogue_lot
+from kgraph.text.letters import parse_letter
+from kgraph.text.reading import read_text
+from tests.helpers import source, spoken
+
+Process = Callable[[str], LetterResult]
+
+
+@pytest.fixture(scope="module")
+def processed(unlinked) -> Process:  # type: ignore[no-untyped-def]
+    def _process(text: str) -> LetterResult:
+        return unlinked.process([read_text(text, "test-letter")])[0]  # type: ignore[no-any-return]
+
+    return _process
+
+
+def _label(result: LetterResult, key: str | None) -> str | None:
+    return next((e.label for e in result.entities if e.key == key), None)
+
+
+SALE = """FINE MUSIC AND MANUSCRIPTS
+Paris | 3 June 2011 | Sale PF1107
+
+Lot 41
+
+ROSSI, LUIGI (1790-1850)
+Autograph letter signed ("Luigi Rossi"), in Italian, to his old friend and music publisher \
+Carlo Bassi in Milan, 1 page, 4to, Naples, 2 March 1831, light browning
+
+Provenance: by descent.
+"""
+
+
+def test_an_auctions_sale_line_gives_no_date_and_a_lots_addressee_is_read_at_length() -> None:
+    letter = parse_letter(source(SALE))
+    assert letter.date is not None and letter.date.iso == "1831-03-02"
+    assert spoken(SALE, letter.heading_recipient) == "Carlo Bassi"
+    line = SALE.splitlines()[6]
+    found = catalogue_lot(line)
+    assert found is not None and line[slice(*found[1])] == "Carlo Bassi"
+
+
+RADIO = """Title: Radiogram, Lincoln Ellsworth to Harold Vance, reporting the landing
+Date: 1935-12-05
+
+RADIOGRAM                                        NO 12   PRESS
+
+FROM KFZ DUNDEE ISLAND   DEC 5 1935
+
+RECD NEW YORK STATION DEC 5 1935 0900 AM
+
+HAROLD VANCE
+NEW YORK
+
+LANDED SAFELY ALL WELL STOP
+
+ELLSWORTH
+"""
+
+
+def test_a_telegrams_record_names_the_parties_and_its_receipt_is_no_dateline() -> None:
+    letter = parse_letter(source(RADIO))
+    assert spoken(RADIO, letter.heading_sender) == "Lincoln Ellsworth"
+    assert spoken(RADIO, letter.heading_recipient) == "Harold Vance"
+    assert letter.dateline is None or "RECD" not in letter.dateline.text
+
+
+NEAR = """Sir,—Some friends have sent me a cutting which says that I have left England.
+
+Yours respectfully,
+                       MARY HOLT.
+
+  Abinger, near Dorking, May 4th, 1853.
+"""
+
+
+def test_a_village_near_a_town_is_the_place(processed: Process) -> None:
+    result = processed(NEAR)
+    assert _label(result, result.place) == "Abinger"
+
+
+CARD = """88. To Karl Weiss
+
+Herrn
+Karl Weiss
+4 Mount Street
+London W 1
+
+Dear friend,
+the proofs came today.
+Your old
+Ernst Falk
+"""
+
+
+def test_a_postcards_cover_under_a_style_is_the_addressees_not_the_place(
+    processed: Process,
+) -> None:
+    result = processed(CARD)
+    assert result.place is None or _label(result, result.place) not in ("Herrn", "London")
+
+
+TRIAL = """  [It was then read, as follows:]
+
+  "Norfolk Street, Strand, May 2, 1794.
+
+  "Citizen,
+
+  "The resolutions go with this.
+
+  "Health and fraternity,
+  "W. CLARKE.
+
+  "To Citizen Adams, No. 4, Strand."
+"""
+
+
+def test_a_radicals_citizen_and_health_and_fraternity(processed: Process) -> None:
+    letter = parse_letter(source(TRIAL))
+    assert spoken(TRIAL, letter.salutation) == "Citizen,"
+    assert letter.signature is not None and "CLARKE" in letter.signature.text
+    assert letter.address is None or "read" not in letter.address.text
+
+
+QUOTED = """We print the following letter, addressed to that gentleman by Mr. Carr:—
+" Stony Creek, 3rd April, 1861.
+"Dear Sir—I start to-morrow with all the horses.
+" I remain, dear Sir, yours truly,
+" JOHN CARR.
+" Henry Lyle, Esq., Gawler."
+"""
+
+
+def test_a_quoted_letters_dash_salutation_and_closing_quote() -> None:
+    letter = parse_letter(source(QUOTED))
+    assert letter.salutation is not None and letter.salutation.text.startswith("Dear Sir")
+    assert spoken(QUOTED, letter.place) == "Stony Creek"
+
+
+SHIP = """Commander Bell, R.N., to Lord Grey.--(Received June 3.)
+
+H.M. Steam-vessel "Hecla," off Lokoja,
+    River Benue, March 4, 1842.
+
+MY LORD,
+
+I have the honour to report our arrival.
+"""
+
+
+def test_a_ships_dateline_off_a_town_is_the_town(processed: Process) -> None:
+    result = processed(SHIP)
+    assert _label(result, result.place) == "Lokoja"
+
+
+COVER = """Letter from John Reed to Mary Reed
+
+Mrs Reed
+      Thornby near Louth
+            Lincolnshire
+
+Recd. Octr 2d. 1805                No 4
+
+                        Port Royal, Jamaica
+                                        Jany 28. 1805
+
+    I have this morning learned, my dear, that a ship sails for home in
+three days, and the master has kindly offered to carry letters; so I sit
+down to tell thee that I am well, and that the fever has left the island.
+
+John Reed
+"""
+
+
+def test_a_covers_mrs_without_a_stop_and_a_receipt_line(processed: Process) -> None:
+    result = processed(COVER)
+    assert _label(result, result.place) == "Port Royal"
+    assert result.letter.date is not None and result.letter.date.iso == "1805-01-28"
