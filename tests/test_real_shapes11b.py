@@ -193,3 +193,49 @@ def test_a_covers_mrs_without_a_stop_and_a_receipt_line(processed: Process) -> N
     result = processed(COVER)
     assert _label(result, result.place) == "Port Royal"
     assert result.letter.date is not None and result.letter.date.iso == "1805-01-28"
+
+
+BIOGRAPHY = """pupils of the first year none wrote to him more often than Miss Jane Fell, and it
+is to his letters to her that we owe the best picture of the school. On May 3, 1886, a
+few days after the term began, he wrote to her from his house at Upper Norwood :—
+
+  "You ask how the new boys look. They look very young."
+"""
+
+
+def test_a_lead_ins_date_before_he_wrote_and_his_house_at_a_town() -> None:
+    letter = parse_letter(source(BIOGRAPHY))
+    assert letter.date is not None and letter.date.iso == "1886-05-03"
+    assert spoken(BIOGRAPHY, letter.place) == "Upper Norwood"
+
+
+RECORD = """Postcard from Nora Bell to Edith Vane, 9 July 1912
+
+Object number: 2001.4.12
+Date: 1912 (postmarked)
+
+Transcription
+Dear Edith, I am settled at last and can work in the mornings.
+Nora
+"""
+
+
+def test_a_records_year_gives_way_to_the_headings_day() -> None:
+    letter = parse_letter(source(RECORD))
+    assert letter.date is not None and letter.date.iso == "1912-07-09"
+
+
+UNDER = """Title: To James Monroe from William Thornton, 2 May 1809
+
+          Dear Sir
+            Georgetown May 2d. 1809.
+          I have the drawings of the new bridge, and will bring them on Friday.
+          I am with great respect your obedient servant
+          William Thornton
+"""
+
+
+def test_a_dateline_under_a_bare_greeting_is_the_letters() -> None:
+    letter = parse_letter(source(UNDER))
+    assert spoken(UNDER, letter.salutation) == "Dear Sir"
+    assert spoken(UNDER, letter.place) == "Georgetown"

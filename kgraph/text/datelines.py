@@ -206,3 +206,14 @@ def adds_place(found: Dated, date: Dated | None) -> bool:
         and date[1] is None
         and found[1] is not None
     )
+
+
+def finer_in(heading: Line, date: Dated) -> Dated:
+    """The heading's day for a date known only by its year ("Date: 1911 (postmarked)" in a
+    record under "Postcard from X to Y, 14 June 1911"), the place kept; else ``date``."""
+    found = find_date(unmark(heading.text))
+    if date[0].precision != "year" or found is None or found.precision == "year":
+        return date
+    if found.iso[:4] != date[0].iso:
+        return date
+    return LetterDate(found.iso, found.precision, span_in(heading, found.start, found.end)), date[1]

@@ -18,9 +18,9 @@ FIELD = re.compile(
 # "Addressed to  Yekaterina Borodina": two spaces after a key of two words)
 KINDS = {
     "date": "date|dated|written|date written|date of writing|sent|letter date|"
-    "data|datum|fecha|datation",  # a record in Italian, German, Spanish or French
+    "data|datum|fecha|datation|made|date made",  # a record in Italian, German, Spanish or French
     "title": "title|letter|document|item|heading",
-    "sender": "from|author|writer|sender|creator|correspondent from|"
+    "sender": "from|author|writer|sender|creator|maker|correspondent from|"
     "mittente|absender|verfasser|remitente|expéditeur|auteur",
     "recipient": "to|recipient|addressee|addressed to|correspondent to|who to|"
     "destinatario|empfänger|adressat|destinataire",
@@ -42,7 +42,8 @@ KINDS = {
         "previous|next|previous letter|next letter|prev|older|newer|back|reference code|"
         "person(s) mentioned|persons mentioned|people mentioned|creation date|"
         "extent and medium|coordinates|location|item type|dublin core|date range|revision|scanned|"
-        "address to"
+        "address to|object number|object type|object|inventory|inventory no|inventory number|"
+        "on view|dimensions|credit line|materials|measurements|related objects"
     ),
 }
 _KIND_OF = {key: kind for kind, keys in KINDS.items() for key in keys.split("|")}

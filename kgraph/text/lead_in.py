@@ -21,7 +21,8 @@ _WROTE = re.compile(
     r"(?:to\s+(?:him|her|them|me|us|(?:his|her|their)\s+[a-z]+|"
     r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"  # "to Manson in London from …"
     r"(?:\s+(?:in|at)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?\s+)?"
-    r"(?:from\s+(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))?"
+    r"(?:from\s+(?:(?:his|her|their)\s+(?:house|home|rooms|lodgings|cottage|villa)\s+(?:at|in)\s+)?"
+    r"(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?))?"  # "from his house at Lower Sydenham"
 )
 # "Wheatstone's answer, written from London on 9 November 1837, deserves …:"
 _WRITTEN = re.compile(
@@ -87,8 +88,11 @@ def read_lead_in(text: str, prose: list[Line]) -> LeadIn | None:
         return LeadIn(recipient=recipient)
     place = span(wrote.span("p")) if wrote["p"] else None
     date = None
-    if (found := find_date(joined[wrote.end() :])) is not None and found.precision == "day":
-        at = wrote.end()
+    at = wrote.end()
+    found = find_date(joined[at:])
+    if found is None or found.precision != "day":  # "On October 21, 1884, … he wrote to her"
+        at, found = last, find_date(joined[last : wrote.start()])
+    if found is not None and found.precision == "day":
         where = span((at + found.start, at + found.end))
         date = LetterDate(found.iso, found.precision, where) if where is not None else None
     named = "s" in wrote.re.groupindex and _writer(wrote["s"])

@@ -17,7 +17,7 @@ import re
 
 from kgraph.model import Letter, LetterDate, Source
 from kgraph.text.closings import split_closings
-from kgraph.text.datelines import adds_place, parse_date, place_before
+from kgraph.text.datelines import adds_place, finer_in, parse_date, place_before
 from kgraph.text.dates import find_date
 from kgraph.text.editorial import plain_emphasis, restored
 from kgraph.text.fields import bare_key, postmark, read_field
@@ -52,7 +52,7 @@ from kgraph.text.line_patterns import (
     TITLED_ADDRESSEE,
     without_rank,
 )
-from kgraph.text.salutations import is_salutation, name_in_salutation
+from kgraph.text.salutations import dateline_beside, is_salutation, name_in_salutation
 
 
 def parse_letter(source: Source) -> Letter:
@@ -135,9 +135,14 @@ def _parse(source: Source, text: str) -> Letter:
     beside = lines[sal + 1] if sal is not None and sal + 1 < n else None
     if (
         beside is not None
-        and "\n" not in text[lines[sal].end : beside.start]  # type: ignore[index]
+        and sal is not None
+        and dateline_beside(text, lines[sal], beside)
         and (parsed := parse_date(beside)) is not None
-        and (date is None or FINER[parsed[0].precision] > FINER[date[0].precision])
+        and (
+            date is None
+            or FINER[parsed[0].precision] > FINER[date[0].precision]
+            or adds_place(parsed, date)
+        )
     ):
         dateline, date = beside, parsed  # "My Lord,           Boma, September 28, 1903."
     if date is not None and date[0].precision == "year" and partial is not None:
@@ -191,6 +196,8 @@ def _parse(source: Source, text: str) -> Letter:
                     None,
                 )
                 break
+    if date is not None and heading is not None:
+        date = finer_in(heading, date)  # "Date: 1911" under "Postcard …, 14 June 1911"
     if date is None and (stamp := postmark(lines)) is not None:
         date = parse_date(stamp)  # 'Postmark, "Glasgow, Feb. 10, 1857."': dated by the post
     if date is not None and date[1] is None and partial is not None:

@@ -25,7 +25,7 @@ from kgraph.text.line_patterns import (
     TITLED_SALUTATION,
 )
 
-__all__ = ["is_salutation", "name_in_salutation"]
+__all__ = ["dateline_beside", "is_salutation", "name_in_salutation"]
 
 
 def name_in_salutation(line: Line) -> TextSpan | None:
@@ -126,17 +126,17 @@ def is_salutation(lines: list[Line], i: int) -> bool:
         and lines[i + 1].start == lines[i].end + 1  # cut from one printed line
     ):
         return True  # "Dearest Father. Your letter of May 3 came …" run into one paragraph
-    if (
-        SALUTATION.match(text)
-        and len(text.split()) <= 4
-        and re.fullmatch(r"[\w .'’-]+", text)
-        and i > 0
-        and find_date(lines[i - 1].text) is not None
-        and len(lines[i - 1].text) <= SHORT
-        and parties(lines[i - 1].text) is None  # not under "From X to Y, 22 February 1786"
-        and not (i + 1 < len(lines) and find_date(lines[i + 1].text) is not None)
-    ):
-        return True  # "Catskill Sepr 18th 1833 / Dear Sir / Your kind letter …": no stop
+    if SALUTATION.match(text) and len(text.split()) <= 4 and re.fullmatch(r"[\w .'’-]+", text):
+        above = lines[i - 1].text if i > 0 else ""
+        below = lines[i + 1].text if i + 1 < len(lines) else ""
+        dated_below = find_date(below) is not None and len(below) <= SHORT
+        if dated_below or (
+            find_date(above) is not None
+            and len(above) <= SHORT
+            and parties(above) is None  # not under "From X to Y, 22 February 1786"
+        ):
+            return True  # "Catskill Sepr 18th 1833 / Dear Sir / Your kind letter …": no stop,
+            # or "Dear Sir / Washington April 4th. 1807. / I returned …": the dateline under it
     if len(text) > SHORT or (
         not text.rstrip().endswith((",", ":", "!", "—"))
         and i + 1 < len(lines)
@@ -149,3 +149,12 @@ def is_salutation(lines: list[Line], i: int) -> bool:
         rank = RANK_GREETING.fullmatch(m.group().strip())
         return not rank or len(text.split()) <= 3
     return len(text.split()) <= 5 and bool(ENDEARMENT.search(text.rstrip(",:! ")))
+
+
+def dateline_beside(text: str, greeting: Line, beside: Line) -> bool:
+    """Whether the line after a salutation may be its dateline: on the same printed line ("My
+    Lord,      Boma, September 28, 1903."), or a short line under a bare greeting ("Dear Sir
+    / Washington April 4th. 1807. / I returned …")."""
+    return "\n" not in text[greeting.end : beside.start] or (
+        re.fullmatch(r"[\w .'’-]+", greeting.text) is not None and len(beside.text) <= SHORT
+    )
