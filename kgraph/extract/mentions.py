@@ -36,13 +36,18 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     while end > start and text[end - 1] in "'’":
         end -= 1
-    if end - start > 2 and text[end - 2 : end] in ("'s", "’s"):
-        end -= 2
+    if (
+        end - start > 2
+        and text[end - 2 : end] in ("'s", "’s")
+        and not SAINTS.fullmatch(text[start:end])
+    ):
+        end -= 2  # "Owen's" is Owen; "St. Peter's" (the church) keeps its "'s"
     if end > start and text[end - 1] == "." and not _initial_before(text, start, end):
         end -= 1
     return start, end
 
 
+SAINTS = re.compile(r"(?:St\.?|Ste\.?|Saint)\s+[^\W\d_][\w-]*['’]s")
 FIRM = re.compile(r"(?i)(?:&|\band)\s*co\b|\b(?:ltd|limited|inc|company|brothers|bros|sons)\b\.?$")
 
 

@@ -88,6 +88,7 @@ def build_pipeline(settings: Settings) -> Any:
     from kgraph.nlp import (
         components,  # noqa: F401  (registers the factories)
         longer_places,  # noqa: F401  (registers the components)
+        place_names,  # noqa: F401  (registers the factory)
         relations,  # noqa: F401  (registers the factories)
     )
     from kgraph.nlp import owned_titles as _owned  # noqa: F401  (registers the factory)
@@ -145,6 +146,8 @@ def build_pipeline(settings: Settings) -> Any:
     if kb is not None:
         places = nlp.add_pipe("kgraph_kb_places", last=True)
         places.initialize(lambda: [], nlp=nlp, kb=kb, data_dir=settings.patterns_dir)
+    grown = nlp.add_pipe("kgraph_place_names", last=True)  # "Kentish Town", "St. Peter's"
+    grown.initialize(lambda: [], nlp=nlp, data_dir=settings.patterns_dir)
     rules = nlp.add_pipe("kgraph_relations", last=True)
     rules.initialize(lambda: [], nlp=nlp, data_dir=settings.patterns_dir)
     return nlp
