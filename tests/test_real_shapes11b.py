@@ -239,3 +239,33 @@ def test_a_dateline_under_a_bare_greeting_is_the_letters() -> None:
     letter = parse_letter(source(UNDER))
     assert spoken(UNDER, letter.salutation) == "Dear Sir"
     assert spoken(UNDER, letter.place) == "Georgetown"
+
+
+def test_a_towns_department_in_brackets_is_no_part_of_it() -> None:
+    text = "                    Vézelay (Yonne),\n                    Tuesday, 4 July 1893.\n\n"
+    text += "Dear friend,\nThe garden is full of roses.\nYours, Paul\n"
+    letter = parse_letter(source(text))
+    assert spoken(text, letter.place) == "Vézelay"
+
+
+SLOOP = """His Majesty's Sloop Fury, Baffin's Bay,
+    July 30, 1822.
+
+SIR,
+
+I have the honour to report our position.
+
+W. HOOPER.
+"""
+
+
+def test_his_majestys_sloop_is_where_it_lay_not_the_place(processed: Process) -> None:
+    result = processed(SLOOP)
+    assert _label(result, result.place) != "His Majesty's Sloop Fury"
+
+
+def test_a_fellow_citizen_greeted_names_no_one() -> None:
+    text = "Edinburgh, 2 May 1794.\n\nDear Sir and Fellow-Citizen,\n\n"
+    text += "The meeting is on Monday.\n\nJ. Gray.\n"
+    letter = parse_letter(source(text))
+    assert letter.salutation is not None and letter.recipient_name is None

@@ -72,7 +72,8 @@ def place_of_writing(entities: list[Entity], lookup: Lookup, letter: Letter) -> 
                     bool(_NEAR_AFTER.match(text, m.end))  # "Hermitage, nr. Newbury": a village
                     or (not HOUSE.search(m.text) and not SHIP.match(m.text))
                 ),
-                int(known or not _house(letter, m.end)),  # "Boston, 50 Chestnut St.": a town
+                # "Boston, 50 Chestnut St.": a town the KB knows before the house's number
+                int(not (house := _house(letter, m.end)) or (known and house == "number")),
                 -m.start,
             )
             if best is None or score > best[0]:
@@ -80,13 +81,15 @@ def place_of_writing(entities: list[Entity], lookup: Lookup, letter: Letter) -> 
     return best[1] if best else None
 
 
-def _house(letter: Letter, end: int) -> bool:
-    """The address part ending at ``end`` is followed, within the address, by a street (so
-    it names a house)."""
+def _house(letter: Letter, end: int) -> str | None:
+    """What follows the address part ending at ``end`` within the address when that makes
+    the part a house's name: a street ("street") or a house's number ("number")."""
     span = letter.address
     if span is None or not span.start <= end <= span.end:
-        return False
+        return None
     rest = letter.source.text[end : span.end]
     nxt = re.match(r"[\s.,;|]*([^,;|\n]*)", rest)
     part = nxt.group(1).strip() if nxt else ""
-    return bool(part) and (part[0].isdigit() or bool(STREET.search(part)))
+    if not part:
+        return None
+    return "number" if part[0].isdigit() else "street" if STREET.search(part) else None

@@ -104,6 +104,7 @@ def place_before(line: Line, start: int) -> TextSpan | None:
         if part is named[-1]:  # not "Hôtel de Langeac, Paris": the town is named after it
             value = _OF_TOWN.sub("", value)
         value = POSTAL_DISTRICT.sub("", value)  # "Berlin N.", "London S.W."
+        value = re.sub(r"\s*\([^)]*\)?$", "", value)  # "Luzancy (Seine-et-Marne)": its department
         if not value or WEEKDAY.match(value) or not looks_like_name(value):
             continue
         if value.split()[0].lower().strip(".") in _medium_words():

@@ -66,7 +66,7 @@ ADDRESSEE = re.compile(  # "To X.", "(TO THE EDITOR OF THE TIMES.)"
 )
 EDITOR = re.compile(r"^(?:the\s+)?editors?\b", re.I)
 NOT_NAMES = re.compile(
-    r"^(?:sir|sirs|madam|madame|friend|comrade|comrades|brother|sister|mother|father|mamma|"
+    r"^(?:sir|sirs|madam|madame|friend|fellow|comrade|comrades|brother|sister|mother|father|mamma|"
     r"papa|son|daughter|child|children|cousin|uncle|aunt|colleague|master|all|old|good|dear|"
     r"dearest|kind|little|one|editor|friends|wife|husband|love|heart|boy|girl|darling|"
     r"monsieur|signor|herr|and|reverend|revd|honoured|honored|general|colonel|captain|"
@@ -96,7 +96,8 @@ HOUSE = re.compile(
 SHIP = re.compile(
     r"(?i)^(?:on\s+board\s+(?:the\s+)?)?(?:(?:the\s+)?(?:brig|ship|schooner|steamer|steamship|"
     r"frigate|sloop|bark|barque|yacht|packet|corvette|cutter|s\.\s?s\.|r\.\s?m\.\s?s\.|"
-    r"h\.\s?m\.\s?s\.|u\.\s?s\.\s?s\.|h\.\s?m\.\s?s|h\.\s?m\.\s?(?:steam|ship))\b\.?)"
+    r"h\.\s?m\.\s?s\.|u\.\s?s\.\s?s\.|h\.\s?m\.\s?s|h\.\s?m\.\s?(?:steam|ship)|"
+    r"(?:his|her)\s+majesty['’]s\s+(?:ship|sloop|steam-?vessel|brig))\b\.?)"
 )
 # a city's postal district after its name ("Berlin N.", "London S.W.", "Wien IX")
 POSTAL_DISTRICT = re.compile(r"(?<=[a-z])\s+(?:[NSEWO]\.?\s?[CEW]?\.?|[IVX]{1,4}\.?|\d{1,2})$")

@@ -59,8 +59,10 @@ def name_in_salutation(line: Line) -> TextSpan | None:
 
 
 def _greets_no_one(word: str) -> bool:
-    """A word of a salutation that names no one: "Sir", "Friend", a kinship ("Dear Mama")."""
-    return bool(NOT_NAMES.match(word.rstrip("."))) or word.lower() in kinship_words()
+    """A word of a salutation that names no one: "Sir", "Friend", "Fellow-Citizen", a kinship
+    ("Dear Mama")."""
+    parts = word.rstrip(".").split("-")  # "Fellow-Citizen"
+    return all(bool(NOT_NAMES.match(p)) or p.lower() in kinship_words() for p in parts)
 
 
 def _addressed(lines: list[Line], i: int) -> bool:
