@@ -174,7 +174,9 @@ def _letter_relations(
         if evidence is not None:
             yield _make(table, "letter:sender-recipient", sender, recipient, evidence)
     yield from _address_relations(letter, entities, sender, recipient, place, table)
-    for home, line in recipient_places(letter, entities, recipient, place):
+    words = table.get("letter:address", {}).get("address_words", [])
+    streets = frozenset(w.lower() for w in words)
+    for home, line in recipient_places(letter, entities, recipient, place, streets):
         yield _make(table, "letter:recipient-place", recipient or "", home, line)
     if sender:
         for span in (letter.heading, letter.addressee):

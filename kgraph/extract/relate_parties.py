@@ -4,7 +4,8 @@ line, the salutation and the closing (``relate``).
 A heading that names the recipient and, after the name, a town ("TO K. LINDNER, GRAZ.",
 "BRANDT TO HIS BROTHER IN HAMBURG", "To Mrs. Ferrar, at Ashby") gives the recipient
 ``livesIn`` the town: the edition says where the letter was sent. Only a place that closes
-the line counts, after nothing but a comma, a pipe and "in", "at" or "of": "To Mrs. Ferrar,
+the line, or is followed only by its state or country ("TO MRS. HALE, MACON, GA."), counts,
+after nothing but a comma, a pipe, "Esq.", a dash and "in", "at" or "of": "To Mrs. Ferrar,
 London, 3 May" is as often the place of writing as the recipient's. A town that is the
 letter's own place of writing counts only with "in" or "at" before it.
 
@@ -30,9 +31,18 @@ from collections.abc import Iterator
 
 from kgraph.model import Entity, Letter, Mention, Relation, TextSpan
 
-_BETWEEN = re.compile(r"[\s,|]*(?:(?:in|at|of)\s+(?:the\s+)?)?", re.I)
+# between the name and the town: "TO K. LINDNER, GRAZ", "To L. Horner, Esq., Bonn", "TO X — ROME",
+# "To Mrs. Ferrar, at Ashby", "Ann Lowe Esq. / Leeds"
+_BETWEEN = re.compile(
+    r"[\s,|/]*(?:Esq(?:r|uire)?\.?[\s,|/]*)?(?:[—–-]\s*)?(?:(?:in|at|of)\s+(?:the\s+)?)?", re.I
+)
 _PREPOSITION = re.compile(r"\b(?:in|at)\b", re.I)
-_AFTER = re.compile(r"[\s.,;:)\]]*")
+# after the town, its state or country, named ("P", a place) or abbreviated: "MACON, GA.",
+# "Leitmeritz, Böhmen.]", "Hartford, Conn."; never a date or other words
+# (one named: "Ruskin, Esq., Denmark Hill, Camberwell, London" names a house first; and on the
+# same line: a block of lines is read by ``town``)
+_ABBREVIATED = r"(?:[ \t.]*[,|/][ \t]*[A-Z][A-Za-z]{0,4}\.(?:\s?[A-Z]\.)*)*"
+_REGIONS = re.compile(_ABBREVIATED + r"(?:[ \t.]*[,|/][ \t]*P)?" + _ABBREVIATED + r"[\s.,;:)\]]*")
 WE = frozenset({"we", "us", "our", "ours"})
 _LINE = re.compile(r"\n|\s[/|]\s")
 _TITLED = re.compile(r"\b(?:the|of|for)\s+$", re.I)
@@ -45,9 +55,10 @@ def recipient_places(
     entities: tuple[Entity, ...],
     recipient: str | None,
     place: str | None,
+    streets: frozenset[str] = frozenset(),
 ) -> Iterator[tuple[str, TextSpan]]:
     """(place key, heading span) for each heading or "To X" line that names the recipient
-    and closes on a town after the name."""
+    and closes on a town after the name, not a street or a house (a word of ``streets``)."""
     if recipient is None:
         return
     spans = {s for s in (letter.heading, letter.addressee) if s is not None}
@@ -62,11 +73,23 @@ def recipient_places(
                 between = text[name.end : m.start]
                 if m.start < name.end or not _BETWEEN.fullmatch(between):
                     continue
-                if not _AFTER.fullmatch(text[m.end : span.end]):
+                if set(m.text.lower().split()) & streets:  # "Denmark Hill, Camberwell"
+                    continue
+                if not _REGIONS.fullmatch(_placeholders(text, m.end, span.end, places)):
                     continue
                 if e.key == place and not _PREPOSITION.search(between):
                     continue
                 yield e.key, span
+
+
+def _placeholders(text: str, start: int, end: int, places: list[tuple[Mention, Entity]]) -> str:
+    """The text from ``start`` to ``end`` with each place named in it written "P"."""
+    out, at = [], start
+    for m, _ in sorted(places, key=lambda pair: pair[0].start):
+        if m.start >= at and m.end <= end:
+            out += [text[at : m.start], "P"]
+            at = m.end
+    return "".join(out) + text[at:end]
 
 
 def addressed(span: TextSpan, titles: frozenset[str]) -> bool:
