@@ -269,3 +269,31 @@ def test_a_fellow_citizen_greeted_names_no_one() -> None:
     text += "The meeting is on Monday.\n\nJ. Gray.\n"
     letter = parse_letter(source(text))
     assert letter.salutation is not None and letter.recipient_name is None
+
+
+CAPS_LOT = """Lot 88
+
+FIELD, JOHN (1782-1837)
+
+AUTOGRAPH LETTER SIGNED ("John Field") TO HIS PUBLISHER JAMES LONGMAN, ON THE NEW NOCTURNES
+
+in English, 2 pages, 4to, integral address leaf, Moscow, 3 April 1822, small tear at seal
+
+"... the nocturnes are done and go to you by the next courier ..."
+"""
+
+
+def test_a_lot_in_capitals_and_its_date_on_the_line_under_it(processed: Process) -> None:
+    result = processed(CAPS_LOT)
+    assert _label(result, result.recipient) == "James Longman"
+    assert result.letter.date is not None and result.letter.date.iso == "1822-04-03"
+    assert _label(result, result.place) == "Moscow"
+
+
+def test_a_dealers_quoted_headline_in_brackets_opens_the_lot() -> None:
+    line = (
+        "[‘The proofs are a disgrace’: Hale scolds his printer.] Autograph Letter Signed "
+        "(‘Hale’) to Thomas Grant of Grant & Sons, on the proofs of his new book."
+    )
+    found = catalogue_lot(line)
+    assert found is not None and line[slice(*found[1])] == "Thomas Grant"

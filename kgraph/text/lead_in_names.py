@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
-from kgraph.text.dates import find_date
+from kgraph.text.dates import FoundDate, find_date
 from kgraph.text.headings import KIN, NAME, clean_name, given_names, kinship_words
+from kgraph.text.letter_lines import Line, span_line
 
 # a few words with no sentence's end in them; the full stop of "Dr." or "J." is no end
 _SHORT_RUN = r"(?:[^.:;]|(?<=\b(?:Dr|Mr|St|Jr|Sr))\.|(?<=\b(?:Mrs|Rev))\.|(?<=\b[A-Z])\.){0,40}?"
@@ -64,16 +65,16 @@ def _without_home(line: str, found: tuple[int, int]) -> tuple[int, int]:
 # his publisher Jacques Durand, 2 pages, …"
 _LOT = re.compile(
     r"^(?:\([A-Z][A-Z .,'’-]{2,40}\)\s+|"  # the lot's subject: "(STEAM NAVIGATION.) …"
-    r"\[[A-Z][^\]]{2,60}\]\s+)?"  # or the dealer's: "[Jane Doe, engraver.] Autograph …"
+    r"\[[^\]]{2,120}\]\s+)?"  # or the dealer's: "[Jane Doe, engraver.] Autograph …"
     r"(?:(?P<s>[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+)*,\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)"
     r"\s*(?:\([^)]{0,40}\))?(?:,\s+[a-z][^.]{0,40})?\.\s+|"  # "(1787-1865), shipowner."
     r"(?P<s2>[A-Z][A-Z'’-]+)\s+\([A-Z][A-Z .'’-]+(?:,[^()]{0,100})?\)\.?\s+)?"  # "SWINBURNE
     # (ALGERNON CHARLES)", "KAUFFMAN (ANGELICA, 1741-1807, Swiss-born painter)"
     r"(?i:(?:autograph\s+|typed\s+)?letter\s+signed|a\.?\s?l\.?\s?s\.?|l\.?\s?s\.?)\s*"
     r"(?:\([\"“'‘](?P<q>[^\"”'’]{2,40})[\"”'’]\)|,\s*[\"“](?P<q2>[^\"”]{2,40}?),?[\"”])?"
-    r"(?P<d>(?:[^.;]|(?<=\b[A-Z])\.){0,160}?)\bto\s+"  # "…, on "U.S. Navy" letterhead, …, to"
-    # "to his sister, Julia …", "to the architect Edwin …", "to the Bayreuth banker Friedrich …"
-    rf"(?:(?:his|her|their)\s+{KIN}|(?:his|her|the)\s+(?:[\w-]+\s+){{0,4}}?[a-z][\w-]*,?\s+)?"
+    r"(?P<d>(?:[^.;]|(?<=\b[A-Z])\.){0,160}?)\b(?i:to)\s+"  # "…, on "U.S. Navy" letterhead, …, to"
+    # "to his sister, Julia …", "to the architect Edwin …", "TO HIS PARTNER FREDERICK …"
+    rf"(?i:(?:his|her|their)\s+{KIN}\s+|(?:his|her|the)\s+(?:[\w-]+\s+){{0,4}}?[a-z][\w-]*,?\s+)?"
     r"(?P<r>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|von|van|la|le|du))*)"
 )
 
@@ -121,6 +122,32 @@ def lot_dateline(line: str) -> tuple[int, int] | None:
     if date is None and m is not None and m["d"]:  # "…, letterhead, Washington, June 20,
         after, skip = m.start("d"), 0  # 1892, to David Blakely.": the date before "to"
         date = find_date(re.sub(r"[\[\]]", " ", m["d"]))
+    return _sheet_date(line, after, skip, date)
+
+
+def lot_dated(heading: Line, lines: list[Line]) -> Line | None:
+    """The place and date of a lot's description as a line of their own: on the lot's line,
+    or on the line under it ("in English, 3 pages, 4to, …, Vienna, 17 May 1807, …")."""
+    if (sold := lot_dateline(heading.text)) is not None:
+        return span_line(heading, *sold)
+    sheet = next((x for x in lines if x.start > heading.end), None)
+    if catalogue_lot(heading.text) is None or sheet is None:
+        return None
+    found = sheet_dateline(sheet.text)
+    return span_line(sheet, *found) if found is not None else None
+
+
+def sheet_dateline(line: str) -> tuple[int, int] | None:
+    """Where and when the line under a lot's heading says the letter was written ("in
+    English, 3 pages, 4to, …, Vienna, 17 May 1807, small tear …"); None for another line."""
+    if not _SHEET.match(line) and not re.match(r"(?i)in\s+[a-z]+,", line):
+        return None
+    return _sheet_date(line, 0, 0, find_date(re.sub(r"[\[\]]", " ", line)))
+
+
+def _sheet_date(line: str, after: int, skip: int, date: FoundDate | None) -> tuple[int, int] | None:
+    """The date found after offset ``after`` of a lot's description with the town before it
+    (the first ``skip`` parts passed over)."""
     if date is None or re.search(
         r"(?i)post-?mark(?:ed)?\W*(?:\w+\W+){0,2}$", line[after : after + date.start]
     ):

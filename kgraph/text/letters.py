@@ -26,7 +26,7 @@ from kgraph.text.frame_years import complete_date, partial_date, same_day
 from kgraph.text.head_lines import after_edition, calendar_entry, unbracket
 from kgraph.text.headings import NUMBER, intro_parties, intro_place
 from kgraph.text.lead_in import lead_in, narrates, read_lead_in
-from kgraph.text.lead_in_names import catalogue_lot, lot_dateline
+from kgraph.text.lead_in_names import catalogue_lot, lot_dated
 from kgraph.text.letter_head import FINER, read_head
 from kgraph.text.letter_lines import (
     Line,
@@ -36,7 +36,6 @@ from kgraph.text.letter_lines import (
     paragraphs,
     signs,
     span_in,
-    span_line,
     split_lines,
 )
 from kgraph.text.letter_parties import PartyCues, editor_parties
@@ -184,8 +183,8 @@ def _parse(source: Source, text: str) -> Letter:
     led = read_lead_in(text, prose)
     if date is None and led is not None and led.date is not None:
         date = (led.date, led.place)  # "… wrote to him from Cambridge, Jan. 10, 1839:"
-    if date is None and heading is not None and (sold := lot_dateline(heading.text)):
-        date = parse_date(span_line(heading, *sold))  # "…, 8vo, Godalming, 2 November 1896, …"
+    if date is None and heading is not None and (sold := lot_dated(heading, lines)):
+        date = parse_date(sold)  # "…, 8vo, Godalming, 2 November 1896, …", or the line under
     below = next((x for x in lines if heading and x.start > heading.end), None)
     subtitle = below if below and heading and below.block == heading.block else None
     if date is None:  # "Paul Klee to Lily Klee / Picture postcard, 16 April 1914"
