@@ -297,3 +297,19 @@ def test_a_dealers_quoted_headline_in_brackets_opens_the_lot() -> None:
     )
     found = catalogue_lot(line)
     assert found is not None and line[slice(*found[1])] == "Thomas Grant"
+
+
+WRAPPED = """Sale 2210 · Lot 61
+
+STAINER, John (1840-1901). Organist. Autograph Letter Signed ("John
+Stainer") to A. J. Hipkins ("Dear Hipkins"), 2 pages 8vo, Amen Court,
+6 June [1889]; with the envelope.
+
+"…the new organ is a wonder and the choir is pleased …"
+"""
+
+
+def test_a_lots_description_wrapped_over_lines_is_read_whole() -> None:
+    letter = parse_letter(source(WRAPPED))
+    assert spoken(WRAPPED, letter.heading_recipient) == "A. J. Hipkins"
+    assert letter.date is not None and letter.date.iso == "1889-06-06"

@@ -67,7 +67,8 @@ _LOT = re.compile(
     r"^(?:\([A-Z][A-Z .,'’-]{2,40}\)\s+|"  # the lot's subject: "(STEAM NAVIGATION.) …"
     r"\[[^\]]{2,120}\]\s+)?"  # or the dealer's: "[Jane Doe, engraver.] Autograph …"
     r"(?:(?P<s>[A-Z][A-Z'’-]+(?:\s[A-Z][A-Z'’-]+)*,\s+[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)*)"
-    r"\s*(?:\([^)]{0,40}\))?(?:,\s+[a-z][^.]{0,40})?\.\s+|"  # "(1787-1865), shipowner."
+    r"\s*(?:\([^)]{0,40}\))?(?:,\s+[a-z][^.]{0,40}|\.\s+[A-Z][a-z]+(?:\s[a-z]+){0,3})?\.\s+|"
+    # "(1787-1865), shipowner.", "(1874-1934). Composer."
     r"(?P<s2>[A-Z][A-Z'’-]+)\s+\([A-Z][A-Z .'’-]+(?:,[^()]{0,100})?\)\.?\s+)?"  # "SWINBURNE
     # (ALGERNON CHARLES)", "KAUFFMAN (ANGELICA, 1741-1807, Swiss-born painter)"
     r"(?i:(?:autograph\s+|typed\s+)?letter\s+signed|a\.?\s?l\.?\s?s\.?|l\.?\s?s\.?)\s*"
@@ -123,6 +124,32 @@ def lot_dateline(line: str) -> tuple[int, int] | None:
         after, skip = m.start("d"), 0  # 1892, to David Blakely.": the date before "to"
         date = find_date(re.sub(r"[\[\]]", " ", m["d"]))
     return _sheet_date(line, after, skip, date)
+
+
+def wrapped_lots(text: str, lines: list[Line]) -> list[Line]:
+    """``lines`` with a lot's description printed over the lines of one block ("HOLST,
+    Gustav (1874-1934). Composer. Autograph Letter Signed ("Gustav / Holst") to …") read as
+    one line, so that its writer, addressee, place and date are read."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        first = lines[i]
+        j = i
+        while j + 1 < len(lines) and lines[j + 1].block == first.block >= 0:
+            j += 1
+        whole = Line(first.start, lines[j].end, text[first.start : lines[j].end], first.block)
+        if (
+            j > i
+            and re.search(r"(?i)\bletter\s+signed\b", first.text)
+            and catalogue_lot(first.text) is None
+            and catalogue_lot(whole.text) is not None
+        ):
+            out.append(whole)  # the lot's description as one line
+            i = j + 1
+            continue
+        out.append(first)
+        i += 1
+    return out
 
 
 def lot_dated(heading: Line, lines: list[Line]) -> Line | None:

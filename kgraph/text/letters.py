@@ -26,7 +26,7 @@ from kgraph.text.frame_years import complete_date, partial_date, same_day
 from kgraph.text.head_lines import after_edition, calendar_entry, unbracket
 from kgraph.text.headings import NUMBER, intro_parties, intro_place
 from kgraph.text.lead_in import lead_in, narrates, read_lead_in
-from kgraph.text.lead_in_names import catalogue_lot, lot_dated
+from kgraph.text.lead_in_names import catalogue_lot, lot_dated, wrapped_lots
 from kgraph.text.letter_head import FINER, read_head
 from kgraph.text.letter_lines import (
     Line,
@@ -62,7 +62,7 @@ def parse_letter(source: Source) -> Letter:
 
 
 def _parse(source: Source, text: str) -> Letter:
-    lines = split_closings(split_lines(text))
+    lines = wrapped_lots(text, split_closings(split_lines(text)))  # a lot printed over lines
     n = len(lines)
     sal = next(
         (
