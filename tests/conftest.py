@@ -59,6 +59,18 @@ def unlinked():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
+def processed(unlinked) -> Callable[[str], LetterResult]:  # type: ignore[no-untyped-def]
+    """A letter given as text, processed without linking."""
+    from kgraph.text.reading import read_text
+
+    def _process(text: str) -> LetterResult:
+        result: LetterResult = unlinked.process([read_text(text, "test-letter")])[0]
+        return result
+
+    return _process
+
+
+@pytest.fixture(scope="session")
 def entities(unlinked) -> Callable[[str], set[tuple[str, str]]]:  # type: ignore[no-untyped-def]
     """The (label, type) of each entity of a letter given as text."""
     from kgraph.text.reading import read_text

@@ -29,6 +29,11 @@ def labelled(result: LetterResult) -> set[Triple]:
     return {(label[r.subject], r.predicate, label[r.object]) for r in result.relations}
 
 
+def label_of(result: LetterResult, key: str | None) -> str | None:
+    """The label of the entity ``key`` names (the result's sender, recipient or place)."""
+    return next((e.label for e in result.entities if e.key == key), None)
+
+
 def entity_types(result: LetterResult) -> dict[str, str]:
     """Each entity's label and type."""
     return {e.label: e.type for e in result.entities}

@@ -14,30 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
-
 from kgraph.extract.name_match import fullest, without_title
 from kgraph.model import LetterResult
 from kgraph.text.dates import find_date, unmark
 from kgraph.text.headings import addressee_name, parties
 from kgraph.text.lead_in_names import lot_dateline
 from kgraph.text.letters import parse_letter
-from kgraph.text.reading import read_text
-from tests.helpers import source, spoken
+from tests.helpers import label_of, source, spoken
 
-Process = Callable[[str], LetterResult]
-
-
-@pytest.fixture(scope="module")
-def processed(unlinked) -> Process:  # type: ignore[no-untyped-def]
-    def _process(text: str) -> LetterResult:
-        return unlinked.process([read_text(text, "test-letter")])[0]  # type: ignore[no-any-return]
-
-    return _process
-
-
-def _label(result: LetterResult, key: str | None) -> str | None:
-    return next((e.label for e in result.entities if e.key == key), None)
+Process = Callable[[str], LetterResult]  # the conftest's ``processed``
 
 
 TOWN_FIRST = """TO THE REV. AMOS PIKE
@@ -59,7 +44,7 @@ def test_the_town_not_the_abbreviated_street_is_where_the_letter_was_written(
     processed: Process,
 ) -> None:
     result = processed(TOWN_FIRST)
-    assert _label(result, result.place) == "Hartford"
+    assert label_of(result, result.place) == "Hartford"
 
 
 def test_an_editors_bracketed_town_after_a_street_in_a_lot_is_the_place() -> None:
@@ -91,7 +76,7 @@ def test_the_writer_and_the_addressee_of_one_surname_stay_two_people(
     result = processed(DESPATCH)
     assert result.sender is not None and result.recipient is not None
     assert result.sender != result.recipient
-    assert _label(result, result.recipient) == "Earl Hale"
+    assert label_of(result, result.recipient) == "Earl Hale"
 
 
 KIN = """Letter 12
@@ -197,7 +182,7 @@ I have the honour to report the arrival of the store ship.
 
 def test_a_despatchs_number_beside_the_address_is_no_part_of_it(processed: Process) -> None:
     result = processed(NUMBERED)
-    assert _label(result, result.place) == "Perth"
+    assert label_of(result, result.place) == "Perth"
 
 
 QUOTED = """TO MR THOMSON.
@@ -284,7 +269,7 @@ Provenance: by descent.
 
 def test_a_lots_headline_in_capitals_stands_over_its_description(processed: Process) -> None:
     result = processed(LOT_HEADLINE)
-    assert _label(result, result.recipient) == "Thomas Wall"
+    assert label_of(result, result.recipient) == "Thomas Wall"
     assert result.letter.date is not None and result.letter.date.iso == "1885-05-04"
 
 

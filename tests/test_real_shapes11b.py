@@ -12,27 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
-
 from kgraph.model import LetterResult
 from kgraph.text.lead_in_names import catalogue_lot
 from kgraph.text.letters import parse_letter
-from kgraph.text.reading import read_text
-from tests.helpers import source, spoken
+from tests.helpers import label_of, source, spoken
 
-Process = Callable[[str], LetterResult]
-
-
-@pytest.fixture(scope="module")
-def processed(unlinked) -> Process:  # type: ignore[no-untyped-def]
-    def _process(text: str) -> LetterResult:
-        return unlinked.process([read_text(text, "test-letter")])[0]  # type: ignore[no-any-return]
-
-    return _process
-
-
-def _label(result: LetterResult, key: str | None) -> str | None:
-    return next((e.label for e in result.entities if e.key == key), None)
+Process = Callable[[str], LetterResult]  # the conftest's ``processed``
 
 
 SALE = """FINE MUSIC AND MANUSCRIPTS
@@ -93,7 +78,7 @@ Yours respectfully,
 
 def test_a_village_near_a_town_is_the_place(processed: Process) -> None:
     result = processed(NEAR)
-    assert _label(result, result.place) == "Abinger"
+    assert label_of(result, result.place) == "Abinger"
 
 
 CARD = """88. To Karl Weiss
@@ -114,7 +99,7 @@ def test_a_postcards_cover_under_a_style_is_the_addressees_not_the_place(
     processed: Process,
 ) -> None:
     result = processed(CARD)
-    assert result.place is None or _label(result, result.place) not in ("Herrn", "London")
+    assert result.place is None or label_of(result, result.place) not in ("Herrn", "London")
 
 
 TRIAL = """  [It was then read, as follows:]
@@ -167,7 +152,7 @@ I have the honour to report our arrival.
 
 def test_a_ships_dateline_off_a_town_is_the_town(processed: Process) -> None:
     result = processed(SHIP)
-    assert _label(result, result.place) == "Lokoja"
+    assert label_of(result, result.place) == "Lokoja"
 
 
 COVER = """Letter from John Reed to Mary Reed
@@ -191,7 +176,7 @@ John Reed
 
 def test_a_covers_mrs_without_a_stop_and_a_receipt_line(processed: Process) -> None:
     result = processed(COVER)
-    assert _label(result, result.place) == "Port Royal"
+    assert label_of(result, result.place) == "Port Royal"
     assert result.letter.date is not None and result.letter.date.iso == "1805-01-28"
 
 
@@ -261,7 +246,7 @@ W. HOOPER.
 
 def test_his_majestys_sloop_is_where_it_lay_not_the_place(processed: Process) -> None:
     result = processed(SLOOP)
-    assert _label(result, result.place) != "His Majesty's Sloop Fury"
+    assert label_of(result, result.place) != "His Majesty's Sloop Fury"
 
 
 def test_a_fellow_citizen_greeted_names_no_one() -> None:
@@ -285,9 +270,9 @@ in English, 2 pages, 4to, integral address leaf, Moscow, 3 April 1822, small tea
 
 def test_a_lot_in_capitals_and_its_date_on_the_line_under_it(processed: Process) -> None:
     result = processed(CAPS_LOT)
-    assert _label(result, result.recipient) == "James Longman"
+    assert label_of(result, result.recipient) == "James Longman"
     assert result.letter.date is not None and result.letter.date.iso == "1822-04-03"
-    assert _label(result, result.place) == "Moscow"
+    assert label_of(result, result.place) == "Moscow"
 
 
 def test_a_dealers_quoted_headline_in_brackets_opens_the_lot() -> None:
