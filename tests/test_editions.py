@@ -18,12 +18,11 @@ from kgraph.text.editorial import footnote_markers, strip_markers
 from kgraph.text.frame_years import complete_date, partial_date
 from kgraph.text.headings import (
     addressee_name,
-    intro_parties,
-    intro_place,
     is_site_line,
     parties,
     writer_year,
 )
+from kgraph.text.intro_names import intro_parties, intro_place
 from kgraph.text.letter_lines import split_lines
 from kgraph.text.letters import parse_letter
 

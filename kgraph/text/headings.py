@@ -15,7 +15,7 @@ import functools
 import re
 
 from kgraph.settings import data_dir, read_words
-from kgraph.text.dates import MONTHS, is_date_word
+from kgraph.text.dates import is_date_word
 from kgraph.text.name_styles import POSSESSIVE, STYLED, TITLE_ONLY, arrow_parties, rank_before
 
 __all__ = [
@@ -25,8 +25,6 @@ __all__ = [
     "addressee_name",
     "clean_name",
     "given_names",
-    "intro_parties",
-    "intro_place",
     "is_site_line",
     "is_title",
     "names_someone",
@@ -64,15 +62,6 @@ _WRITER_YEAR = re.compile(
     rf"^(?:(?i:(?:letter\s+)?from)\s+(?P<f>{NAME})\.?"
     r"(?:$|(?:,\s*|\s{2,})(?=\[?\d|\[?[A-Z][a-z]{2,8}\.?\s+\[?\d))|"  # "From X   2 May [1867]"
     rf"(?P<s>{NAME}),?\s+\[?1[5-9]\d\d\]?\.?$)"
-)
-_INTRO = re.compile(
-    rf"(?:\b(?i:letters?\s+(?:of|from))\s+(?P<s2>{NAME})(?:,[^,]{{1,60}},)?\s+to\s+"
-    rf"(?:his|her|their)\s+{KIN}(?P<r2>{NAME})(?=\s*[,;:.(]|\s+(?:in|at|from|on|who)\b)|"
-    rf"\bletter\b[^.:;]{{0,60}}?\b(?:written|sent|addressed)\s+by\s+(?P<s>{NAME})"
-    rf"(?:,[^,]{{1,60}},)?\s+to\s+(?:(?:his|her|their|an?|the)\s+)?"
-    rf"(?:(?:old\s+|dear\s+|young\s+)?(?:friend|brother|sister|wife|husband|son|daughter|"
-    rf"father|mother|colleague|comrade|publisher|editor|patron|correspondent)s?,?\s+)?"
-    rf"(?P<r>{NAME})(?=\s*[,;:.(]|\s+(?:in|at|from|on|during|when|who|the)\b))",
 )
 _LOWER_OK = {"de", "da", "di", "van", "von", "le", "la", "du", "of", "v.", "zu"}
 
@@ -278,41 +267,7 @@ def writer_year(heading: str) -> tuple[int, int] | None:
     return clean_name(heading, start + m.start(group), start + m.end(group))
 
 
-_FROM_PLACE = re.compile(
-    r"\bfrom\s+(?:(?:his|her|their|the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}?(?:(?:at|in)\s+)?"
-    r"(?P<p>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)"
-)
-
-
-def intro_place(sentence: str) -> tuple[int, int] | None:
-    """Where an introduction says the letter was written from ("… from his hiding-place at
-    Lausanne in October 1849")."""
-    for m in _FROM_PLACE.finditer(sentence):
-        if m["p"].lower().rstrip(".") not in MONTHS:
-            return m.span("p")
-    return None
-
-
 def is_title(line: str) -> bool:
     """An editor's title in capitals ("MAZZINI AFTER ROME.", "THE BRUNT OF THE WAR")."""
     letters = [c for c in line if c.isalpha()]
     return len(line.split()) >= 2 and len(letters) >= 6 and all(c.isupper() for c in letters)
-
-
-def intro_parties(
-    text: str,
-) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]] | None:
-    """Sender, recipient and the sentence that names them, from an editor's introduction
-    ("The following letter was written by Joseph Mazzini to his friend, W. J. Linton, …")."""
-    m = _INTRO.search(text)
-    if m is None:
-        return None
-    which = (
-        ("s", "r") if m["s"] else ("s2", "r2")
-    )  # "written by X to Y", "Letter of X to his KIN, Y"
-    s, r = clean_name(text, *m.span(which[0])), clean_name(text, *m.span(which[1]))
-    if s is None or r is None:
-        return None
-    begin = max(text.rfind(". ", 0, m.start()) + 2, 0) if text.rfind(". ", 0, m.start()) >= 0 else 0
-    ends = [i for i in (text.find(". ", m.end()), text.find(":", m.end())) if i >= 0]
-    return s, r, (begin, min(ends) if ends else len(text))

@@ -33,12 +33,12 @@ from kgraph.text.head_lines import (
 from kgraph.text.head_record import Head, take_field
 from kgraph.text.headings import (
     addressee_name,
-    intro_parties,
     is_site_line,
     names_someone,
     parties,
     writer_year,
 )
+from kgraph.text.intro_names import intro_parties
 from kgraph.text.lead_in import THIS_LETTER
 from kgraph.text.lead_in_names import catalogue_lot
 from kgraph.text.letter_lines import Line, looks_like_name, signs, span_in

@@ -14,7 +14,8 @@ from kgraph.model import TextSpan
 from kgraph.text.fields import foot_parties
 from kgraph.text.head_lines import addressee_of
 from kgraph.text.head_record import Head
-from kgraph.text.headings import intro_parties, parties, writer_year
+from kgraph.text.headings import parties, writer_year
+from kgraph.text.intro_names import intro_parties
 from kgraph.text.lead_in import LeadIn
 from kgraph.text.lead_in_names import (
     catalogue_lot,

@@ -24,7 +24,8 @@ from kgraph.text.fields import bare_key, postmark, read_field
 from kgraph.text.frame import is_page_furniture, letter_start, past_dateline
 from kgraph.text.frame_years import complete_date, partial_date, same_day
 from kgraph.text.head_lines import after_edition, calendar_entry, unbracket
-from kgraph.text.headings import NUMBER, intro_parties, intro_place
+from kgraph.text.headings import NUMBER
+from kgraph.text.intro_names import intro_parties, intro_place
 from kgraph.text.lead_in import lead_in, narrates, read_lead_in
 from kgraph.text.lead_in_names import catalogue_lot, lot_dated, wrapped_lots
 from kgraph.text.letter_head import FINER, read_head
