@@ -21,15 +21,11 @@ from kgraph.text.line_patterns import (
     WEEKDAY,
 )
 
-_RECEIVED = re.compile(r"(?i)rec(?:['’]?d|eived)\b(?!\s+(?:your|yours|thy))")
-
 
 def parse_date(line: Line) -> tuple[LetterDate, TextSpan | None] | None:
     """The date of a dateline and the place written before it ("Brighton, 14 May 1912")."""
     # "12 [24] March": the New Style day in brackets, as "12 (24)"; then editors' brackets
     # as spaces: "April 14th [1860]"
-    if _RECEIVED.match(line.text):
-        return None  # "RECD NEW YORK TIMES STATION NOV 29 1929": where a telegram arrived
     masked = re.sub(r"(?<=\d)(\s?)\[(\d{1,2})\]", r"\1(\2)", line.text)
     masked = unmark(masked)
     found = find_date(masked)

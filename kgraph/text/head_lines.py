@@ -26,7 +26,7 @@ from kgraph.text.line_patterns import (
     SOURCE_NOTE,
     TITLED_ADDRESSEE,
 )
-from kgraph.text.name_styles import TITLE_ONLY
+from kgraph.text.name_styles import STYLE_WORDS, TITLE_ONLY
 
 # what only a website or a catalogue prints, whatever the length of the line
 SITE_MATTER = re.compile(
@@ -60,9 +60,9 @@ CATALOGUE_PARTIES = re.compile(
 
 # a mark another hand put on the sheet, as a transcription labels it: "[Censor's stamp:]
 # EXAMINED — NOV 8 1920", "[postmark:] …", "[docket:] …", "(Received at Cairo, …)", a
-# sidenote: not the writer's dateline
+# telegram's "RECD NEW YORK STATION NOV 29 1929", a sidenote: not the writer's dateline
 OTHER_HAND = re.compile(
-    r"(?i)^\(?received\b|^\[sidenote|"
+    r"(?i)^\(?rec(?:eived|['’]?d)\b(?!\s+(?:your|yours|thy)\b)|^\[sidenote|"
     r"^\[\s*p\.\s?m\.?\s|^\[?\s*postmark(?:ed)?\b|"  # "[P.M. March 12, 1823.]": the post's
     r"\[[^\]]{0,30}\b(?:stamp|postmark|docket|endorsed|endorsement)\b[^\]]{0,20}\]"
 )
@@ -74,10 +74,7 @@ REPRINT = re.compile(
 # an addressee line that is only a style, the name on the next line
 # a cover's style on a line of its own, the addressee's name and address under it: "Herrn /
 # Stefan Zweig / 11 Portland Place / London W 1"
-COVER_STYLE = re.compile(
-    r"^(?:Herrn|Herr|Frau|Fräulein|Monsieur|Madame|Mademoiselle|Signor|Signora|Señor|Señora|"
-    r"Mr\.?|Mrs\.?|Messrs\.?)\s*$"
-)
+COVER_STYLE = re.compile(rf"^(?i:{STYLE_WORDS}|mr\.?|mrs\.?|messrs\.?)\s*$")
 # a cover's name and style alone on a line, the stop left out: "Mrs Reed / Thornby / …"
 COVER_NAME = re.compile(r"^(?:Mrs|Mr|Miss|Messrs)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}$")
 STYLE_ONLY = re.compile(

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from kgraph.model import TextSpan
 from kgraph.text.fields import foot_parties
+from kgraph.text.frame import is_page_furniture
 from kgraph.text.head_lines import addressee_of
 from kgraph.text.head_record import Head
 from kgraph.text.headings import parties, writer_year
@@ -125,7 +126,7 @@ def _parties_line(
     if heading is not None and re.search(r"(?i)\bto\b", heading.text):
         return None  # "Commodore Perry to the Secretary of the Navy.": the heading's own way
     for i, line in enumerate(lines):
-        if re.match(r"\d+\s{2,}|.*\S\s{2,}\d+$", line.text):
+        if is_page_furniture(line):
             continue  # a running head with its page number
         near = [lines[j].block for j in (i - 1, i + 1) if 0 <= j < len(lines)]
         if line is heading or line.block in near or len(line.text.split()) > 14:

@@ -35,10 +35,11 @@ POSSESSIVE = re.compile(r"(?i)(?:her|his|their|my|our|its|in|at)\b")
 
 
 # the style a heading in another language gives its addressee ("À Monsieur X", "An Herrn X")
-STYLED = re.compile(
-    r"(?i)(?:don|doña|dona|señor|senor|señora|monsieur|madame|mademoiselle|herrn|herr|frau|"
-    r"fräulein|signor|signora|signore|dom|senhor|senhora)\s"
+STYLE_WORDS = (
+    r"don|doña|dona|señor|senor|señora|monsieur|madame|mademoiselle|herrn|herr|frau|"
+    r"fräulein|signor|signora|signore|dom|senhor|senhora"
 )
+STYLED = re.compile(rf"(?i)(?:{STYLE_WORDS})\s")
 
 
 # a correspondence database's heading, the names often surname first:
