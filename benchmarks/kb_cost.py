@@ -33,7 +33,7 @@ def one_run(mode: str, letters: Path) -> dict[str, float]:
     from kgraph.corpus.runner import Processor
     from kgraph.knowledge.kb import KnowledgeBase
     from kgraph.knowledge.kb_build import ensure_kb
-    from kgraph.nlp.pipeline import KB_PLACES
+    from kgraph.nlp.pieces import KB_PLACES
     from kgraph.settings import Settings
     from kgraph.text.reading import read_path
 

