@@ -85,6 +85,8 @@ def features(doc: Doc, ent: Span, label: str, cues: PersonCues, heads: frozenset
         out.append(f"prev2={before.lower_ if before is not None else '^'}_{prev.lower_}")
         if prev.lower_.rstrip(".") in HONORIFICS:
             out.append("honorific")
+    if root.dep_ == "pobj":  # "went to X", "the natives of X": the word the preposition hangs on
+        out.append(f"via={root.head.head.lemma_.lower()}|{root.head.lower_}")
     if ent.text.isupper():
         out.append("upper")
     if any(t.text in ("-", "&") for t in ent) or "-" in ent.text:
