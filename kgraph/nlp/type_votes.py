@@ -153,7 +153,9 @@ class TypeVotes:
                 if self.types:
                     probs = self.probabilities(names)
                     best = max(probs, key=lambda t: probs[t])
-                    if best != label and probs[best] >= self.sure:
+                    # too few events among the gold names to learn them from
+                    events = "Event" in (label, best)
+                    if best != label and probs[best] >= self.sure and not events:
                         label = best
             out.append((ent, label))
         return out
