@@ -139,6 +139,22 @@ def _title_like(span: Span) -> bool:
     return bool(content) and all(t.text[0].isupper() for t in content)
 
 
+def nested_places(doc: Doc) -> list[Span]:
+    """Places named inside an event or organisation name ("the Toulouse congress")."""
+    found = []
+    for outer in doc.ents:
+        if outer.label_ not in ("Event", "Organization"):
+            continue
+        for inner in doc.spans.get("kgraph.ner", []):
+            if inner.label_ not in ("GPE", "LOC", "Place") or len(inner) >= len(outer):
+                continue
+            if outer.start <= inner.start and inner.end <= outer.end:
+                found.append(
+                    Span(doc, inner.start, inner.end, label="Place", span_id=inner.ent_id_)
+                )
+    return found
+
+
 @Language.component("kgraph_snapshot")
 def snapshot(doc: Doc) -> Doc:
     """Keep the names seen before the cue patterns, so a place inside a longer name

@@ -31,8 +31,7 @@ from spacy.util import filter_spans
 
 from kgraph.knowledge.kb import KnowledgeBase
 from kgraph.knowledge.kb_names import PlaceHit, PlaceNames
-from kgraph.nlp.components import _source, model_words
-from kgraph.nlp.types import TypeCorrector
+from kgraph.nlp.components import _source, model_words, nested_places
 from kgraph.settings import read_words
 from kgraph.text.dates import is_date_word
 
@@ -134,7 +133,7 @@ class KBPlaces:
         replaced = {(p.start, p.end) for p in places}
         kept = [e for e in doc.ents if (e.start, e.end) not in replaced]
         doc.ents = filter_spans([*places, *kept])
-        doc.spans["kgraph.nested"] = TypeCorrector.nested_places(doc)
+        doc.spans["kgraph.nested"] = nested_places(doc)
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))

@@ -53,6 +53,22 @@ def split_long(
         yield start, end
 
 
+def letter_docs(nlp: Any, letter: Letter) -> Iterator[tuple[str, int, Any]]:
+    """(role, start, unprocessed doc) of each piece of ``letter`` the pipeline reads."""
+    places = nlp.get_pipe(KB_PLACES) if KB_PLACES in nlp.pipe_names else None
+    masked = mask(letter.source.text)
+    countries = places.countries(letter.source.text) if places is not None else None
+    lower = frozenset(re.findall(r"(?<![\w'’])[a-z][a-z]+(?![\w'’])", masked))
+    for role, start, end in _pieces(letter):
+        doc = nlp.make_doc(masked[start:end])
+        doc.user_data["kgraph.emphasis"] = emphasis(letter.source.text[start:end])
+        if countries is not None:  # the countries the whole letter names
+            doc.user_data["kgraph.countries"] = countries
+        doc.user_data["kgraph.lower"] = lower  # the words the letter writes in lower case
+        doc.user_data["kgraph.role"] = role  # "dateline": every name in it may be a place
+        yield role, start, doc
+
+
 def piece_docs(
     nlp: Any, letters: Sequence[Letter], batch_size: int = 64
 ) -> Iterator[tuple[int, str, int, Any]]:
@@ -60,18 +76,8 @@ def piece_docs(
     one ``nlp.pipe`` stream."""
     jobs: list[tuple[int, str, int]] = []
     docs_in: list[Any] = []
-    places = nlp.get_pipe(KB_PLACES) if KB_PLACES in nlp.pipe_names else None
     for index, letter in enumerate(letters):
-        masked = mask(letter.source.text)
-        countries = places.countries(letter.source.text) if places is not None else None
-        lower = frozenset(re.findall(r"(?<![\w'’])[a-z][a-z]+(?![\w'’])", masked))
-        for role, start, end in _pieces(letter):
-            doc = nlp.make_doc(masked[start:end])
-            doc.user_data["kgraph.emphasis"] = emphasis(letter.source.text[start:end])
-            if countries is not None:  # the countries the whole letter names
-                doc.user_data["kgraph.countries"] = countries
-            doc.user_data["kgraph.lower"] = lower  # the words the letter writes in lower case
-            doc.user_data["kgraph.role"] = role  # "dateline": every name in it may be a place
+        for role, start, doc in letter_docs(nlp, letter):
             docs_in.append(doc)
             jobs.append((index, role, start))
     for (index, role, offset), doc in zip(

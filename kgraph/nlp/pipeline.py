@@ -14,7 +14,7 @@ so offsets into the letter stay exact.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from kgraph.errors import ConfigError
@@ -229,14 +229,3 @@ def _shift(c: dict[str, Any], offset: int, text: str) -> RelationCandidate:
 
 def analyse(nlp: Any, letter: Letter) -> Analysis:
     return analyse_many(nlp, [letter])[0]
-
-
-def iter_chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    chunk: list[Any] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk

@@ -23,6 +23,7 @@ from kgraph.nlp.components import (
     PLACE_PREPOSITIONS,
     SPACY_TO_KG,
     _source,
+    nested_places,
 )
 from kgraph.nlp.contexts import (
     WHERE,
@@ -38,6 +39,7 @@ from kgraph.nlp.group_cues import GroupCues
 from kgraph.nlp.person_cues import PersonCues
 from kgraph.nlp.person_of import places_of_people
 from kgraph.nlp.place_cues import PlaceCues
+from kgraph.nlp.type_votes import TypeVotes
 from kgraph.nlp.work_cues import WorkCues
 from kgraph.settings import read_words
 
@@ -69,6 +71,7 @@ class TypeCorrector:
         self.works = WorkCues()
         self.foreign = ForeignText()
         self.groups = GroupCues()
+        self.votes = TypeVotes()
 
     def initialize(
         self,
@@ -85,6 +88,7 @@ class TypeCorrector:
         self.works.initialize(data_dir)
         self.foreign.initialize(data_dir)
         self.groups.initialize(data_dir)
+        self.votes.initialize(data_dir, self.cues, self.places.heads)
         if data_dir is not None:
             self.not_names = read_words(data_dir / "not-names.txt")
             self.given_names = read_words(data_dir / "given-names.txt")
@@ -100,7 +104,8 @@ class TypeCorrector:
         places = places_of_people(doc, ents)  # "Miss Mitchell of Nantucket"
         ents = [e for e in ents if not any(p.start < e.end and e.start < p.end for p in places)]
         ents += places
-        decisions = self.cues.coordinated([(ent, self.correct(doc, ent)) for ent in ents])
+        decisions = self.votes.revise(doc, [(ent, self.correct(doc, ent)) for ent in ents])
+        decisions = self.cues.coordinated(decisions)
         return self.places.coordinated(decisions)  # "at Leeds and Tadcastre"
 
     def _unnamed_subjects(self, doc: Doc, ents: list[Span]) -> list[Span]:
@@ -282,23 +287,7 @@ class TypeCorrector:
             if start < end:
                 ents.append(Span(doc, start, end, label=label, span_id=ent.ent_id_))
         doc.ents = filter_spans(ents)
-        doc.spans["kgraph.nested"] = self.nested_places(doc)
-
-    @staticmethod
-    def nested_places(doc: Doc) -> list[Span]:
-        """Places named inside an event or organisation name ("the Toulouse congress")."""
-        found = []
-        for outer in doc.ents:
-            if outer.label_ not in ("Event", "Organization"):
-                continue
-            for inner in doc.spans.get("kgraph.ner", []):
-                if inner.label_ not in ("GPE", "LOC", "Place") or len(inner) >= len(outer):
-                    continue
-                if outer.start <= inner.start and inner.end <= outer.end:
-                    found.append(
-                        Span(doc, inner.start, inner.end, label="Place", span_id=inner.ent_id_)
-                    )
-        return found
+        doc.spans["kgraph.nested"] = nested_places(doc)
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
