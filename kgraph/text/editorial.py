@@ -59,7 +59,7 @@ def _without_line_numbers(text: str) -> str:
     Havelock"): the numbers as spaces. Only a run of at least six lines numbered one after
     the other counts; a dateline's "12 May" or a note's "3 Cf." is no such run. Paragraphs
     numbered "[1]", "[2]", "[3]" are an edition's too, unless the text refers to them (then
-    they are footnotes)."""
+    they are footnotes), and so are numbers on every fifth line (``_every_fifth``)."""
     found = list(_LINE_NUMBER.finditer(text))
     runs: list[list[re.Match[str]]] = []
     for m in found:
@@ -68,6 +68,7 @@ def _without_line_numbers(text: str) -> str:
         else:
             runs.append([m])
     numbers = [m for run in runs if len(run) >= 6 for m in run]
+    numbers += _every_fifth(text, found)
     numbers += _LEAF.finditer(text)  # "1r:3": a leaf, its side and the line, however few
     paragraphs = list(_PARAGRAPH_NUMBER.finditer(text))
     first = int(paragraphs[0]["n"]) if paragraphs else 0
@@ -83,6 +84,29 @@ def _without_line_numbers(text: str) -> str:
     for m in numbers:
         chars[m.start() : m.end()] = " " * (m.end() - m.start())
     return "".join(chars)
+
+
+def _every_fifth(text: str, found: list[re.Match[str]]) -> list[re.Match[str]]:
+    """A critical edition's margin numbers on every fifth (or tenth) line ("5", "10", "15"):
+    three or more multiples of the step, each exactly that many lines below the last."""
+    kept: list[re.Match[str]] = []
+    for step in (5, 10):
+        run: list[re.Match[str]] = []
+        for m in found:
+            n = int(m.group())
+            if (
+                run
+                and n == int(run[-1].group()) + step
+                and text.count("\n", run[-1].start(), m.start()) == step
+            ):
+                run.append(m)
+                continue
+            if len(run) >= 3:
+                kept += run
+            run = [m] if n % step == 0 else []
+        if len(run) >= 3:
+            kept += run
+    return kept
 
 
 # A footnote number glued to what it annotates: after a letter ("Lyell2"), after sentence

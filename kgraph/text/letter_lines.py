@@ -125,7 +125,10 @@ def _navigation_words() -> frozenset[str]:
 
 def is_navigation(items: list[str]) -> bool:
     """A website's navigation bar: three items or more, two of them the items of such a bar
-    (``data/patterns/site-navigation-words.txt``)."""
+    (``data/patterns/site-navigation-words.txt``), or links to the letters before and after
+    ("Related letters: ← Wien to Planck, 27 Oct. 1911 | → Planck to Wien, 2 Jan. 1912")."""
+    if any(re.search(r"(?:^|:)\s*[←→]\s*\w", x) for x in items):  # not "X, A → Y, B"
+        return True
     known = sum(" ".join(x.lower().split()).strip(" .") in _navigation_words() for x in items)
     return len(items) >= 3 and known >= 2
 

@@ -74,7 +74,8 @@ NOT_NAMES = re.compile(
     r"majesty|highness|citizen|hofrath|hofrat|geheimrath|geheimrat|rath|rat|doktor|pfarrer|"
     r"kollege|freund|genosse|signore|señor|senor|kindest|most|esteemed|worthy|gracious|best|"
     r"beloved|own|highly|much|padre|madre|père|mère|vater|mutter|papà|mamá|figlio|figlia|esq|"
-    r"esquire)$",
+    r"esquire|your|yours|yrs|my|mine|our|ours|thy|thine|ever|truly|faithfully|sincerely|"
+    r"affectionately|respectfully|obediently)$",
     re.IGNORECASE,
 )
 HONORIFIC = re.compile(
