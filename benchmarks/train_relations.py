@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import re
 import sys
@@ -39,6 +38,7 @@ from kgraph.extract.relate import SIGNATURES  # noqa: E402
 from kgraph.nlp.pieces import PROSE_ROLES, piece_docs  # noqa: E402
 from kgraph.nlp.pipeline import build_pipeline  # noqa: E402
 from kgraph.nlp.relation_features import pairs  # noqa: E402
+from kgraph.nlp.weights import softmax  # noqa: E402
 from kgraph.settings import Settings  # noqa: E402
 
 OUT = ROOT / "data" / "patterns" / "relation-model.json"
@@ -180,10 +180,7 @@ def _probs(weights: dict, feats: Iterable[str], classes: list[str]) -> list[floa
         if w:
             for n, c in enumerate(classes):
                 scores[n] += w.get(c, 0.0)
-    top = max(scores)
-    exps = [math.exp(s - top) for s in scores]
-    total = sum(exps)
-    return [e / total for e in exps]
+    return softmax(scores)
 
 
 def validate(model: dict, data: list[Example]) -> None:

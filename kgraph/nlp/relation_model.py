@@ -17,7 +17,6 @@ was never at X", "I shall go to X"; ``relation_features.asserted``).
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -27,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kgraph.nlp.relation_features import PRONOUN_KINDS, Pair, pairs
+from kgraph.nlp.weights import softmax
 
 MODEL_FILE = "relation-model.json"
 NONE = "none"
@@ -48,6 +48,7 @@ class RelationModel:
         self.threshold = threshold
         self.weights: dict[str, dict[str, float]] = {}
         self.signatures: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._classes: dict[tuple[str, str], list[str]] = {}
 
     def initialize(
         self,
@@ -63,13 +64,19 @@ class RelationModel:
             self.signatures = {
                 p: (frozenset(d), frozenset(r)) for p, (d, r) in data["signatures"].items()
             }
+            self._classes = {}
 
     def classes(self, subject_kind: str, object_type: str) -> list[str]:
-        s_type = "Person" if subject_kind in PEOPLE else subject_kind
-        return [NONE] + [
-            p for p, (dom, rng) in sorted(self.signatures.items())
-            if s_type in dom and object_type in rng
-        ]  # fmt: skip
+        """ "none" and the predicates whose domain and range hold the two kinds (found once
+        for each pair of kinds: every pair of every sentence asks)."""
+        key = (subject_kind, object_type)
+        if key not in self._classes:
+            s_type = "Person" if subject_kind in PEOPLE else subject_kind
+            self._classes[key] = [NONE] + [
+                p for p, (dom, rng) in sorted(self.signatures.items())
+                if s_type in dom and object_type in rng
+            ]  # fmt: skip
+        return self._classes[key]
 
     def fits(self, subject_kind: str, object_type: str) -> bool:
         """Whether some predicate's domain and range hold the two kinds."""
@@ -84,10 +91,9 @@ class RelationModel:
             if w:
                 for n, c in enumerate(classes):
                     scores[n] += w.get(c, 0.0)
-        top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
-        best = max(range(len(classes)), key=lambda n: (exps[n], -n))
-        return classes[best], exps[best] / sum(exps)
+        probs = softmax(scores)
+        best = max(range(len(classes)), key=lambda n: (probs[n], -n))
+        return classes[best], probs[best]
 
     def match(self, doc: Doc) -> list[dict[str, Any]]:
         if not self.weights:

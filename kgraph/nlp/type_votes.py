@@ -9,7 +9,6 @@ weights are sure of. Used by ``kgraph_types``."""
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from kgraph.nlp.components import HONORIFICS, PERIODICAL_WORDS, _source
 from kgraph.nlp.contexts import previous
 from kgraph.nlp.person_cues import PersonCues
+from kgraph.nlp.weights import softmax
 
 VOTES_FILE = "type-votes.json"
 FEATURES_KEY = "kgraph.type_features"  # set on a doc to collect its features (training)
@@ -131,10 +131,7 @@ class TypeVotes:
         for name in names:
             for i, w in enumerate(self.weights.get(name, ())):
                 scores[i] += w
-        top = max(scores)
-        exp = [math.exp(s - top) for s in scores]
-        total = sum(exp)
-        return {t: e / total for t, e in zip(self.types, exp, strict=True)}
+        return dict(zip(self.types, softmax(scores), strict=True))
 
     def revise(
         self, doc: Doc, decisions: list[tuple[Span, str | None]]
