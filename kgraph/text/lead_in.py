@@ -27,7 +27,7 @@ _WROTE = re.compile(
 # "Wheatstone's answer, written from London on 9 November 1837, deserves …:"
 _WRITTEN = re.compile(
     r"\b(?:written|dated|sent)\s+(?:from|at)\s+(?P<p>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
-    r"(?=,?\s+(?:on\s+|the\s+)?\d)"
+    r"(?=,?\s+(?:on\s+)?(?:the\s+)?\d)"  # "… from Boston on the 12th of October"
 )
 # a last sentence that only points at the letters the one before it told of
 _ONE_OF_THEM = re.compile(
@@ -47,6 +47,16 @@ class LeadIn:
     sender: TextSpan | None = None
     place: TextSpan | None = None
     date: LetterDate | None = None
+
+
+def last_sentence(prose: list[Line]) -> str:
+    """The last sentence of the narrative just above the letter ("In the spring of 1807 he
+    wrote to Mr. Simeon:--"): the nearest frame of its date; "" when there is none."""
+    if not prose:
+        return ""
+    joined = " ".join(x.text for x in prose if x.block == prose[-1].block)
+    ends = [m.end() for m in _SENTENCE_END.finditer(joined)]
+    return joined[ends[-1] if ends else 0 :]
 
 
 def read_lead_in(text: str, prose: list[Line]) -> LeadIn | None:

@@ -75,7 +75,7 @@ def _gap_cut(piece: str) -> int | None:
     the start of the dateline."""
     gaps = list(re.finditer(r"\S(\s{5,})(?=\S)", piece))
     if not gaps:
-        return None
+        return _comma_cut(piece)
     cut = gaps[-1].end()
     left, right = piece[: gaps[-1].start() + 1], piece[cut:]
     if re.fullmatch(r"\(?No\.\s?\d+\.?\)?", left.strip()):
@@ -87,6 +87,27 @@ def _gap_cut(piece: str) -> int | None:
     if not (SALUTATION.match(bare) or ACCESS_NOTE.match(bare)):
         return None  # a newspaper's masthead and its date are one running head
     return cut
+
+
+# a place of capitalised words before a dateline's date: "Zanzibar, ", "Government House, "
+_DATELINE_PLACE = re.compile(
+    r"[A-Z][\w'’.-]*(?:[ ,]+(?:[A-Z][\w'’.-]*|de|di|du|le|la|am|an))*"
+    r"[ ,]*"
+)
+
+
+def _comma_cut(piece: str) -> int | None:
+    """Where a printed line holds a bare greeting and, after its comma, the dateline ("My
+    Lord, Zanzibar, June 6, 1873."): the start of the dateline; None for any other line."""
+    m = re.match(r"([^,]{2,30}),[ \t]+(?=[A-Z])", piece)
+    if m is None or not SALUTATION.match(m[1]) or len(m[1].split()) > 3:
+        return None
+    right = piece[m.end() :]
+    found = find_date(right)
+    if found is None or found.precision not in ("day", "month") or right[found.end :].strip(" .)"):
+        return None  # the date must end the line: "Sir, Your letter of June 6 …" is prose
+    before = right[: found.start]
+    return m.end() if not before or _DATELINE_PLACE.fullmatch(before) else None
 
 
 def _pieces(start: int, inner: str, block: int) -> list[Line]:

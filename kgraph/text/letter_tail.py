@@ -13,6 +13,7 @@ from kgraph.text.dates import find_date
 from kgraph.text.editorial import OPENING_QUOTES
 from kgraph.text.fields import bare_key, read_field
 from kgraph.text.frame import is_page_furniture, prose_blocks
+from kgraph.text.headings import parties
 from kgraph.text.letter_lines import Line, signature_after, signs
 from kgraph.text.line_patterns import (
     COLOPHON_CUE,
@@ -25,6 +26,7 @@ from kgraph.text.line_patterns import (
     VALEDICTION,
     without_rank,
 )
+from kgraph.text.salutations import is_salutation
 
 
 @dataclass
@@ -63,6 +65,10 @@ def read_tail(text: str, lines: list[Line], sal: int | None) -> Tail:
             if j is not None:
                 val, sig = i, j
                 break
+    first = _first_closing(lines, sal, val) if val is not None else None
+    enclosed = first is not None
+    if first is not None:
+        val, sig = first  # a despatch's own closing above the copy of its inclosure
     if val is not None:  # "Believe me, / Yours very truly," is one valediction
         while (
             val - 1 > (sal if sal is not None else -1)
@@ -73,6 +79,10 @@ def read_tail(text: str, lines: list[Line], sal: int | None) -> Tail:
             val -= 1
     if sig is None:  # "I embrace you with all my heart. / Bolívar": no valediction
         sig = _bare_signature(text, lines, sal if sal is not None else -1)
+    if sig is not None and not enclosed:  # "Inclosure in No. 42. / PRESIDENT BRAND to …"
+        enclosed = any(
+            _INCLOSURE.match(x.text) or parties(x.text) for x in lines[sig + 1 : sig + 4]
+        )
     after = (sig + 1) if sig is not None else _tail_start(lines)
     # After the signature: postscripts, a bottom address or dateline, notes, a colophon.
     tail = Tail(val, sig, after)
@@ -83,7 +93,9 @@ def read_tail(text: str, lines: list[Line], sal: int | None) -> Tail:
     tail_prose = prose_blocks(lines[after:])
     for line in lines[after:]:
         kind = kinds.get(line.block)
-        if colophon or (
+        if enclosed:
+            kind = "note"  # the letter printed under this one: an inclosure, a reply
+        elif colophon or (
             quoted
             and not _quoted(text, line)
             and not FOOTNOTE.match(line.text)
@@ -147,6 +159,31 @@ def read_tail(text: str, lines: list[Line], sal: int | None) -> Tail:
     return tail
 
 
+def _first_closing(lines: list[Line], sal: int | None, last: int) -> tuple[int, int] | None:
+    """The first valediction and signature of a page that prints a second letter under the
+    first, with its own salutation ("I have, &c. / (Signed) H. PARKES." above "Inclosure in
+    No. 4. / Mr. Morel to Sir H. Parkes. / Sir, …"); None when no letter follows the first
+    closing before the last one."""
+    for i in range(sal + 1 if sal is not None else 0, last):
+        if lines[i].block < 0 or not _closes(lines[i].text):
+            continue
+        j = signature_after(lines, i, last)
+        if j is not None and any(_opens_letter(lines, k) for k in range(j + 1, last)):
+            return i, j
+    return None
+
+
+# "Inclosure in No. 4.", "Enclosure 2 in No. 17": a copy of another paper follows
+_INCLOSURE = re.compile(r"(?i)^\W*(?:\d+\.\s*)?(?:inclosure|enclosure)s?\b(?:\s+\d+)?\s+in\b")
+
+
+def _opens_letter(lines: list[Line], k: int) -> bool:
+    """Whether line ``k`` begins another letter: its salutation, a heading naming both its
+    parties ("Mr. Morel to Sir H. Parkes."), or a despatch's "Inclosure in No. 4."."""
+    text = lines[k].text
+    return bool(_INCLOSURE.match(text) or parties(text) or is_salutation(lines, k))
+
+
 def _closes(text: str) -> bool:
     """A valediction: short ("Yours ever,"), or a formal one that runs on to the servant
     ("I have the honor to be with the utmost respect your Excellency's most obedient
@@ -202,7 +239,7 @@ def _bare_signature(text: str, lines: list[Line], sal: int) -> int | None:
 CLOSING_END = re.compile(
     r"(?i)\b(?:believe\s+me|i\s+(?:am|remain))\b.{0,40}\b(?:affectionate|affectionately|"
     r"truly|sincerely|faithfully|ever|yours|servant|friend|son|daughter|wife|husband),?$|"
-    r"\s(?:your|thy)$"  # "… and write soon to your / Bellini": the name ends the sentence
+    r"\s(?:your|thy)(?:\s+[a-z]+){0,2}$"  # "… write soon to your / Bellini", "… your old"
 )
 RIGHT_SET = 20  # columns: a line set this far in stands apart from the paragraph above it
 

@@ -29,12 +29,12 @@ RANK_GREETING = re.compile(
 SALUTATION = re.compile(rf"^{GREETING}", re.IGNORECASE)
 ENDEARMENT = re.compile(r"\b(?:dear|dearest|darling|beloved)\b[,:!]?\s*$", re.IGNORECASE)
 VALEDICTION = re.compile(
-    r"^(?:(?:i\s+am|i\s+remain|i\s+have\s+the\s+honou?r|believe\s+me|yours|your|ever|always|"
+    r"^(?:(?:i\s+am|i\s+remain|i\s+have\s+the\s+honou?r|i\s+have,\s*(?:&c|etc)|believe\s+me|yours|your|ever|always|"
     r"very|most|with|much|all|best|kind|fondest|affectionately|sincerely|faithfully|truly|"
     r"cordially|respectfully|gratefully|adieu|farewell|love|salut|bien|tout|dein|ihr|yrs?|"
     r"fraternally|heartily|warmly|lovingly|devotedly|obediently|humbly|thine|thy|"
     r"vostro|tuo|votre|ton|je\s+suis|health\s+and\s+fraternity|[a-z]+ly\s+(?:yours|thine))\b)",
-    re.IGNORECASE,  # "Wholly yours,", a radical's "Health and fraternity,"
+    re.IGNORECASE,  # "Wholly yours,", a radical's "Health and fraternity,", "I have, &c."
 )
 ACCESS_NOTE = re.compile(
     r"^(?:\W*)(?:personal|private|confidential|not\s+for\s+(?:print|publication)|strictly)\b",

@@ -1,0 +1,142 @@
+"""Letter metadata on shapes real editions print (session 13), on letters written for these
+tests: a despatch whose salutation and dateline share one printed line, its "I have, &c."
+closing and the copy of an inclosure printed under it; a signature under a closing sentence
+("… with your old"); the year of a dateline given by the sentence that leads into the
+letter; "written from X on the 12th of October" in a biographer's narrative."""
+
+from __future__ import annotations
+
+from kgraph.text.letters import parse_letter
+from kgraph.text.reading import read_text
+
+DESPATCH = """\
+No. 12.
+Mr. Holt to the Earl of Derby.—(Received May 2.)
+My Lord, Mombasa, March 30, 1876.
+I HAVE the honour to report that the caravan for the interior left the coast
+yesterday under the charge of Mr. Ralph Keane, and that the chiefs of the
+district have promised it a safe passage as far as the river.
+I have, &c.
+(Signed) EDWARD HOLT.
+"""
+
+WITH_INCLOSURE = """\
+No. 7.
+Mr. Holt to the Earl of Derby.—(Received May 30.)
+My Lord,                                        Mombasa, April 20, 1876.
+  I HAVE the honour to inclose a copy of a note from Mr. Keane, who writes that
+the caravan has reached the river without loss.
+                                          I have, &c.
+                                    (Signed)      EDWARD HOLT.
+
+                           Inclosure in No. 7.
+
+                         Mr. Keane to Mr. Holt.
+
+Sir,                                              Taveta, April 11, 1876.
+  THE caravan reached this place on the 9th. The men are well.
+                                          I have, &c.
+                                    (Signed)      R. KEANE.
+"""
+
+TELEGRAM_INCLOSED = """\
+No. 9.
+MR. HOLT to the EARL OF DERBY.
+                                   Consulate, Mombasa,
+MY LORD,                                        June 2, 1876.
+I HAVE the honour to transmit a copy of a telegram from Mr. Keane.
+                                   I have, &c.
+                        (Signed)   EDWARD HOLT.
+
+Inclosure in No. 9.
+
+MR. KEANE to MR. HOLT.
+
+TELEGRAM.                          Taveta, May 28, 1876.
+
+All well. Caravan crosses the river tomorrow.
+
+                                                        R. KEANE.
+"""
+
+CLOSING_SENTENCE = """\
+21. To Paul Werner in Graz
+
+                                             Salzburg, 3. Mai 1862.
+
+Dear Friend!
+
+The organ is mended at last and I have played on it every evening this week. Write soon
+and tell me how your choir did at the festival, and do not forget your old
+
+                                   Franz Leitner.
+
+1 The festival took place in Graz on 20 April 1862.
+"""
+
+LEAD_IN_YEAR = """\
+He had come to the mission on the 2nd of December 1822, and found the school empty. In the
+spring of 1823 he wrote to his sister:--
+
+"Matadi, April 3.
+
+"My dear Anne,--The school has twelve boys now, and the roof is mended. I am well.
+
+"Your affectionate brother,
+
+"T. BRAND."
+"""
+
+WRITTEN_FROM = """\
+My father lectured in the west all that winter. I have one letter of those months, written
+from Denver on the 4th of January, from which I give these lines:--
+
+"MY DEAR GIRL,--The hall was full last night and the people kind. Your loving father,
+"R. OWEN."
+"""
+
+
+def test_a_salutation_and_a_dateline_on_one_printed_line_are_two_parts() -> None:
+    letter = parse_letter(read_text(DESPATCH, "despatch"))
+    assert letter.salutation is not None and letter.salutation.text == "My Lord,"
+    assert letter.date is not None and letter.date.iso == "1876-03-30"
+    assert letter.place is not None and letter.place.text == "Mombasa"
+
+
+def test_a_despatch_closing_with_etc_is_a_valediction() -> None:
+    letter = parse_letter(read_text(DESPATCH, "despatch"))
+    assert letter.sender_name is not None and letter.sender_name.text == "EDWARD HOLT"
+
+
+def test_a_salutation_that_runs_into_the_letter_is_no_dateline() -> None:
+    text = "Sir, Your letter of June 6, 1873.\n\nI am, &c.\nJ. SMITH.\n"
+    letter = parse_letter(read_text(text, "prose"))
+    assert letter.place is None
+
+
+def test_the_despatch_ends_before_the_copy_of_its_inclosure() -> None:
+    letter = parse_letter(read_text(WITH_INCLOSURE, "inclosure"))
+    assert letter.sender_name is not None and letter.sender_name.text == "EDWARD HOLT"
+    assert letter.date is not None and letter.date.iso == "1876-04-20"
+    assert letter.place is not None and letter.place.text == "Mombasa"
+
+
+def test_an_inclosed_telegram_gives_no_date_to_the_despatch() -> None:
+    letter = parse_letter(read_text(TELEGRAM_INCLOSED, "telegram"))
+    assert letter.date is not None and letter.date.iso == "1876-06-02"
+    assert letter.sender_name is not None and letter.sender_name.text == "EDWARD HOLT"
+
+
+def test_a_signature_under_a_closing_sentence_ending_your_old() -> None:
+    letter = parse_letter(read_text(CLOSING_SENTENCE, "closing"))
+    assert letter.signature is not None and letter.signature.text == "Franz Leitner."
+
+
+def test_the_lead_in_sentence_gives_the_datelines_year() -> None:
+    letter = parse_letter(read_text(LEAD_IN_YEAR, "lead"))
+    assert letter.date is not None and letter.date.iso == "1823-04-03"
+
+
+def test_written_from_a_town_on_a_day_gives_the_place() -> None:
+    letter = parse_letter(read_text(WRITTEN_FROM, "written"))
+    assert letter.place is not None and letter.place.text == "Denver"
