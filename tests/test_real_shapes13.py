@@ -140,3 +140,41 @@ def test_the_lead_in_sentence_gives_the_datelines_year() -> None:
 def test_written_from_a_town_on_a_day_gives_the_place() -> None:
     letter = parse_letter(read_text(WRITTEN_FROM, "written"))
     assert letter.place is not None and letter.place.text == "Denver"
+
+
+SCANNED = """\
+and she wrote to him that winter more often than in any year before, for the
+news from the south troubled her, and she could not keep it to herself.
+
+To her brother Samuel
+
+Hartford, Novemher 14, 1862.
+I have had no word from you since the battle, and I write to ask only that you
+send a line, however short, to say that you are whole. The papers here print
+long lists and I read them every morning with my heart in my mouth.
+
+118 LETTERS OF MARY ANN COLE [1862
+
+Father is well and sends his love. We have begun to knit for the regiment.
+
+AFTER THE WAR 119
+
+Your loving sister,
+M. A. C.
+"""
+
+
+def test_a_month_misread_by_a_scanner_is_read() -> None:
+    from kgraph.text.dates import find_date
+
+    found = find_date("Hartford, Novemher 14, 1862.")
+    assert found is not None and found.iso == "1862-11-14"
+    other = find_date("Octopus 4, 1861")  # two letters from "October": no month
+    assert other is not None and other.precision == "year"
+
+
+def test_a_scanned_running_head_is_no_dateline() -> None:
+    letter = parse_letter(read_text(SCANNED, "scanned"))
+    assert letter.date is not None and letter.date.iso == "1862-11-14"
+    assert letter.place is not None and letter.place.text == "Hartford"
+    assert letter.dateline is not None and "COLE" not in letter.dateline.text

@@ -189,7 +189,18 @@ def _month(value: str) -> int | None:
         MONTHS.get(key)
         or (MONTHS.get(key.replace("'", "")) if "'" in key else None)
         or _abbreviated(key.replace("'", ""))
+        or _misread(key)
     )
+
+
+def _misread(word: str) -> int | None:
+    """A long month name with one letter misread by a scanner ("Deeember", "Octobcr",
+    "Novemher"): the same length, the same first letter, one letter different."""
+    for number, name in enumerate(_ENGLISH_MONTHS, 1):
+        same = len(name) >= 7 and len(word) == len(name) and word[0] == name[0]
+        if same and sum(a != b for a, b in zip(word, name, strict=True)) == 1:
+            return number
+    return None
 
 
 _ENGLISH_MONTHS = tuple(_MONTH_NAMES[n].split()[0] for n in range(1, 13))

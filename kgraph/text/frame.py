@@ -23,6 +23,13 @@ from kgraph.text.line_patterns import SHORT
 RUNNING_HEAD = re.compile(
     r"^(?:\d{1,4}\.?\]?\s{3,}\S.*|.*\S\s{3,}(?:\d{1,4}|\[\d{4}\.?|\d{4}\.?\]?))$"
 )
+# a scanned book's running head, its gaps lost: "302 JULIA WARD HOWE [1870",
+# "AN APPEAL TO WOMANHOOD 303" (words in capitals, the page's number at one end)
+SCANNED_HEAD = re.compile(  # (not "7 QUEEN STREET, PERTH,": an address)
+    r"^(?!.*\b(?:STREET|ROAD|SQUARE|PLACE|TERRACE|LANE|ROW|GARDENS|AVENUE|HOUSE|HALL)\b)"
+    r"(?:\d{1,3}\s+[A-Z][A-Z.'’&-]*(?:\s+[A-Z.'’&-]+)+(?:\s+\[\d{4}\.?\]?)?|"
+    r"(?:\[?\d{4}\.?\]\s+)?[A-Z][A-Z.'’&-]*(?:\s+[A-Z.'’&-]+)+\s+\d{1,3})$"
+)
 NUMBER_ONLY = re.compile(
     r"^(?:\[?\s*\d{1,3}\s*\]?|\{\d{1,4}\}|[IVXLCDM]{1,7}|(?:no\.|letter|chapter)\s+[\divxlc]+|"
     r"letter\s+no\.?:?\s*[A-Z]{0,6}\d+)\.?$",  # "Letter No. RVW0417": a site's number
@@ -51,6 +58,7 @@ def is_page_furniture(line: Line) -> bool:
     """A running head, a page or letter number, a chapter number: not the letter's."""
     return bool(
         RUNNING_HEAD.match(line.text)
+        or SCANNED_HEAD.match(line.text.strip())
         or PAGE_LINE.match(line.text)
         or NUMBER_ONLY.match(line.text.strip())
         or PAPER_HEAD.match(line.text)
@@ -148,7 +156,13 @@ def letter_start(lines: Sequence[Line]) -> int:
     for i in starts:
         if i > 0 and lines[i - 1].block in prose and re.search(r":\s*[—–-]*$", lines[i - 1].text):
             return i  # "… On 22 August he wrote to Manson from Secunderabad:" leads into it
-        between = [x for x in lines[:i] if x.block not in prose and x.block >= 0]
+        if past_dateline(lines, i) > i and i > 0 and lines[i - 1].block not in prose:
+            return i  # "Boston, December 3, 1870." over the letter's first words, no blank line
+        between = [
+            x
+            for x in lines[:i]
+            if x.block not in prose and x.block >= 0 and not is_page_furniture(x)
+        ]
         before = max((j for j in starts if j < i), default=-1)
         own = [x for x in between if x.start > (lines[before].start if before >= 0 else -1)]
         dated = [find_date(x.text) for x in own]
