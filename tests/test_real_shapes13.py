@@ -178,3 +178,82 @@ def test_a_scanned_running_head_is_no_dateline() -> None:
     assert letter.date is not None and letter.date.iso == "1862-11-14"
     assert letter.place is not None and letter.place.text == "Hartford"
     assert letter.dateline is not None and "COLE" not in letter.dateline.text
+
+
+BROKEN_HEADING = """\
+                                   No. 3.
+
+        COPY of a DESPATCH from Governor GREY to the Right Hon.
+                         HENRY LABOUCHERE, M.P.
+
+                                              Government House, Cape Town,
+Sir,                                              March 2, 1857.
+
+    I HAVE the honour to report that the frontier is quiet.
+
+                                          I have, &c.
+                                    (Signed)      G. GREY.
+"""
+
+HEADLINES = """\
+THE DAILY COURIER, TUESDAY, MAY 3, 1898.
+
+GENERAL REPORTS ADVANCE
+
+Rebels Coming In to Give Up Their Rifles.
+
+MOLINA HAS GONE TO SANTIAGO
+
+The War Office published this afternoon the following dispatch from the general:
+
+"The column crossed the river at dawn. All well. HARTE."
+"""
+
+LOT_TO_A_FIRM = """\
+HOLT, JAMES (1801-1870). Autograph letter signed ("James Holt"), to his Boston publishers \
+Ticknor & Fields, Concord, 8 May 1855.
+
+Gentlemen, I send the last sheets by this post.
+
+James Holt
+"""
+
+LABELLED = """\
+[Recto, printed caption:] LAKE TOWN, VERMONT.
+
+[Verso:] 4 Aug. 1910
+
+Dear Kate, we are having a splendid time here. Love to all.
+
+Ned
+"""
+
+
+def test_a_heading_broken_after_the_rank_names_the_recipient_below() -> None:
+    from kgraph.text.letters import parse_letter as parse
+
+    letter = parse(read_text(BROKEN_HEADING, "broken"))
+    assert letter.heading_recipient is not None
+    assert letter.heading_recipient.text == "HENRY LABOUCHERE"
+
+
+def test_a_newspapers_headlines_name_no_parties() -> None:
+    from kgraph.text.headings import parties
+
+    assert parties("Rebels Coming In to Give Up Their Rifles.") is None
+    assert parties("MOLINA HAS GONE TO SANTIAGO") is None
+    assert parties("Marx to Engels") is not None
+    letter = parse_letter(read_text(HEADLINES, "headlines"))
+    assert letter.heading_sender is None and letter.heading_recipient is None
+
+
+def test_dear_parents_names_no_recipient() -> None:
+    text = "Cedar Falls, May 2, 1870.\n\nDear Parents,\n\nWe are all well.\n\nYour Anna\n"
+    letter = parse_letter(read_text(text, "parents"))
+    assert letter.recipient_name is None
+
+
+def test_a_lot_to_a_firm_names_no_person_as_recipient() -> None:
+    letter = parse_letter(read_text(LOT_TO_A_FIRM, "lot"))
+    assert letter.heading_sender is not None and letter.heading_sender.text == "HOLT, JAMES"
+    assert letter.heading_recipient is None

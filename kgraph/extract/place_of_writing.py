@@ -32,6 +32,8 @@ _FIRM_AFTER = re.compile(
     r"(?i)[ \t]+(?:lines?|company|co\.|railway|railroad|steamship|steam\s+navigation|bank|"
     r"works|mills|brothers|bros\.?|&)(?:\W|$)"
 )
+# the rest of an editor's bracketed label: "[Recto, printed caption:]", "[Verso:]"
+_LABEL = re.compile(r"[^\[\]\n]{0,40}:\s*\]")
 # "39, Frognal" and "Boston, 50 Chestnut St.": the house's number before its street
 _NUMBERED = re.compile(r"(?:^|\n|\||,)[ \t]*\d{1,4}[a-zA-Z]?,?[ \t]+$")
 
@@ -50,6 +52,8 @@ def place_of_writing(entities: list[Entity], lookup: Lookup, letter: Letter) -> 
                 continue  # "Shipping & Banking": a firm's trade, not a place
             if _FIRM_AFTER.match(letter.source.text, m.end):
                 continue  # "United States Lines", "Hudson's Bay Company": a firm's name
+            if _LABEL.match(letter.source.text, m.end):
+                continue  # "[Recto, printed caption:]": an editor's label, no place
             entry = lookup.by_id.get(e.authority_id) if e.authority_id else None
             coarse = (entry is not None and bool(COARSE.match(entry.description))) or bool(
                 REGION.search(m.text)

@@ -246,3 +246,19 @@ def after_edition(address: list[Line], edition: list[Line]) -> list[Line]:
     first, last = min(x.start for x in address), max(x.start for x in address)
     inside = [x.start for x in edition if first < x.start < last]
     return [x for x in address if x.start > max(inside)] if inside else address
+
+
+_RUNS_ON = re.compile(r"(?i)(?:\b(?:right\s+)?hon\.|\bthe|\bto|\bfrom)$")  # a broken heading
+
+
+def run_on(text: str, heading: Line, lines: list[Line], address: list[Line]) -> Line:
+    """A heading broken after its rank or its "to" with the line under it ("COPY of a
+    DESPATCH from Governor EYRE to the Right Hon. / EDWARD CARDWELL, M.P.")."""
+    if not _RUNS_ON.search(heading.text):
+        return heading
+    nxt = next((x for x in lines if x.start > heading.end), None)
+    if nxt is None or nxt.block != heading.block:
+        return heading
+    if nxt in address:
+        address.remove(nxt)
+    return Line(heading.start, nxt.end, text[heading.start : nxt.end], heading.block)

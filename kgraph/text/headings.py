@@ -146,6 +146,13 @@ _SPANISH = re.compile(  # "Simón Bolívar a Francisco de Paula Santander"
 )
 
 
+# words no name holds but a headline's sentence does: "… Coming In to Give Up Their Arms"
+_HEADLINE = re.compile(
+    r"(?i)\b(?:their|our|its|we|they|up|out|off|in|has|have|had|is|are|was|were|gone|goes|"
+    r"going|comes|coming|returns)\b"
+)
+
+
 def parties(heading: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """Sender and recipient named by an editor's heading ("X to Y", "Letter from X to Y",
     "To Y from X", "X à Y", "X an Y", "X a Y")."""
@@ -179,6 +186,8 @@ def parties(heading: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
         return None  # "the King"; "TO HIS WIFE": a kinship, no name
     if re.search(r"(?i)\w['’](?:s\b|\s|$)", heading[s[0] : r[1]]):
         return None  # "THE DOCKERS' THANKS TO THE COLONIES.": a newspaper's headline
+    if any(_HEADLINE.search(heading[a:b]) for a, b in (s, r)):
+        return None  # "Free State Burghers Coming In to Give Up Their Arms.": a headline
     named = re.compile(r"\s*\((?P<n>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})\)")
     if re.search(r"(?i)\bthe\s+$", heading[: r[0]]) and (n := named.match(heading, r[1])):
         return s, n.span("n")  # "… to the President of Congress (Samuel Huntington), …"

@@ -27,6 +27,7 @@ from kgraph.text.head_lines import (
     is_edition_line,
     is_headline,
     is_to_line,
+    run_on,
     unbracket,
     whole_line,
 )
@@ -243,6 +244,8 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
         heading = pre_heading
         if addressee is None and addressee_name(pre_heading.text) is not None:
             addressee = pre_heading
+    if heading is not None:
+        heading = run_on(text, heading, lines, address)  # "… to the Right Hon. / E. CARDWELL"
     title = head.fields.get("title")
     if (
         title is not None

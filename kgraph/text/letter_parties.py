@@ -64,7 +64,8 @@ def editor_parties(
     elif heading is not None and (lot := catalogue_lot(heading.text)) is not None:
         if lot[0] is not None:
             heading_sender = span_in(heading, *lot[0])  # "MONET, Claude (1840-1926). …"
-        heading_recipient = span_in(heading, *lot[1])
+        if not re.match(r"\s*&\s*[A-Z]", heading.text[lot[1][1] :]):  # not "Carey & Hart"
+            heading_recipient = span_in(heading, *lot[1])  # (a firm is no person)
     elif heading is not None and (writer := writer_year(heading.text)) is not None:
         heading_sender = span_in(heading, *writer)
     elif (above := _parties_line(lines[:head_end], heading)) is not None:

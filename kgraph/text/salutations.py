@@ -62,7 +62,12 @@ def _greets_no_one(word: str) -> bool:
     """A word of a salutation that names no one: "Sir", "Friend", "Fellow-Citizen", a kinship
     ("Dear Mama")."""
     parts = word.rstrip(".").split("-")  # "Fellow-Citizen"
-    return all(bool(NOT_NAMES.match(p)) or p.lower() in kinship_words() for p in parts)
+    return all(  # "Dear Sisters", "Dear Friends": the plural of a kinship names no one either
+        bool(NOT_NAMES.match(p))
+        or p.lower() in kinship_words()
+        or p.lower()[:-1] in kinship_words()
+        for p in parts
+    )
 
 
 def _addressed(lines: list[Line], i: int) -> bool:
