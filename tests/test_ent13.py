@@ -2,8 +2,10 @@
 determiner no name takes ("their Allegiance", "my Son"; ``nlp/person_cues.py``), one or two
 initials nobody answers to ("P. M."; ``extract/resolve.py``), a woman's honorific and a
 woman's given name ("Mrs. Rowley" is "Harriet Ann Rowley"; ``data/patterns/women-names.txt``),
-an edition's collections ("Fenwick Archive", "Hollis Papers"; ``extract/mentions.py``) and an
-edition's apparatus words ("Recto", "Translation"; ``data/patterns/not-names.txt``)."""
+an edition's collections ("Fenwick Archive", "Hollis Papers"; ``extract/mentions.py``), an
+edition's apparatus words ("Recto", "Translation"; ``data/patterns/not-names.txt``), a peer
+named by a place ("the Marquis of Dunsford"; ``cue:peer-of-place``) and a man's honorific that
+does not join a woman ("Lord Tilney" is not "Margaret Tilney")."""
 
 from __future__ import annotations
 
@@ -82,3 +84,25 @@ def test_an_editions_collection_is_no_name_of_the_letter(
     name: str, kind: str, edition: bool
 ) -> None:
     assert site_matter(name, kind) is edition
+
+
+def test_a_peer_named_by_the_title_of_a_place_is_a_person(entities: Entities) -> None:
+    text = (
+        "My dear Father,\n\nThe Marquis of Dunsford dined with us on Friday and spoke of the "
+        "new railway.\n\nYour affectionate son,\nRobert Hale\n"
+    )
+    found = entities(text)
+    assert ("Marquis of Dunsford", "Person") in found
+    assert ("Dunsford", "Place") not in found
+
+
+def test_a_mans_honorific_does_not_join_a_woman_of_that_surname(
+    processed: Callable[[str], LetterResult],
+) -> None:
+    text = (
+        "Dear Mrs. Pardoe,\n\nMr. Tilney called this morning with the proofs and Lord "
+        "Tilney's compliments.\n\nYours affectionately,\nMargaret Tilney\n"
+    )
+    result = processed(text)
+    writer = next(e for e in result.entities if e.label == "Margaret Tilney")
+    assert not {"Mr. Tilney", "Lord Tilney"} & set(writer.alternate_names)

@@ -39,6 +39,8 @@ from kgraph.text.headings import given_names, women_names
 PRIORITY = {"Periodical": 3, "Place": 2, "Organization": 1}
 SENDER_ROLES = ("signature", "heading_sender", "byline")
 RECIPIENT_ROLES = ("heading_recipient", "recipient_name")
+# a man's honorifics: "Lord Lytton" is not the letter's "Constance Lytton"
+MALE = frozenset({"mr", "sir", "lord", "earl", "duke", "marquis", "marquess", "baron", "herr"})
 
 
 @dataclass(frozen=True)
@@ -199,7 +201,12 @@ def _merge_short_names(
         if female:  # a woman's honorific, or a woman's given name: "Julia Margaret Cameron"
             targets = [k for k in targets if is_female(groups[k]) or known[k][0] in women_names()]
         elif any(set(name_words(m.text)) & HONORIFICS for m in groups[key]):
-            targets = [k for k in targets if not is_female(groups[k])]
+            male = any(set(name_words(m.text)) & MALE for m in groups[key])  # "Lord Lytton"
+            targets = [
+                k
+                for k in targets
+                if not is_female(groups[k]) and not (male and known[k][0] in women_names())
+            ]
         surnames = [k for k in targets if known[k][-1] == words[0]]
         if words[0] in given_names() and any(m.role in SENDER_ROLES for m in groups[key]):
             surnames = []  # a writer signs "Albert": the given name, not "Hans Albert"'s end
