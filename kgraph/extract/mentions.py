@@ -176,8 +176,8 @@ def _parts(text: str, span: TextSpan, role: str) -> list[Mention]:
         short = len(part.replace(".", "")) <= 3 and not _TOWN3.fullmatch(part)  # "Rye", not "W.C."
         if not words or any(c.isdigit() for c in part) or short:
             continue
-        if _date_words(part):
-            continue  # "im Oktober", "Augt": a date, not a place
+        if _date_words(part) or site_matter(part, "Place"):
+            continue  # "im Oktober", "Augt": a date, not a place; "Stefan Zweig Archive"
         if NOT_AN_ADDRESS.search(text[max(span.start, start - 1) : end + 1]):
             continue  # "(TO THE EDITOR OF THE TIMES.)", "Repository: …", "from Vaughan …"
         if all(w[:1].isupper() for w in words if w.lower() not in ("of", "de", "la", "le")):
@@ -199,6 +199,23 @@ BUSINESS = re.compile(
     r"printers|publishers|booksellers|bankers|solicitors|brokers|office\s+of|works|lines?|"
     r"steamship|railway|railroad|corporation)\b"
 )
+
+
+# a site's or an edition's collection, not a thing the letter names: "Kautsky Internet
+# Archive", "Letters Index", "Polar Expeditions Digital Archive", "Civil War Letters
+# Transcription Project"; and "the Adams Papers" or "Meitner Papers" taken for a person or
+# a place (a work may be "Papers": "The Pickwick Papers")
+SITE_MATTER = re.compile(r"(?i)\S\s+(?:archive|index|(?:digiti[sz]ation|transcription)\s+project)$")
+PAPERS = re.compile(r"(?i)\S\s+papers$")
+
+
+def site_matter(name: str, kind: str) -> bool:
+    """A name of a website's or an edition's collection ("Rakovsky Archive", "King
+    Papers"): the edition's, not the letter's."""
+    name = " ".join(name.split())
+    return bool(SITE_MATTER.search(name)) or (
+        kind in ("Person", "Place") and PAPERS.search(name) is not None
+    )
 
 
 def _date_words(part: str) -> bool:
@@ -259,5 +276,7 @@ def _from_span(text: str, span: EntSpan) -> Mention | None:
     start, end = trim(text, span.start, span.end)
     if end - start < 2 or not any(c.isalpha() for c in text[start:end]):
         return None
+    if span.source not in ("authority", "tagged") and site_matter(text[start:end], label):
+        return None  # "Reference Archive", "Dolley Madison Papers": the edition's collection
     kind: EntityType = label  # type: ignore[assignment]
     return Mention(start, end, text[start:end], kind, span.source, span.authority_id, span.role)

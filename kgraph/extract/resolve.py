@@ -12,6 +12,7 @@ fullest form, the authority lookup) is in ``name_match``; this module does the c
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from kgraph.extract.initials import add_initials
@@ -33,11 +34,13 @@ from kgraph.extract.surnames import fold_surnames, full_name, settle_one_words, 
 from kgraph.extract.tagged import entry_for, merge_by_refs, ref_suffix, refs_conflict, same_as
 from kgraph.knowledge.authority import Authority, normalise
 from kgraph.model import Entity, EntityType, Letter, Mention
-from kgraph.text.headings import given_names
+from kgraph.text.headings import given_names, women_names
 
 PRIORITY = {"Periodical": 3, "Place": 2, "Organization": 1}
 SENDER_ROLES = ("signature", "heading_sender", "byline")
 RECIPIENT_ROLES = ("heading_recipient", "recipient_name")
+# a man's honorifics: "Lord Lytton" is not the letter's "Constance Lytton"
+MALE = frozenset({"mr", "sir", "lord", "earl", "duke", "marquis", "marquess", "baron", "herr"})
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,7 @@ def resolve(letter: Letter, mentions: tuple[Mention, ...], authority: Authority)
     # "W. E. G." signs the letter of the "William Ewart Gladstone" the notes name
     join_signed_initials(groups, types, lambda k: _auth_label(k, lookup), join)
     add_initials(letter, groups, types)  # "CD", "J. S. H." for the letter's parties
+    _drop_bare_initials(groups, types)  # "E. J." nobody in the letter answers to
     entities = []
     for key, ms in groups.items():
         entry = lookup.by_id.get(key[5:]) if key.startswith("auth:") else None
@@ -194,10 +198,15 @@ def _merge_short_names(
             and (words[0] == known[k][-1] or words[0] in firsts[k])
         ]
         # "Mrs. Hooker" is not Hooker: an honorific's gender must agree with the fuller name's
-        if female:
-            targets = [k for k in targets if is_female(groups[k])]
+        if female:  # a woman's honorific, or a woman's given name: "Julia Margaret Cameron"
+            targets = [k for k in targets if is_female(groups[k]) or known[k][0] in women_names()]
         elif any(set(name_words(m.text)) & HONORIFICS for m in groups[key]):
-            targets = [k for k in targets if not is_female(groups[k])]
+            male = any(set(name_words(m.text)) & MALE for m in groups[key])  # "Lord Lytton"
+            targets = [
+                k
+                for k in targets
+                if not is_female(groups[k]) and not (male and known[k][0] in women_names())
+            ]
         surnames = [k for k in targets if known[k][-1] == words[0]]
         if words[0] in given_names() and any(m.role in SENDER_ROLES for m in groups[key]):
             surnames = []  # a writer signs "Albert": the given name, not "Hans Albert"'s end
@@ -245,6 +254,23 @@ def _merge_short_titles(groups: dict[str, list[Mention]], types: dict[str, Entit
         ]
         if len(targets) == 1:
             _join(groups, types, targets[0], key)
+
+
+# a name of one or two initials alone: "E. J.", "A. M." (three are a monogram: "R. V. W.")
+BARE_INITIALS = re.compile(r"(?:[A-Z]\.\s*){1,2}")
+
+
+def _drop_bare_initials(groups: dict[str, list[Mention]], types: dict[str, EntityType]) -> None:
+    """A person named only by initials that no fuller name, no party and no authority entry
+    took in ("E. J." of a signature's run, "P. M." of a time, "D. C." of a town): no one the
+    letter can name. Signed initials stay (the writer, even unnamed)."""
+    for key in [k for k, t in types.items() if t == "Person" and not k.startswith("auth:")]:
+        ms = groups[key]
+        if all(BARE_INITIALS.fullmatch(m.text.strip()) for m in ms) and not any(
+            m.source == "structure" or m.role in SENDER_ROLES + RECIPIENT_ROLES for m in ms
+        ):
+            del groups[key]
+            del types[key]
 
 
 def _auth_label(key: str, lookup: Lookup) -> list[str]:

@@ -26,6 +26,11 @@ QUANTIFIERS = frozenset(
     {"any", "no", "some", "few", "several", "many", "every", "each", "another", "such", "much"}
 )
 ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
+# what sets a thing of a kind before a noun and no name takes: a possessive or demonstrative
+# determiner or a number ("their Allegiance", "my Son", "this Telegram", "two Bills")
+DETERMINERS = frozenset(
+    {"my", "your", "his", "its", "our", "their", "this", "these", "those", "thy"}
+)
 
 
 def _located(ent: Span) -> bool:
@@ -134,6 +139,33 @@ class PersonCues:
         return (
             modifier
             and before.is_lower
+            and (word.lower_ in self.nouns or word.lemma_.lower() in self.nouns)
+            and word.lower_ not in self.given
+            and not self.known_place(ent)
+        )
+
+    def determined_noun(self, ent: Span) -> bool:
+        """One capitalised English noun after a determiner names never take ("their
+        Allegiance", "my Son", "two Bills"), or after "the" where the tagger saw a person and
+        no place anywhere has the name ("the Snow", "the Gospel"; not "the Tyne"): a thing of
+        a kind, as older letters capitalise nouns, not a name. Asked only of a person or a
+        place: "my Narrative" may be a book."""
+        words = [t for t in ent if not t.is_punct]
+        i = ent.start - 1
+        if len(words) != 1 or len(ent) != 1 or i < 0 or not self.nouns:
+            return False
+        before, word = ent.doc[i], words[0]
+        determined = before.lower_ in DETERMINERS or (
+            before.like_num and before.is_alpha and before.lower_ != "one"
+        )
+        if (
+            before.lower_ == "the"
+            and ent.label_ in ("PERSON", "Person")
+            and self.places is not None
+        ):
+            determined = self.places.best(ent.text) is None
+        return (
+            determined
             and (word.lower_ in self.nouns or word.lemma_.lower() in self.nouns)
             and word.lower_ not in self.given
             and not self.known_place(ent)

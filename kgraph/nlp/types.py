@@ -104,7 +104,7 @@ class TypeCorrector:
         places = places_of_people(doc, ents)  # "Miss Mitchell of Nantucket"
         ents = [e for e in ents if not any(p.start < e.end and e.start < p.end for p in places)]
         ents += places
-        decisions = self.votes.revise(doc, [(ent, self.correct(doc, ent)) for ent in ents])
+        decisions = self.votes.revise(doc, [(ent, self._named(doc, ent)) for ent in ents])
         decisions = self.cues.coordinated(decisions)
         return self.places.coordinated(decisions)  # "at Leeds and Tadcastre"
 
@@ -142,6 +142,18 @@ class TypeCorrector:
             else:
                 grown.append(ent)
         return grown
+
+    def _named(self, doc: Doc, ent: Span) -> str | None:
+        """The corrected label, or None for a person or place that is a common noun after a
+        determiner no name takes ("their Allegiance", "my Son", "two Bills")."""
+        label = self.correct(doc, ent)
+        if (
+            label in ("Person", "Place")
+            and _source(ent) == "ner"
+            and self.cues.determined_noun(ent)
+        ):
+            return None
+        return label
 
     def correct(self, doc: Doc, ent: Span) -> str | None:
         source = _source(ent)

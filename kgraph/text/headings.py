@@ -29,6 +29,7 @@ __all__ = [
     "is_title",
     "names_someone",
     "parties",
+    "women_names",
     "writer_year",
 ]
 
@@ -77,6 +78,13 @@ def given_names() -> frozenset[str]:
     a writer only when X starts with one, or with an initial; an address line that starts
     with one is a person's."""
     return read_words(data_dir() / "patterns" / "given-names.txt")
+
+
+@functools.cache
+def women_names() -> frozenset[str]:
+    """Given names that are a woman's (``data/patterns/women-names.txt``), lower-case: "Mrs.
+    Cameron" is the letter's "Julia Margaret Cameron", not its "Charles Cameron"."""
+    return read_words(data_dir() / "patterns" / "women-names.txt")
 
 
 @functools.cache
