@@ -257,3 +257,32 @@ def test_a_lot_to_a_firm_names_no_person_as_recipient() -> None:
     letter = parse_letter(read_text(LOT_TO_A_FIRM, "lot"))
     assert letter.heading_sender is not None and letter.heading_sender.text == "HOLT, JAMES"
     assert letter.heading_recipient is None
+
+
+HOUSE_THEN_TOWN = """\
+Wyndcliffe,
+Frimley,
+Surrey.
+
+June 3rd, 1890.
+
+Dear Tom,
+
+The roses are out at last and the garden is a sight. Come down on Saturday if you can.
+
+Yours ever,
+Edith Lane
+"""
+
+
+def test_a_house_over_its_town_gives_the_town(run) -> None:  # type: ignore[no-untyped-def]
+    result = run(HOUSE_THEN_TOWN, "house-then-town")
+    place = next(e for e in result.entities if e.key == result.place)
+    assert place.label == "Frimley"  # the town the knowledge base knows, not the house
+
+
+def test_a_house_over_a_state_keeps_the_house(run) -> None:  # type: ignore[no-untyped-def]
+    text = HOUSE_THEN_TOWN.replace("Frimley,\nSurrey.", "Florida.")
+    result = run(text, "house-then-state")
+    place = next(e for e in result.entities if e.key == result.place)
+    assert place.label == "Wyndcliffe"  # "Florida" is a state before it is any town

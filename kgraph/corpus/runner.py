@@ -3,7 +3,7 @@ a pure function of the text and the settings that returns plain data."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from kgraph.extract.encoded import honour_encoded
@@ -31,6 +31,13 @@ class Processor:
         self.nlp: Any = build_pipeline(settings)
         self.authority: Authority = load_authority(settings.authority_dir)
         self.linker: Linker = open_linker(settings, self.authority)
+        self.settlements: Callable[[str], bool] | None = None
+        if settings.kb_dir is not None:  # the towns of an address, beside its houses
+            from kgraph.knowledge.kb import KnowledgeBase
+            from kgraph.knowledge.kb_build import ensure_kb
+            from kgraph.knowledge.kb_names import Settlements
+
+            self.settlements = Settlements(KnowledgeBase(ensure_kb(settings.kb_dir)))
 
     def process(self, sources: Sequence[Source]) -> list[LetterResult]:
         from kgraph.nlp import analyse_many
@@ -41,7 +48,9 @@ class Processor:
         for letter, analysis in zip(letters, analyses, strict=True):
             mentions = find_mentions(letter, analysis)
             res, by_editor = honour_encoded(
-                letter, resolve(letter, mentions, self.authority), self.authority
+                letter,
+                resolve(letter, mentions, self.authority, self.settlements),
+                self.authority,
             )
             letter = within_lifetime(letter, res.entities, res.sender, self.authority)
             relations = relate(

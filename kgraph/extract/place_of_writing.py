@@ -5,6 +5,8 @@ country when something smaller is named."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from itertools import pairwise
 
 from kgraph.extract.name_match import Lookup
 from kgraph.extract.places import COARSE, address_runs_on, quoted
@@ -38,7 +40,12 @@ _LABEL = re.compile(r"[^\[\]\n]{0,40}:\s*\]")
 _NUMBERED = re.compile(r"(?:^|\n|\||,)[ \t]*\d{1,4}[a-zA-Z]?,?[ \t]+$")
 
 
-def place_of_writing(entities: list[Entity], lookup: Lookup, letter: Letter) -> str | None:
+def place_of_writing(
+    entities: list[Entity],
+    lookup: Lookup,
+    letter: Letter,
+    settlements: Callable[[str], bool] | None = None,
+) -> str | None:
     """The place named in the dateline, else the first settlement of the writer's address:
     not a street, not a house standing on the street named after it ("Viola. Muswill Hill
     Row / London"), not a county or country when something smaller is named ("Down |
@@ -82,7 +89,40 @@ def place_of_writing(entities: list[Entity], lookup: Lookup, letter: Letter) -> 
             )
             if best is None or score > best[0]:
                 best = (score, e.key)
-    return best[1] if best else None
+    if best is None:
+        return None
+    return _town_after(entities, best[1], letter, settlements) if settlements else best[1]
+
+
+# what stands between two steps of an address: separators, on one line or the next
+_STEP = re.compile(r"[\s,;|.\-–—]*")
+
+
+def _town_after(
+    entities: list[Entity], key: str, letter: Letter, settlements: Callable[[str], bool]
+) -> str:
+    """The town named right after the chosen place when that is no town the knowledge base
+    knows and the next step of its address is ("High Elms, | Farnborough, | Kent",
+    "The Golden Threshold, / Hyderabad", "BRITISH DELEGATION, / PARIS."): a settlement is
+    the place of writing, not the house, the office or the camp in it."""
+    spots = sorted(
+        (m.start, m.end, m.text, e.key)
+        for e in entities
+        if e.type == "Place"
+        for m in e.mentions
+        if m.role in ("place", "dateline", "address")
+    )
+    text = letter.source.text
+    for (_, end, name, owner), (start, _, nxt, town) in pairwise(spots):
+        if owner != key or town == key:
+            continue
+        gap = text[end:start]
+        if settlements(name) or "\n\n" in gap or not _STEP.fullmatch(gap):
+            return key
+        if settlements(nxt) and not REGION.search(nxt):
+            return town
+        return key
+    return key
 
 
 def _house(letter: Letter, end: int) -> str | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kgraph.extract.initials import add_initials
@@ -51,7 +52,14 @@ class Resolution:
     place: str | None
 
 
-def resolve(letter: Letter, mentions: tuple[Mention, ...], authority: Authority) -> Resolution:
+def resolve(
+    letter: Letter,
+    mentions: tuple[Mention, ...],
+    authority: Authority,
+    settlements: Callable[[str], bool] | None = None,
+) -> Resolution:
+    """The letter's entities, its parties and its place of writing (``settlements`` tells a
+    town from a house in the writer's address, when a knowledge base is there)."""
     year = int(letter.date.iso[:4]) if letter.date is not None else None
     lookup = Lookup(authority, year)
     groups: dict[str, list[Mention]] = {}
@@ -116,7 +124,7 @@ def resolve(letter: Letter, mentions: tuple[Mention, ...], authority: Authority)
         entities=tuple(entities),
         sender=sender,
         recipient=recipient if recipient != sender else None,  # conflicting cues: neither
-        place=place_of_writing(entities, lookup, letter),
+        place=place_of_writing(entities, lookup, letter, settlements),
     )
 
 

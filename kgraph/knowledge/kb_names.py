@@ -110,6 +110,20 @@ def _country_aliases() -> dict[str, frozenset[str]]:
     return found
 
 
+class Settlements:
+    """Whether the knowledge base knows a name as a town or a village (a GeoNames populated
+    place): "Frimley" is one, "One Oak" and "High Elms" (houses) are not."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    def __call__(self, name: str) -> bool:
+        """Whether ``name`` is a town somewhere and no country, state or region anywhere
+        ("Cuba", "Florida" and "Midlothian" are towns too, but name the larger place first)."""
+        places = [i for i in self.kb.lookup(normalise(name)) if i.type == "Place"]
+        return bool(places) and all(i.level == "city" for i in places)
+
+
 def user_people(kb_dir: Path) -> list[tuple[str, str]]:
     """(full name as written, knowledge base ref) of every person a user imported, in file
     and line order."""
