@@ -110,6 +110,36 @@ def _trainer() -> Any:
     return module
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr. Crane came on Monday. He is settled at Bristol.", "Crane"),
+        ("Mr. Crane and Mr. Peel came on Monday. He is settled at Bristol.", None),
+        ("The roads were bad. He is settled at Bristol.", None),
+    ],
+)
+def test_a_training_he_stands_for_the_one_person_named_before_it(
+    nlp: Any, text: str, expected: str | None
+) -> None:
+    from kgraph.evaluation.gold import normalise
+
+    forms = {normalise("Mr. Crane"): "Crane", normalise("Mr. Peel"): "Peel"}
+    doc = nlp(text)
+    he = text.index("He ")
+    since = [s for s in doc.sents if s.end_char <= he][-1].start_char
+    assert _trainer()._antecedent(doc, since, he, forms, None) == expected
+
+
+def test_a_training_he_is_not_the_other_name_of_its_pair(nlp: Any) -> None:
+    from kgraph.evaluation.gold import normalise
+
+    text = "Mr. Crane met Mr. Peel at Leeds. He spoke of Mr. Peel with warmth."
+    forms = {normalise("Mr. Crane"): "Crane", normalise("Mr. Peel"): "Peel"}
+    doc = nlp(text)
+    he = text.index("He ")
+    assert _trainer()._antecedent(doc, 0, he, forms, "Peel") == "Crane"
+
+
 TRAINING = {
     "hale-to-ward-1850-01-02": (
         "Leeds, 2 January 1850.\n\nDear Ward,\n\nMy cousin Robert is settled at Whitby with "
