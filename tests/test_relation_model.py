@@ -69,6 +69,29 @@ def test_a_model_relation_reaches_the_letter_with_its_rule_and_probability(
     assert ("Charles Mowbray", "visited", "Edinburgh") in found  # "I" is the sender
 
 
+HE_LETTER = """\
+Bath, 3 May 1851.
+
+My dear Hope,
+
+Mr. Ellis came to tea on Sunday. He has a house at Florence. Captain Drew and Mr. Lowe
+dined with us after. He has a house at Lucca.
+
+Yours ever,
+Charles Mowbray
+"""
+
+
+def test_a_he_is_weighed_for_the_one_person_named_before_it(
+    processed: Callable[[str], LetterResult],
+) -> None:
+    result = processed(HE_LETTER)
+    label = {e.key: e.label for e in result.entities}
+    found = {(label[r.subject], r.predicate, label[r.object]): r for r in result.relations}
+    assert found[("Mr. Ellis", "livesIn", "Florence")].rule == "model-livesIn"
+    assert not [k for k in found if k[2] == "Lucca"]  # two people before: "he" is no one
+
+
 def test_i_inside_quoted_speech_is_nobody(nlp: Any) -> None:
     plain = "I spent the spring at Rome."
     assert any(r[0].startswith("model-") and r[1] == "I" for r in relations(nlp, plain))
