@@ -69,6 +69,29 @@ def test_a_model_relation_reaches_the_letter_with_its_rule_and_probability(
     assert ("Charles Mowbray", "visited", "Edinburgh") in found  # "I" is the sender
 
 
+HE_LETTER = """\
+Bath, 3 May 1851.
+
+My dear Hope,
+
+Mr. Ellis came to tea on Sunday. He has a house at Florence. Captain Drew and Mr. Lowe
+dined with us after. He has a house at Lucca.
+
+Yours ever,
+Charles Mowbray
+"""
+
+
+def test_a_he_is_weighed_for_the_one_person_named_before_it(
+    processed: Callable[[str], LetterResult],
+) -> None:
+    result = processed(HE_LETTER)
+    label = {e.key: e.label for e in result.entities}
+    found = {(label[r.subject], r.predicate, label[r.object]): r for r in result.relations}
+    assert found[("Mr. Ellis", "livesIn", "Florence")].rule == "model-livesIn"
+    assert not [k for k in found if k[2] == "Lucca"]  # two people before: "he" is no one
+
+
 def test_i_inside_quoted_speech_is_nobody(nlp: Any) -> None:
     plain = "I spent the spring at Rome."
     assert any(r[0].startswith("model-") and r[1] == "I" for r in relations(nlp, plain))
@@ -108,6 +131,36 @@ def _trainer() -> Any:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr. Crane came on Monday. He is settled at Bristol.", "Crane"),
+        ("Mr. Crane and Mr. Peel came on Monday. He is settled at Bristol.", None),
+        ("The roads were bad. He is settled at Bristol.", None),
+    ],
+)
+def test_a_training_he_stands_for_the_one_person_named_before_it(
+    nlp: Any, text: str, expected: str | None
+) -> None:
+    from kgraph.evaluation.gold import normalise
+
+    forms = {normalise("Mr. Crane"): "Crane", normalise("Mr. Peel"): "Peel"}
+    doc = nlp(text)
+    he = text.index("He ")
+    since = [s for s in doc.sents if s.end_char <= he][-1].start_char
+    assert _trainer()._antecedent(doc, since, he, forms, None) == expected
+
+
+def test_a_training_he_is_not_the_other_name_of_its_pair(nlp: Any) -> None:
+    from kgraph.evaluation.gold import normalise
+
+    text = "Mr. Crane met Mr. Peel at Leeds. He spoke of Mr. Peel with warmth."
+    forms = {normalise("Mr. Crane"): "Crane", normalise("Mr. Peel"): "Peel"}
+    doc = nlp(text)
+    he = text.index("He ")
+    assert _trainer()._antecedent(doc, 0, he, forms, "Peel") == "Crane"
 
 
 TRAINING = {

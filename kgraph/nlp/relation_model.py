@@ -4,14 +4,14 @@ and proposes the likeliest predicate whose probability reaches its threshold.
 
 The weights are a multinomial logistic regression learned from the gold letters by
 ``benchmarks/train_relations.py``; the model may choose only the predicates whose domain and
-range (``signatures`` in the same file) fit the pair's kinds, or none. Its proposals join the
-rules' (``kgraph.nlp.relations``) in ``doc.user_data["kgraph.relations"]`` with the rule name
-``model-<predicate>`` and the probability as their confidence; ``relate`` maps their
-arguments to entities as it does the rules'. "he" and "she" pairs are not weighed (the gold
-that trained the model does not say whom they stand for), nor "I" and "you" inside quoted
-speech, nor a pair that quoted words cut in two ("he said to me, 'I was at X'"), nor a pair
-whose clause states no fact: negated, a condition, a future or a wish ("if I were in X", "I
-was never at X", "I shall go to X"; ``relation_features.asserted``).
+range (``signatures`` in the same file) fit the pair's kinds, or none. Its proposals join
+the rules' (``kgraph.nlp.relations``) in ``doc.user_data["kgraph.relations"]`` with the rule
+name ``model-<predicate>`` and the probability as their confidence; ``relate`` maps their
+arguments to entities as it does the rules' ("he" and "she" stand for the one person named
+just before them, or for no one). "I" and "you" inside quoted speech are not weighed, nor a
+pair that quoted words cut in two ("he said to me, 'I was at X'"), nor a pair whose clause
+states no fact: negated, a condition, a future or a wish ("if I were in X", "I was never at
+X", "I shall go to X"; ``relation_features.asserted``).
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ from kgraph.nlp.weights import softmax
 MODEL_FILE = "relation-model.json"
 NONE = "none"
 PEOPLE = frozenset({"I", "WE", "YOU", "HE", "SHE"})
-UNWEIGHED = frozenset({"HE", "SHE"})
 QUOTED = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"")
 
 
@@ -102,7 +101,7 @@ class RelationModel:
         found = []
         for sent in doc.sents:
             for pair in pairs(sent, self.fits):
-                if pair.subject_kind in UNWEIGHED or not pair.asserted:
+                if not pair.asserted:
                     continue
                 inside = quoted(pair.subject[0])
                 if inside != quoted(pair.object[0]):  # one of them in someone's quoted words
