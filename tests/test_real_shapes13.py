@@ -286,3 +286,16 @@ def test_a_house_over_a_state_keeps_the_house(run) -> None:  # type: ignore[no-u
     result = run(text, "house-then-state")
     place = next(e for e in result.entities if e.key == result.place)
     assert place.label == "Wyndcliffe"  # "Florida" is a state before it is any town
+
+
+def test_a_records_contents_label_is_no_address() -> None:
+    text = (
+        "Letters of the Circle · Calendar\nHome > Letters > 1840 > Letter no. 12\n\n"
+        "Smith, John to Brown, James\n12 May [1840]\n\nSummary\n"
+        "JS reports that the drawings are done and asks for the money.\n\nContents\n"
+        "Dorset Street | Portman Square\nTuesday 12 May.\n\nMy dear Brown\n"
+        "The drawings are done, and I hope you will like them better than the last.\n\n"
+        "Yours ever\nJ. Smith\n"
+    )
+    letter = parse_letter(read_text(text, "contents"))
+    assert letter.address is not None and "Contents" not in letter.address.text

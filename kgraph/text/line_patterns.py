@@ -118,7 +118,7 @@ SHORT = 70
 SECTION = re.compile(
     r"^\[?(?:transcription|transcript|translation|original(?:\s+(?:text|document))?|text|"
     r"(?:editorial\s+|source\s+|explanatory\s+)?notes?|footnotes|summary|commentary|"
-    r"sources?|references|bibliography|abstract|calendar)\]?\s*:?$",  # also "[Translation]"
+    r"sources?|references|bibliography|abstract|calendar|contents)\]?\s*:?$",  # "[Translation]"
     re.IGNORECASE,
 )
 # a rank or an office signed after the name ("W. T. SHERMAN, Major-General.", "J. Smith, M.D.")
