@@ -59,6 +59,8 @@ def place_of_writing(
                 continue  # "Shipping & Banking": a firm's trade, not a place
             if _FIRM_AFTER.match(letter.source.text, m.end):
                 continue  # "United States Lines", "Hudson's Bay Company": a firm's name
+            if re.match(r"(?i)(?:from|to)\s+[A-Z]", m.text):
+                continue  # "From Varina Howell Davis   19 May 1862": a heading's writer
             if _LABEL.match(letter.source.text, m.end):
                 continue  # "[Recto, printed caption:]": an editor's label, no place
             entry = lookup.by_id.get(e.authority_id) if e.authority_id else None
