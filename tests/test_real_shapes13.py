@@ -299,3 +299,29 @@ def test_a_records_contents_label_is_no_address() -> None:
     )
     letter = parse_letter(read_text(text, "contents"))
     assert letter.address is not None and "Contents" not in letter.address.text
+
+
+HEADNOTE = """\
+MARY HOLT
+(1801–1870)
+
+Mary Holt kept a school at Bath for thirty years and wrote a history of the town, which \
+was much read in its day and is still consulted. The letter below was written to the \
+Dowager Countess of Ashby, the patroness of the school, at whose house, Ashby Court, she \
+had taught as a girl.
+
+                                   Bath, May 2nd, 1841.
+
+My dear Mother,
+
+The school has broken up for the summer and I am free at last.
+
+Your loving daughter,
+Mary
+"""
+
+
+def test_an_anthologys_headnote_names_the_recipient_with_her_title() -> None:
+    letter = parse_letter(read_text(HEADNOTE, "headnote"))
+    assert letter.heading_recipient is not None
+    assert letter.heading_recipient.text == "Dowager Countess of Ashby"

@@ -36,7 +36,10 @@ _ONE_OF_THEM = re.compile(
 )
 # a narrative that speaks of the letter below it: "Amelia wrote it to her mother, …",
 # "The following letter to his father, Sir William Hooker, …"
-THIS_LETTER = re.compile(r"(?i)\b(?:wrote\s+(?:it|this)\s+to|(?:following|this|next)\s+letter\b)")
+THIS_LETTER = re.compile(
+    r"(?i)\b(?:wrote\s+(?:it|this)\s+to|(?:following|this|next)\s+letter\b|"
+    r"(?:letter|one)\s+(?:below|printed\s+(?:here|below))\s+(?:was|is)\s+(?:written|addressed)\s+to)"
+)  # "The letter below was written to William Rathbone, …"
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=[A-Z])")
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "this", "that", "the", "his", "her"})
 

@@ -45,7 +45,7 @@ def lead_in_recipient(line: str) -> tuple[int, int] | None:
 
 
 _TITLED = re.compile(
-    r"(?i)(?:the\s+)?(?:duke|duchess|earl|countess|count|lord|lady|marquis|"
+    r"(?i)(?:the\s+)?(?:dowager\s+)?(?:duke|duchess|earl|countess|count|lord|lady|marquis|"
     r"marquess|bishop|archbishop|prince|princess|king|queen|baron|dean)\b"
 )
 
