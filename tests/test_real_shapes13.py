@@ -169,6 +169,8 @@ def test_a_month_misread_by_a_scanner_is_read() -> None:
 
     found = find_date("Hartford, Novemher 14, 1862.")
     assert found is not None and found.iso == "1862-11-14"
+    day = find_date("Lucknow,  gth  June,  1784.")  # "9th" as a scanner read it
+    assert day is not None and day.iso == "1784-06-09"
     other = find_date("Octopus 4, 1861")  # two letters from "October": no month
     assert other is not None and other.precision == "year"
 

@@ -258,8 +258,13 @@ def unmark(text: str) -> str:
     return text.translate(_MARKS)
 
 
+# a scanner's misreadings of a day's digits before a month: "gth June" (9th), "l5th" (15th)
+_MISREAD_DAY = re.compile(r"\b(?:g|[lI](?=\d))(?=\d?(?:st|nd|rd|th)\s+[A-Z])")
+
+
 def find_date(line: str) -> FoundDate | None:
     """The first, most precise date in ``line`` (offsets relative to the line), or None."""
+    line = _MISREAD_DAY.sub(lambda m: "9" if m.group() == "g" else "1", line)  # same length
     for pattern in _PATTERNS:
         for m in pattern.finditer(line):
             groups = m.groupdict()
