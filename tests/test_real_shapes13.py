@@ -220,16 +220,6 @@ Gentlemen, I send the last sheets by this post.
 James Holt
 """
 
-LABELLED = """\
-[Recto, printed caption:] LAKE TOWN, VERMONT.
-
-[Verso:] 4 Aug. 1910
-
-Dear Kate, we are having a splendid time here. Love to all.
-
-Ned
-"""
-
 
 def test_a_heading_broken_after_the_rank_names_the_recipient_below() -> None:
     from kgraph.text.letters import parse_letter as parse
