@@ -59,7 +59,7 @@ def place_of_writing(
                 continue  # "Shipping & Banking": a firm's trade, not a place
             if _FIRM_AFTER.match(letter.source.text, m.end):
                 continue  # "United States Lines", "Hudson's Bay Company": a firm's name
-            if re.match(r"(?i)(?:from|to)\s+[A-Z]", m.text):
+            if re.match(r"(?:[Ff]rom|FROM|[Tt]o|TO)\s+[A-Z]", m.text):
                 continue  # "From Varina Howell Davis   19 May 1862": a heading's writer
             if _LABEL.match(letter.source.text, m.end):
                 continue  # "[Recto, printed caption:]": an editor's label, no place
