@@ -32,12 +32,19 @@ class Processor:
         self.authority: Authority = load_authority(settings.authority_dir)
         self.linker: Linker = open_linker(settings, self.authority)
         self.settlements: Callable[[str], bool] | None = None
+        self.place_sense: Callable[[str], bool] | None = None
         if settings.kb_dir is not None:  # the towns of an address, beside its houses
             from kgraph.knowledge.kb import KnowledgeBase
             from kgraph.knowledge.kb_build import ensure_kb
             from kgraph.knowledge.kb_names import Settlements
+            from kgraph.knowledge.place_sense import PlaceSense
+            from kgraph.nlp.pipeline import word_classes
+            from kgraph.settings import read_words
 
-            self.settlements = Settlements(KnowledgeBase(ensure_kb(settings.kb_dir)))
+            kb = KnowledgeBase(ensure_kb(settings.kb_dir))
+            self.settlements = Settlements(kb)
+            given = read_words(settings.patterns_dir / "given-names.txt")
+            self.place_sense = PlaceSense(kb, word_classes(self.nlp), given)
 
     def process(self, sources: Sequence[Source]) -> list[LetterResult]:
         from kgraph.nlp import analyse_many
@@ -49,7 +56,7 @@ class Processor:
             mentions = find_mentions(letter, analysis)
             res, by_editor = honour_encoded(
                 letter,
-                resolve(letter, mentions, self.authority, self.settlements),
+                resolve(letter, mentions, self.authority, self.settlements, self.place_sense),
                 self.authority,
             )
             letter = within_lifetime(letter, res.entities, res.sender, self.authority)

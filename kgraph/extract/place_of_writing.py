@@ -5,7 +5,7 @@ country when something smaller is named."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 
 from kgraph.extract.name_match import Lookup
@@ -36,6 +36,8 @@ _FIRM_AFTER = re.compile(
 )
 # the rest of an editor's bracketed label: "[Recto, printed caption:]", "[Verso:]"
 _LABEL = re.compile(r"[^\[\]\n]{0,40}:\s*\]")
+# a line that opens with a preposition is a phrase, not a place's name: "In Camp", "Posted on"
+_OPENING = re.compile(r"(?:In|IN|At|AT|On|ON|Posted|POSTED|Other|OTHER)\s")
 # "39, Frognal" and "Boston, 50 Chestnut St.": the house's number before its street
 _NUMBERED = re.compile(r"(?:^|\n|\||,)[ \t]*\d{1,4}[a-zA-Z]?,?[ \t]+$")
 
@@ -45,12 +47,17 @@ def place_of_writing(
     lookup: Lookup,
     letter: Letter,
     settlements: Callable[[str], bool] | None = None,
+    sense: Callable[[str], bool] | None = None,
+    parties: Sequence[Entity] = (),
 ) -> str | None:
     """The place named in the dateline, else the first settlement of the writer's address:
     not a street, not a house standing on the street named after it ("Viola. Muswill Hill
     Row / London"), not a county or country when something smaller is named ("Down |
-    Bromley | Kent", "Barnhill | Isle of Jura | Argyllshire")."""
-    best: tuple[tuple[int, ...], str] | None = None
+    Bromley | Kent", "Barnhill | Isle of Jura | Argyllshire"). Never a name that cannot be a
+    place (``sense``: "Summary", "Transcription completed") or that names a party of the
+    letter ("Howe" over a letter of Julia Ward Howe's)."""
+    named = _party_names(parties)
+    best: tuple[tuple[int, ...], str, bool] | None = None
     for e in entities:
         if e.type != "Place":
             continue
@@ -63,6 +70,15 @@ def place_of_writing(
                 continue  # "From Varina Howell Davis   19 May 1862": a heading's writer
             if _LABEL.match(letter.source.text, m.end):
                 continue  # "[Recto, printed caption:]": an editor's label, no place
+            if _OPENING.match(m.text) or " ".join(m.text.split()).casefold() in named:
+                continue  # "In Camp", "Posted on"; "Sullivan Ballou" over his own letter
+            # "Summary", "Winter Quarters": a label or an office, no place
+            doubtful = (
+                sense is not None
+                and not e.authority_id
+                and not _dated(letter, m.end)
+                and not sense(m.text)
+            )
             entry = lookup.by_id.get(e.authority_id) if e.authority_id else None
             coarse = (entry is not None and bool(COARSE.match(entry.description))) or bool(
                 REGION.search(m.text)
@@ -90,10 +106,13 @@ def place_of_writing(
                 -m.start,
             )
             if best is None or score > best[0]:
-                best = (score, e.key)
+                best = (score, e.key, doubtful)
     if best is None:
         return None
-    return _town_after(entities, best[1], letter, settlements) if settlements else best[1]
+    key = _town_after(entities, best[1], letter, settlements) if settlements else best[1]
+    if best[2] and key == best[1]:
+        return None  # the likeliest place is no place, and names no town under it
+    return key
 
 
 # what stands between two steps of an address: separators, on one line or the next
@@ -125,6 +144,29 @@ def _town_after(
             return town
         return key
     return key
+
+
+def _dated(letter: Letter, end: int) -> bool:
+    """Whether the letter's date, to the month or the day, follows right after ``end`` on the
+    same line: "Foreign Office, July 16, 1870." is a dateline whatever its words are (but not
+    "[Summer 1861]")."""
+    date = letter.date
+    if date is None or date.precision == "year":
+        return False
+    return bool(re.fullmatch(r"[ \t,.;:|]*", letter.source.text[end : date.span.start]))
+
+
+def _party_names(parties: Sequence[Entity]) -> frozenset[str]:
+    """How the letter names its sender and recipient, and their surnames, case-folded."""
+    names: set[str] = set()
+    for e in parties:
+        for form in (e.label, *e.alternate_names, *(m.text for m in e.mentions)):
+            form = " ".join(form.split()).casefold()
+            names.add(form)
+        words = e.label.split()
+        if len(words) > 1:
+            names.add(words[-1].casefold())
+    return frozenset(names)
 
 
 def _house(letter: Letter, end: int) -> str | None:

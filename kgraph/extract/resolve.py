@@ -57,9 +57,11 @@ def resolve(
     mentions: tuple[Mention, ...],
     authority: Authority,
     settlements: Callable[[str], bool] | None = None,
+    place_sense: Callable[[str], bool] | None = None,
 ) -> Resolution:
     """The letter's entities, its parties and its place of writing (``settlements`` tells a
-    town from a house in the writer's address, when a knowledge base is there)."""
+    town from a house in the writer's address, and ``place_sense`` a name that can be a place
+    from a record's label, when a knowledge base is there)."""
     year = int(letter.date.iso[:4]) if letter.date is not None else None
     lookup = Lookup(authority, year)
     groups: dict[str, list[Mention]] = {}
@@ -120,11 +122,13 @@ def resolve(
     entities.sort(key=lambda e: (e.mentions[0].start, e.key))
     sender = _entity_with_role(entities, SENDER_ROLES)
     recipient = _entity_with_role(entities, RECIPIENT_ROLES)
+    recipient = recipient if recipient != sender else None  # conflicting cues: neither
+    parties = [e for e in entities if e.key in (sender, recipient)]
     return Resolution(
         entities=tuple(entities),
         sender=sender,
-        recipient=recipient if recipient != sender else None,  # conflicting cues: neither
-        place=place_of_writing(entities, lookup, letter, settlements),
+        recipient=recipient,
+        place=place_of_writing(entities, lookup, letter, settlements, place_sense, parties),
     )
 
 

@@ -153,6 +153,17 @@ def build_pipeline(settings: Settings) -> Any:
     return nlp
 
 
+def word_classes(nlp: Any) -> tuple[frozenset[str], ...]:
+    """The language's common words, one set a word class (nouns, verbs, adjectives, adverbs):
+    the index of the model's rule lemmatizer; none when the model has no such table."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return ()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return ()
+    return tuple(frozenset(words) for words in lookups.get_table("lemma_index").values())
+
+
 def model_name(nlp: Any) -> str:
     meta = nlp.meta
     return (

@@ -1,0 +1,114 @@
+"""The place of writing is a name that can be a place (session 14): a record's label, a season,
+an office or a phrase that stands where a dateline or an address stands is no place of writing,
+and neither is the name of one of the letter's parties; a name of common words followed by
+the letter's date is still a dateline's place. On letters written for these tests, with the
+real knowledge base and the word classes of the real spaCy model's lemmatizer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from kgraph.knowledge.place_sense import PlaceSense
+
+
+def _place(result: Any) -> str | None:
+    if result.place is None:
+        return None
+    label: str = next(e for e in result.entities if e.key == result.place).label
+    return label
+
+
+@pytest.fixture(scope="module")
+def sense(processor) -> PlaceSense:  # type: ignore[no-untyped-def]
+    assert isinstance(processor.place_sense, PlaceSense)
+    return processor.place_sense
+
+
+@pytest.mark.parametrize(
+    "name", ["Summary", "Translation", "Transcription completed", "Winter Quarters", "Summer"]
+)
+def test_labels_seasons_and_offices_are_no_places(sense: PlaceSense, name: str) -> None:
+    assert not sense(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["London", "Reading", "Bath", "Frimley", "Kentish Town", "Lower Sydenham", "Järvenpää"],
+)
+def test_towns_pass_even_where_their_names_are_words(sense: PlaceSense, name: str) -> None:
+    assert sense(name)
+
+
+def test_a_label_over_the_letter_is_no_place(run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Message\n\nDear Tom,\n\nThe harvest is in, and the new school opens on Monday.\n\n"
+        "Your loving sister,\nAda Crane\n"
+    )
+    assert _place(run(text, "record-label")) is None
+
+
+def test_an_office_over_a_day_is_no_place(run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Winter Quarters,\nMay 3rd.\n\nDear Tom,\n\nThe ice has held for a week and the "
+        "dogs are fit.\n\nYour loving sister,\nAda Crane\n"
+    )
+    assert _place(run(text, "winter-quarters")) is None  # no year: the date is no anchor
+
+
+def test_the_senders_surname_alone_is_no_place(run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Crane\n\nDear Tom,\n\nThe harvest is in, and the new school opens on Monday.\n\n"
+        "Your loving sister,\nAda Crane\n"
+    )
+    assert _place(run(text, "surname-top")) is None
+
+
+SEASON = """\
+[Summer 1861]
+
+Dear Mrs. Ward,
+
+The proofs came this morning and I return them with a few marks. The printer has done
+well by us.
+
+Yours sincerely,
+Agnes Hale
+"""
+
+
+def test_a_season_in_the_editors_date_is_no_place(run) -> None:  # type: ignore[no-untyped-def]
+    assert _place(run(SEASON, "season")) is None
+
+
+CAMP = """\
+In Camp, 12th December.
+
+My dear Nell,
+
+We moved up yesterday and the men are in good heart. The rain has stopped at last.
+
+Your loving husband,
+Edward
+"""
+
+
+def test_a_phrase_opening_with_in_is_no_place(run) -> None:  # type: ignore[no-untyped-def]
+    assert _place(run(CAMP, "in-camp")) is None
+
+
+OFFICE = """\
+Foreign Office, July 16, 1870.
+
+My Lord,
+
+I have received your Lordship's despatch of the 12th and have laid it before the Queen.
+
+I am, &c.
+GRANVILLE.
+"""
+
+
+def test_an_office_followed_by_the_date_is_the_place(run) -> None:  # type: ignore[no-untyped-def]
+    assert _place(run(OFFICE, "office-dateline")) == "Foreign Office"
