@@ -62,6 +62,23 @@ def last_sentence(prose: list[Line]) -> str:
     return joined[ends[-1] if ends else 0 :]
 
 
+# a section of a biography headed by its year alone: "1833.", "[1833.]", "— 1833 —"
+_YEAR_HEAD = re.compile(r"[\[(—–-]?\s*1[5-9]\d\d\.?\s*[\])—–-]?\.?")
+
+
+def year_head(above: list[Line]) -> str:
+    """The year that heads the biography's section above the letter ("1833." over "… wrote
+    to his daughter:--"), of the lines ``above`` it; "" when none does."""
+    heads = [x.text for x in above if _YEAR_HEAD.fullmatch(x.text.strip())]
+    return heads[-1] if heads else ""
+
+
+def narrative(prose: list[Line], two_digits: bool) -> str:
+    """The whole narrative above a dateline that writes its year in two digits ("16 mars
+    42"): its one year ending in those digits is the year; "" for other datelines."""
+    return " ".join(x.text for x in prose) if two_digits else ""
+
+
 def read_lead_in(text: str, prose: list[Line]) -> LeadIn | None:
     """What the narrative just before the letter says of it, or None when it does not lead
     into the letter."""

@@ -26,7 +26,7 @@ from kgraph.text.frame_years import complete_date, partial_date, same_day
 from kgraph.text.head_lines import after_edition, calendar_entry, unbracket
 from kgraph.text.headings import NUMBER
 from kgraph.text.intro_names import intro_parties, intro_place
-from kgraph.text.lead_in import last_sentence, lead_in, narrates, read_lead_in
+from kgraph.text.lead_in import last_sentence, lead_in, narrates, narrative, read_lead_in, year_head
 from kgraph.text.lead_in_names import catalogue_lot, lot_dated, wrapped_lots
 from kgraph.text.letter_head import FINER, read_head
 from kgraph.text.letter_lines import (
@@ -160,9 +160,11 @@ def _parse(source: Source, text: str) -> Letter:
             for x in (heading, intro)
             if x is not None
         ),
+        year_head(lines[:head_end]),  # "1833." over the section that quotes the letter
         " ".join(furniture),
         last_sentence(prose),  # "In the spring of 1807 he wrote to Mr. Simeon:--"
         " ".join(x.text for x in prose if prose and x.block == prose[-1].block),
+        narrative(prose, bool(partial and partial[1].year2 is not None)),
     ]
     if (
         date is None

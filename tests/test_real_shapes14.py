@@ -1,0 +1,77 @@
+"""Letter metadata on shapes real editions print (session 14), on letters written for these
+tests: a biography's section headed by its year alone above a quoted letter whose dateline
+has no year, under an ebook's header that names other years; a postcard's dateline with a
+two-digit year whose century only the blogger's narrative gives."""
+
+from __future__ import annotations
+
+from kgraph.text.letters import parse_letter
+from kgraph.text.reading import read_text
+
+BIOGRAPHY = """\
+The Free Shelf eBook of The Life of Anna Reid, Schoolmistress
+
+This ebook may be copied and given away under the terms of the Free Shelf
+licence included with it.
+
+Title: The Life of Anna Reid, Schoolmistress
+       With Extracts from her Letters
+
+Editor: Margaret Reid
+
+Release date: May 2, 2011 [eBook #31207]
+Most recently updated: June 9, 2020
+
+Credits: Transcribed from the 1879 edition by volunteers.
+
+*** START OF THE FREE SHELF EBOOK THE LIFE OF ANNA REID ***
+
+
+CHAPTER IX.
+
+1841.
+
+The school at Hexham was full by the spring, and my mother spent the summer in
+finding masters for it. When the last of them was engaged she wrote to her sister,
+who was then at Keswick:--
+
+"Hexham, July 19th.
+
+"My dear Jane,--The drawing master is found at last, and he is to come on Monday.
+The children are wild with the news.
+
+"Your loving sister,
+"A. R."
+"""
+POSTCARD = """\
+PAPER TRAILS
+a blog about cards and letters
+
+A card from Antibes
+Posted on 3 March 2019 by M. L.
+
+I bought this card in a box of views at a fair in Lyon. It was written by the painter
+Paul Garnier to his friend Louis Morel in the spring of 1937, a few weeks before Garnier
+left the coast for good; Morel kept it with his papers until the 1960s.
+
+Recto: a photograph of the harbour, publisher's number 88.
+Stamp: 65 c., red.
+
+Message, in pencil:
+
+Antibes, 4 avril 37
+Cher Louis,
+Le temps est beau et je travaille tous les jours sur le port.
+Amitiés
+P. Garnier
+"""
+
+
+def test_a_year_heading_the_section_dates_the_quoted_letter() -> None:
+    letter = parse_letter(read_text(BIOGRAPHY, "year-head"))
+    assert letter.date is not None and letter.date.iso == "1841-07-19"
+
+
+def test_a_two_digit_year_takes_its_century_from_the_narrative() -> None:
+    letter = parse_letter(read_text(POSTCARD, "two-digit-narrative"))
+    assert letter.date is not None and letter.date.iso == "1937-04-04"
