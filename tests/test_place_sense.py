@@ -112,3 +112,22 @@ GRANVILLE.
 
 def test_an_office_followed_by_the_date_is_the_place(run) -> None:  # type: ignore[no-untyped-def]
     assert _place(run(OFFICE, "office-dateline")) == "Foreign Office"
+
+
+CHAMBER = """\
+To Margaret Lane
+
+Senate Chamber,
+Washington, 3d Feb. 1850.
+
+My dear Wife,
+
+The debate goes on, and I have come here to write while the Chamber is quiet.
+
+Your devoted husband,
+Thomas Lane
+"""
+
+
+def test_a_room_over_the_dateline_is_no_town_of_the_address(run) -> None:  # type: ignore[no-untyped-def]
+    assert _place(run(CHAMBER, "senate-chamber")) == "Washington"

@@ -43,8 +43,12 @@ class Processor:
 
             kb = KnowledgeBase(ensure_kb(settings.kb_dir))
             self.settlements = Settlements(kb)
-            given = read_words(settings.patterns_dir / "given-names.txt")
-            self.place_sense = PlaceSense(kb, word_classes(self.nlp), given)
+            words = settings.patterns_dir
+            given = read_words(words / "given-names.txt")
+            heads = read_words(words / "place-head-words.txt") | read_words(
+                words / "place-name-heads.txt"
+            )
+            self.place_sense = PlaceSense(kb, word_classes(self.nlp), given, heads)
 
     def process(self, sources: Sequence[Source]) -> list[LetterResult]:
         from kgraph.nlp import analyse_many

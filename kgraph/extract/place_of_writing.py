@@ -87,7 +87,7 @@ def place_of_writing(
             text = letter.source.text
             line = max(text.rfind("\n", 0, m.start), 0)  # what precedes it on its line
             score = (
-                int(not address_runs_on(letter, m)),  # "Hall, Easton, / Kent, 4 May": Easton
+                int(not address_runs_on(letter, m, sense)),  # "Hall, Easton, / Kent, 4 May": Easton
                 int(not _NEAR_BEFORE.search(text, line, m.start)),  # "Hermitage, nr. Newbury"
                 int(m.role in ("place", "dateline")),
                 int(not quoted(letter.source.text, m)),  # "«Fram», Khabarova": the ship

@@ -10,6 +10,7 @@ its own that no link of the known place's reaches.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from kgraph.extract.name_match import Lookup
 from kgraph.knowledge.authority import normalise
@@ -91,7 +92,7 @@ _TOWN = re.compile(r"(?!St\b|ST\b)[A-Z][\w-]+(?: [A-Z][\w-]+)?")
 _RUN_ON = re.compile(r"[ \t]*\n(?:[^\n]*?\S[ \t]{2,})?[ \t]*")
 
 
-def address_runs_on(letter: Letter, m: Mention) -> bool:
+def address_runs_on(letter: Letter, m: Mention, sense: Callable[[str], bool] | None = None) -> bool:
     """A dateline's place that continues the address above it ("Mill House, Easton, / Kent,
     4 May 1850"): the address's last line ends in a comma and the place opens the next line,
     so it is the region of the address's town, not the place of writing itself."""
@@ -104,4 +105,6 @@ def address_runs_on(letter: Letter, m: Mention) -> bool:
     town = re.sub(r"^(?:off|near|at)\s+", "", town)  # 'Steam-vessel "Albert," off Iddah,'"
     if not address.endswith(",") or not _TOWN.fullmatch(town) or HOUSE.search(town):
         return False  # "Hall, St. Anne's Walk, / Easton, 4 May": the town is below
+    if sense is not None and not sense(town):
+        return False  # "Senate Chamber, / Washington, 3d Feb.": no town above the dateline
     return _RUN_ON.fullmatch(text, span.end, m.start) is not None

@@ -6,16 +6,18 @@ Editions print much above a letter that is no place: a record's labels ("Summary
 such a line as a dateline or an address when it stands there, and the tagger calls it a
 place. Two checks catch most of them without a list of any letter's words:
 
-- the name is made of the language's common words (the word classes of the spaCy model's
-  lemmatizer: nouns, verbs, adjectives, adverbs), none of which the knowledge base knows as
-  a place, and the name as a whole is no large place ("Summary", "Winter Quarters" are out;
-  "Reading", "Lower Sydenham", "Kentish Town" are in);
-- a one-word name that is a common word of two classes or more ("Summer", "Front", "Home",
-  "Pencil") is no place even where some village of a few thousand people bears it.
+- none of the name's words is evidence of a place: each is a common word of the language
+  (the word classes of the spaCy model's lemmatizer: nouns, verbs, adjectives, adverbs)
+  that the knowledge base does not know as a town ("Summary", "Winter Quarters"), or a
+  common word of two classes or more that only some village of a few thousand people bears
+  ("Summer", "Front", "Home", "Pencil", "Senate Chamber"); "Reading" (a large town),
+  "Lower Sydenham", "Kentish Town" and "Järvenpää" pass.
 
 A large place (a country, a state, or a town of ``LARGE`` people or more) always passes.
-Given names are never common words ("Georgiana", "Regina"). Without the word classes (a
-model with no lemmatizer tables) every name passes.
+Given names are never common words ("Georgiana", "Regina"), and a name of two words or more
+with a place's head word (``place-head-words.txt``, ``place-name-heads.txt``: "Fort Lee",
+"Estes Park") passes. Without the word classes (a model with no lemmatizer tables) every
+name passes.
 """
 
 from __future__ import annotations
@@ -53,11 +55,16 @@ class PlaceSense:
     """``sense(name)``: whether ``name`` may be a place of writing (see the module)."""
 
     def __init__(
-        self, kb: KnowledgeBase, classes: Sequence[frozenset[str]], given: frozenset[str]
+        self,
+        kb: KnowledgeBase,
+        classes: Sequence[frozenset[str]],
+        given: frozenset[str],
+        heads: frozenset[str] = frozenset(),
     ) -> None:
         self.kb = kb
         self.classes = tuple(classes)
         self.given = given
+        self.heads = heads
 
     def __call__(self, name: str) -> bool:
         if not self.classes or self._large(name):
@@ -66,12 +73,17 @@ class PlaceSense:
         content = [w for w in words if w.lower() not in _FUNCTION]
         if not content or content[-1].lower() in _SETTLEMENT:
             return True
-        if len(content) == 1:
-            (word,) = content
-            if self._known(word):  # "Summer" (a village of 6,000) but a word of two classes
-                return self._classes_of(word.lower()) < 2
-            return not self._common(word)
-        return not all(self._common(w) and not self._known(w) for w in content)
+        if len(content) > 1 and any(w.lower() in self.heads for w in content):
+            return True  # "Fort Lee", "Estes Park": a name with a place's head word
+        return any(self._names_a_place(w) for w in content)
+
+    def _names_a_place(self, word: str) -> bool:
+        """Whether ``word`` is evidence of a place: no common word ("Järvenpää"), or one of a
+        single class that the knowledge base knows as a town ("Sydenham", "Thompson"); not
+        a word of two classes that only a village bears ("Summer", "Chamber", "Green")."""
+        if self._known(word):
+            return self._classes_of(word.lower()) < 2
+        return not self._common(word)
 
     def _places(self, name: str) -> list[tuple[str, int]]:
         found = self.kb.lookup(normalise(name))
@@ -90,5 +102,7 @@ class PlaceSense:
         low = word.lower()
         if low in self.given:
             return False
-        forms = {low} | {low[: -len(s)] + r for s, r in _SUFFIXES if low.endswith(s)}
+        forms = {low} | {
+            low[: -len(s)] + r for s, r in _SUFFIXES if low.endswith(s) and len(low) - len(s) >= 4
+        }
         return any(f in c for f in forms for c in self.classes)
