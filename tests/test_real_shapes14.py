@@ -75,3 +75,40 @@ def test_a_year_heading_the_section_dates_the_quoted_letter() -> None:
 def test_a_two_digit_year_takes_its_century_from_the_narrative() -> None:
     letter = parse_letter(read_text(POSTCARD, "two-digit-narrative"))
     assert letter.date is not None and letter.date.iso == "1937-04-04"
+
+
+KIN_HEADING = """\
+336                     LETTERS FROM ITALY.                     [1874
+
+ANNA FELL TO HER DAUGHTER ROSE.
+
+Florence, den 8. März 1874.
+
+My dearest Child,--We came on Thursday after a long journey, and I have had no moment
+to myself since.
+
+Your loving Mother.
+"""
+
+
+def test_a_heading_to_her_daughter_names_both() -> None:
+    letter = parse_letter(read_text(KIN_HEADING, "to-her-daughter"))
+    assert letter.heading_sender is not None and letter.heading_sender.text == "ANNA FELL"
+    assert letter.heading_recipient is not None and letter.heading_recipient.text == "ROSE"
+
+
+def test_a_heading_to_his_wife_names_the_writer() -> None:
+    text = KIN_HEADING.replace("ANNA FELL TO HER DAUGHTER ROSE.", "JOHN FELL TO HIS WIFE.")
+    letter = parse_letter(read_text(text, "to-his-wife"))
+    assert letter.heading_sender is not None and letter.heading_sender.text == "JOHN FELL"
+    assert letter.heading_recipient is None
+
+
+def test_two_given_names_with_one_initial_are_two_people(run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "KÄTHE HALM TO HER SON PAUL\n\nBerlin\n22. April 1917\n\nDear Paul,\n"
+        "Karl Halm has too many patients, and Karl sends his love.\n\nYour Mother\n"
+    )
+    result = run(text, "kaethe-karl")
+    sender = next(e for e in result.entities if e.key == result.sender)
+    assert sender.label.casefold() == "käthe halm"  # not "Karl Halm", her husband

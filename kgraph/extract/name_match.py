@@ -9,6 +9,7 @@ by initials and surname, a misspelt title or place by similarity).
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 
 from kgraph.knowledge.authority import Authority, AuthorityEntry, normalise
@@ -49,10 +50,16 @@ def bare(text: str) -> list[str]:
     return [w for w in name_words(text) if w not in HONORIFICS]
 
 
+@functools.cache
+def _folded_given_names() -> frozenset[str]:
+    return frozenset(normalise(n) for n in given_names())
+
+
 def other_given_names(first: str, second: str) -> bool:
     """Two different given names ("John" and "Janet", of "John McCrae" and "Janet McCrae"):
-    two people, though their initials agree; not a short form ("Fred", "Frederick")."""
-    names = given_names()
+    two people, though their initials agree; not a short form ("Fred", "Frederick"). The
+    words are normalised as ``bare`` gives them ("kathe" for "Käthe")."""
+    names = _folded_given_names()
     return (
         first in names
         and second in names

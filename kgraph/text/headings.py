@@ -45,19 +45,24 @@ SITE = re.compile(
     re.IGNORECASE,
 )
 NAME = r"(?:[^\W\d_][\w'’.-]*)(?:\s+(?:[^\W\d_][\w'’.-]*|de|da|di|van|von|le|la|du|of))*?"
-KIN = (
-    r"(?:(?:old\s+|dear\s+|young\s+|elder\s+|younger\s+)?(?:friend|brother|sister|wife|"
-    r"husband|son|daughter|father|mother|colleague|comrade|publisher|editor|patron|"
-    r"correspondent|sister-in-law|brother-in-law|cousin|nephew|niece|uncle|aunt)s?,?\s+)"
+KIN_WORDS = (
+    r"(?:friend|brother|sister|wife|husband|son|daughter|father|mother|colleague|comrade|"
+    r"publisher|editor|patron|correspondent|sister-in-law|brother-in-law|cousin|nephew|niece|"
+    r"uncle|aunt)s?"
 )
+KIN = rf"(?:(?:old\s+|dear\s+|young\s+|elder\s+|younger\s+)?{KIN_WORDS},?\s+)"
 _PARTIES = re.compile(
     rf"(?i:(?:(?:copy|extract|translation)\s+of\s+)?(?:an?\s+|the\s+)?"  # "COPY of a DESPATCH from"
     r"(?:letters?|despatch|dispatch|telegram|cablegram|radiogram|cable|post-?card|postal\s+card|card|"
     rf"note)(?:,|\s+(?:of|from))\s+|from\s+)?(?P<s>{NAME})"  # "Cablegram, X to Y"
     rf"(?:,\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,2}},)?"  # "Robert Burns, Ellisland, to"
     r"(?:\s+(?i:letter|post-?card|telegram|note))?\s+"  # "Arthur Grey letter to Tom Hale"
-    rf"(?i:to|à|an)\s+(?:the\s+|(?:his|her|their)\s+{KIN})?"
+    rf"(?i:to|à|an)\s+(?:the\s+|(?i:(?:his|her|their)\s+{KIN}))?"
     rf"(?P<r>{NAME})(?=\s*(?:[,;:.(\[\]|·—–]|\s-\s|\d|$))"
+)
+# "JOHN BRIGHT TO HIS WIFE.", "Mazzini to his mother": the writer, and a kinship for a name
+_TO_KIN = re.compile(
+    rf"^(?P<w>{NAME})\s+(?i:to)\s+(?i:(?:his|her|their)\s+(?:old\s+|dear\s+)?{KIN_WORDS})[.:]?$"
 )
 _WRITER_YEAR = re.compile(
     rf"^(?:(?i:(?:letter\s+)?from)\s+(?P<f>{NAME})\.?"
@@ -266,7 +271,12 @@ def names_someone(text: str) -> bool:
 
 def writer_year(heading: str) -> tuple[int, int] | None:
     """The writer of a heading that names only the writer ("Flora Tristan 1843", "FROM
-    THOMAS JEFFERSON.", "From Jane Doe   2 May [1867]")."""
+    THOMAS JEFFERSON.", "From Jane Doe   2 May [1867]", "JOHN BRIGHT TO HIS WIFE.")."""
+    if (kin := _TO_KIN.match(heading.strip())) is not None:
+        if POSSESSIVE.match(kin["w"]) or re.match(r"(?i)(?:the|an?|letters?|copy)\b", kin["w"]):
+            return None  # "HIS RETURN TO HIS FATHER", "LETTER TO HIS WIFE": no one's name
+        start = heading.index(kin["w"])
+        return clean_name(heading, start, start + len(kin["w"]))
     m = _WRITER_YEAR.match(heading.strip())
     if m is None:
         return None
