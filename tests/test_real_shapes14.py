@@ -112,3 +112,31 @@ def test_two_given_names_with_one_initial_are_two_people(run) -> None:  # type: 
     result = run(text, "kaethe-karl")
     sender = next(e for e in result.entities if e.key == result.sender)
     assert sender.label.casefold() == "käthe halm"  # not "Karl Halm", her husband
+
+
+BLOG = """\
+NOTES FROM THE STUDIO
+a blog about painters' letters
+
+A letter from Rome
+Posted on 2 May 2015 by Claire
+
+In May 1788, soon after she reached Rome, Émilie Dorval wrote to her old friend the
+engraver Louis Mercier in Paris. Nobody has put the letter into English, so here is my own
+rough translation of most of it:
+
+    Rome, ce 9 mai.
+
+    You would laugh to see me standing at the window with my brushes idle.
+
+    Émilie
+
+She stayed in Rome until the autumn.
+"""
+
+
+def test_a_blogs_sentence_before_the_translation_names_the_parties(run) -> None:  # type: ignore[no-untyped-def]
+    result = run(BLOG, "blog-wrote-to")
+    labels = {e.key: e.label for e in result.entities}
+    assert labels.get(result.sender) == "Émilie Dorval"
+    assert labels.get(result.recipient) == "Louis Mercier"

@@ -14,7 +14,8 @@ from kgraph.text.dates import find_date
 from kgraph.text.lead_in_names import lead_in_recipient
 from kgraph.text.letter_lines import Line, looks_like_name
 
-_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|du|la|le))*"
+_CAP = "A-ZÀ-ÖØ-Þ"  # a capital, "Élisabeth" and "Ödön" too
+_NAME = rf"[{_CAP}][\w'’.-]*(?:\s+(?:[{_CAP}][\w'’.-]*|de|van|von|du|la|le))*"
 _WROTE = re.compile(
     rf"(?P<s>{_NAME}|\b(?:he|she))\s+(?:wrote|writes|had\s+written|was\s+writing)\s+"
     r"(?:again\s+)?"
@@ -40,6 +41,8 @@ THIS_LETTER = re.compile(
     r"(?i)\b(?:wrote\s+(?:it|this)\s+to|(?:following|this|next)\s+letter\b|"
     r"(?:letter|one)\s+(?:below|printed\s+(?:here|below))\s+(?:was|is)\s+(?:written|addressed)\s+to)"
 )  # "The letter below was written to William Rathbone, …"
+# a last sentence that only presents the letter the one before it told of
+_POINTS = re.compile(r"(?i)\b(?:the\s+letter|this\s+letter|translation|transcription|text)\b")
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=[A-Z])")
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "this", "that", "the", "his", "her"})
 
@@ -114,6 +117,9 @@ def read_lead_in(text: str, prose: list[Line]) -> LeadIn | None:
     if len(ends) > 1 and _ONE_OF_THEM.match(joined, last):
         last = ends[-2]  # "… Harriet wrote often to her friend, X. One of these letters runs:"
     wrote = _WROTE.search(joined, last) or _WRITTEN.search(joined, last)
+    if wrote is None and last > 0 and _POINTS.search(joined, last):
+        before = ends[-2] if len(ends) > 1 else 0  # "X wrote to Y in Paris. Here is my
+        wrote = _WROTE.search(joined[:last], before)  # translation of it (…):"
     if wrote is None:
         return LeadIn(recipient=recipient)
     place = span(wrote.span("p")) if wrote["p"] else None

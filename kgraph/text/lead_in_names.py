@@ -21,6 +21,7 @@ _LEAD_IN = re.compile(
     rf"(?:(?:his|her|their)\s+(?:(?:old|dear|young|elder|younger|eldest)\s+)?"
     rf"(?:friend|brother|sister|wife|husband|son|daughter|father|mother|colleague|publisher|"
     rf"patron|uncle|aunt|cousin|nephew|niece|fianc[ée]e?)(?:\s+and\s+[a-z]+)?,?\s+)?"
+    rf"(?:the\s+(?:[a-z][a-z-]+\s+){{1,3}})?"  # "… her old friend the landscape painter X"
     rf"(?P<r>{NAME})(?=\s*[,;:.(]|\s+(?:in|at|from|on|who|the)\b|\s*$)",
 )
 

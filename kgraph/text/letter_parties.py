@@ -94,7 +94,7 @@ def editor_parties(
                 break
     if heading_recipient is None and (wife := wife_named([x.text for x in prose])) is not None:
         heading_recipient = span_in(prose[wife[0]], wife[1], wife[2])  # "Mrs. Gladstone"
-    if heading_sender is None and sender_name is None and led is not None:
+    if heading_sender is None and led is not None and _fits(sender_name, led.sender):
         heading_sender = led.sender  # "Judge Story wrote to him from Cambridge, Jan. 10, 1839:"
     if heading_sender is None and sender_name is None:  # "… he wrote to Sensier:—"
         heading_sender = pronoun_subject(text, prose, [*head.edition, *lines])
@@ -155,3 +155,11 @@ def _noted_parties(text: str, lines: list[Line], after: int) -> tuple[TextSpan, 
         TextSpan(at + s0, at + s1, text[at + s0 : at + s1]),
         TextSpan(at + r0, at + r1, text[at + r0 : at + r1]),
     )
+
+
+def _fits(signed: TextSpan | None, named: TextSpan | None) -> bool:
+    """Whether the narrative's writer may stand for the letter's: no signature, or one whose
+    words are the narrative's ("Émilie" signs for "Émilie Dorval")."""
+    if signed is None or named is None:
+        return signed is None
+    return set(signed.text.casefold().split()) <= set(named.text.casefold().split())
