@@ -140,3 +140,12 @@ def test_a_blogs_sentence_before_the_translation_names_the_parties(run) -> None:
     labels = {e.key: e.label for e in result.entities}
     assert labels.get(result.sender) == "Émilie Dorval"
     assert labels.get(result.recipient) == "Louis Mercier"
+
+
+def test_a_friends_date_with_a_stop_after_the_day_is_read() -> None:
+    text = (
+        "HALL & SONS, LIMITED,\nYORK.\n\n11th mo. 12. 1901.\n\nMy dear John,\n\n"
+        "I have read thy book through a second time.\n\nThy affectionate father,\nJoseph Hall\n"
+    )
+    letter = parse_letter(read_text(text, "friends-date"))
+    assert letter.date is not None and letter.date.iso == "1901-11-12"

@@ -143,7 +143,7 @@ _PATTERNS = [
     # "8 mo. 28th 1848", "28th of 8th mo. 1848": the Friends' numbered months
     re.compile(
         r"(?<!\d)(?P<mnum>\d{1,2})(?:st|nd|rd|th|d)?\s*(?i:mo)(?:nth)?\.?,?\s+"
-        r"(?P<day>\d{1,2})(?:st|nd|rd|th|d)?,?\s+(?P<year>1[5-9]\d\d)\b"
+        r"(?P<day>\d{1,2})(?:st|nd|rd|th|d)?[,.]?\s+(?P<year>1[5-9]\d\d)\b"  # "11th mo. 12. 1901"
     ),
     re.compile(
         r"(?<!\d)(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mnum>\d{1,2})(?:st|nd|rd|th)?"
