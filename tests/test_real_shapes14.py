@@ -149,3 +149,34 @@ def test_a_friends_date_with_a_stop_after_the_day_is_read() -> None:
     )
     letter = parse_letter(read_text(text, "friends-date"))
     assert letter.date is not None and letter.date.iso == "1901-11-12"
+
+
+BLUE_BOOK = """\
+PERSIA. No. 2 (1880).
+
+FURTHER CORRESPONDENCE
+RESPECTING
+THE AFFAIRS OF PERSIA.
+
+Presented to both Houses of Parliament by Command of Her Majesty.
+May 1880.
+
+LONDON:
+PRINTED BY HARRISON AND SONS.
+
+                              No. 7.
+
+        Mr. Dane to the Marquis of Salisbury.--(Received March 30.)
+
+(Extract.)                                        Tehran, March 2, 1880.
+MY LORD,
+    I HAVE the honour to report that the roads to the south are open again.
+                                        I have, &c.
+                              (Signed)     R. DANE.
+"""
+
+
+def test_a_blue_books_imprint_and_extract_mark_are_no_parts_of_the_letter() -> None:
+    letter = parse_letter(read_text(BLUE_BOOK, "blue-book-extract"))
+    assert letter.salutation is not None and letter.salutation.text == "MY LORD,"
+    assert letter.date is not None and letter.date.iso == "1880-03-02"

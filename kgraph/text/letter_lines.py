@@ -78,7 +78,7 @@ def _gap_cut(piece: str) -> int | None:
         return _comma_cut(piece)
     cut = gaps[-1].end()
     left, right = piece[: gaps[-1].start() + 1], piece[cut:]
-    if re.fullmatch(r"\(?No\.\s?\d+\.?\)?", left.strip()):
+    if re.fullmatch(r"\(?No\.\s?\d+\.?\)?", left.strip()) or _MARKED.fullmatch(left.strip()):
         return cut  # "(No. 19.)      Government House, Auckland,": a despatch's number
     found = find_date(right)
     if found is None or found.precision == "year" or find_date(left) is not None:
@@ -88,6 +88,11 @@ def _gap_cut(piece: str) -> int | None:
         return None  # a newspaper's masthead and its date are one running head
     return cut
 
+
+# a blue book's note of what is printed: "(Extract.)      Cairo, April 3, 1886."
+_MARKED = re.compile(
+    r"[(\[](?i:extract|copy|translation|confidential|private|secret|telegraphic)\.?[)\]]"
+)
 
 # a place of capitalised words before a dateline's date: "Zanzibar, ", "Government House, "
 _DATELINE_PLACE = re.compile(

@@ -106,8 +106,14 @@ _FRIEND = re.compile(
 )
 
 
+# what follows the town of a book's imprint on the line below it
+_IMPRINT = re.compile(r"(?i)\s*(?:printed|published|sold|reprinted|issued)\s+(?:for|by|at)\b")
+
+
 def is_salutation(lines: list[Line], i: int) -> bool:
     text = lines[i].text
+    if text.rstrip().endswith(":") and i + 1 < len(lines) and _IMPRINT.match(lines[i + 1].text):
+        return False  # "LONDON: / PRINTED FOR HER MAJESTY'S STATIONERY OFFICE.": an imprint
     if re.match(r"(?:Sir|SIR)\s+[A-Z]", text) and parties(text) is not None:
         return False  # "Sir H. Parkes to Earl Granville.—(Received March 14.)": a heading
     if re.match(rf"^{GREETING}[^,]*,\s*[—–-]", text, re.I):
