@@ -131,3 +131,21 @@ Thomas Lane
 
 def test_a_room_over_the_dateline_is_no_town_of_the_address(run) -> None:  # type: ignore[no-untyped-def]
     assert _place(run(CHAMBER, "senate-chamber")) == "Washington"
+
+
+NUMBERED_STREET = """\
+29, Linden Terrace,
+Hanover Square, W.
+November 17, 1891.
+
+My dear Louis,
+
+Your book came this morning, and I have read half of it already.
+
+Ever yours,
+Edmund Gale
+"""
+
+
+def test_a_numbered_street_over_a_square_is_the_place(run) -> None:  # type: ignore[no-untyped-def]
+    assert _place(run(NUMBERED_STREET, "numbered-street")) == "Linden Terrace"

@@ -102,7 +102,12 @@ def place_of_writing(
                     or (not HOUSE.search(m.text) and not SHIP.match(m.text))
                 ),
                 # "Boston, 50 Chestnut St.": a town the KB knows before the house's number
-                int(not (house := _house(letter, m.end)) or (known and house == "number")),
+                # (but "29, Delamere Terrace, / Westbourne Square": the numbered street)
+                int(
+                    not (house := _house(letter, m.end))
+                    or (known and house == "number")
+                    or bool(STREET.search(m.text) and _NUMBERED.search(text, line, m.start))
+                ),
                 -m.start,
             )
             if best is None or score > best[0]:
