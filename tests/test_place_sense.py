@@ -149,3 +149,17 @@ Edmund Gale
 
 def test_a_numbered_street_over_a_square_is_the_place(run) -> None:  # type: ignore[no-untyped-def]
     assert _place(run(NUMBERED_STREET, "numbered-street")) == "Linden Terrace"
+
+
+def test_a_state_after_a_town_no_one_knows_is_no_place(run) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "HALE, WINSLOW. Autograph Letter Signed to the collector Thomas Clark, on the progress "
+        "of a painting. 4 pages, 8vo, folded sheet. Scarboro, Maine, 18 November 1892.\n\n"
+        "Dear Mr. Clark,\n\nThe picture went off to you by express this morning.\n\n"
+        "Yours truly,\nWinslow Hale\n"
+    )
+    assert _place(run(text, "state-after-village")) is None
+
+
+def test_a_state_is_not_region_where_a_large_city_bears_its_name(sense: PlaceSense) -> None:
+    assert sense.is_region("Maine") and not sense.is_region("New York")

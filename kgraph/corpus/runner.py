@@ -4,7 +4,7 @@ a pure function of the text and the settings that returns plain data."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kgraph.extract.encoded import honour_encoded
 from kgraph.extract.mentions import find_mentions
@@ -19,6 +19,9 @@ from kgraph.text.letters import parse_letter
 from kgraph.text.tei import letter_of
 from kgraph.version import __version__
 
+if TYPE_CHECKING:
+    from kgraph.knowledge.place_sense import PlaceSense
+
 
 class Processor:
     """Holds what is loaded once per process: the spaCy pipeline, the authority file and the
@@ -32,7 +35,7 @@ class Processor:
         self.authority: Authority = load_authority(settings.authority_dir)
         self.linker: Linker = open_linker(settings, self.authority)
         self.settlements: Callable[[str], bool] | None = None
-        self.place_sense: Callable[[str], bool] | None = None
+        self.place_sense: PlaceSense | None = None
         if settings.kb_dir is not None:  # the towns of an address, beside its houses
             from kgraph.knowledge.kb import KnowledgeBase
             from kgraph.knowledge.kb_build import ensure_kb

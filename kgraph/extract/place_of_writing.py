@@ -10,6 +10,7 @@ from itertools import pairwise
 
 from kgraph.extract.name_match import Lookup
 from kgraph.extract.places import COARSE, address_runs_on, quoted
+from kgraph.knowledge.place_sense import PlaceSense
 from kgraph.model import Entity, Letter
 from kgraph.text.line_patterns import HOUSE, SHIP
 
@@ -36,6 +37,9 @@ _FIRM_AFTER = re.compile(
 )
 # the rest of an editor's bracketed label: "[Recto, printed caption:]", "[Verso:]"
 _LABEL = re.compile(r"[^\[\]\n]{0,40}:\s*\]")
+# a capitalised word and a comma right before a name, on its line or the one above it:
+# "Scarborough, Maine", "Peake Telegraph Station, / South Australia"
+_UNKNOWN_BEFORE = re.compile(r"[A-Z][\w'’.-]+,[ \t]*(?:\n[ \t]*)?$")
 # a line that opens with a preposition is a phrase, not a place's name: "In Camp", "Posted on"
 _OPENING = re.compile(r"(?:In|IN|At|AT|On|ON|Posted|POSTED|Other|OTHER)\s")
 # "39, Frognal" and "Boston, 50 Chestnut St.": the house's number before its street
@@ -47,7 +51,7 @@ def place_of_writing(
     lookup: Lookup,
     letter: Letter,
     settlements: Callable[[str], bool] | None = None,
-    sense: Callable[[str], bool] | None = None,
+    sense: PlaceSense | None = None,
     parties: Sequence[Entity] = (),
 ) -> str | None:
     """The place named in the dateline, else the first settlement of the writer's address:
@@ -110,6 +114,10 @@ def place_of_writing(
                 ),
                 -m.start,
             )
+            # "Scarborough, Maine": a state after a town no one knows is no place of writing
+            region = coarse or (sense is not None and sense.is_region(m.text))
+            above = max(text.rfind("\n", 0, max(line - 1, 0)), 0)  # this line and the one above
+            doubtful = doubtful or (region and bool(_UNKNOWN_BEFORE.search(text, above, m.start)))
             if best is None or score > best[0]:
                 best = (score, e.key, doubtful)
     if best is None:

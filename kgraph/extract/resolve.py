@@ -34,6 +34,7 @@ from kgraph.extract.signed_initials import join_signed_initials
 from kgraph.extract.surnames import fold_surnames, full_name, settle_one_words, settle_titles
 from kgraph.extract.tagged import entry_for, merge_by_refs, ref_suffix, refs_conflict, same_as
 from kgraph.knowledge.authority import Authority, normalise
+from kgraph.knowledge.place_sense import PlaceSense
 from kgraph.model import Entity, EntityType, Letter, Mention
 from kgraph.text.headings import given_names, women_names
 
@@ -57,7 +58,7 @@ def resolve(
     mentions: tuple[Mention, ...],
     authority: Authority,
     settlements: Callable[[str], bool] | None = None,
-    place_sense: Callable[[str], bool] | None = None,
+    place_sense: PlaceSense | None = None,
 ) -> Resolution:
     """The letter's entities, its parties and its place of writing (``settlements`` tells a
     town from a house in the writer's address, and ``place_sense`` a name that can be a place

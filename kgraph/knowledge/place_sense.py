@@ -77,6 +77,14 @@ class PlaceSense:
             return True  # "Fort Lee", "Estes Park": a name with a place's head word
         return any(self._names_a_place(w) for w in content)
 
+    def is_region(self, name: str) -> bool:
+        """Whether the knowledge base knows ``name`` as a country or a state and as no town
+        of ``LARGE`` people: "Maine", "California" (not "New York" or "Washington")."""
+        places = self._places(name)
+        return any(level != "city" for level, _ in places) and not any(
+            level == "city" and people >= LARGE for level, people in places
+        )
+
     def _names_a_place(self, word: str) -> bool:
         """Whether ``word`` is evidence of a place: no common word ("Järvenpää"), or one of a
         single class that the knowledge base knows as a town ("Sydenham", "Thompson"); not
