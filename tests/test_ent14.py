@@ -1,0 +1,44 @@
+"""Names as editions print them (helper ent14): firms the tagger calls people or places,
+and an editor's footnote markers the tagger takes into a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import Run, entity_types, family_letter
+
+
+@pytest.mark.parametrize(
+    ("body", "firm"),
+    [
+        ("Send the parcel to Ormsby & Co., who will forward it.", "Ormsby & Co"),
+        ("I dined with Tolland & Brothers' agent.", "Tolland & Brothers"),
+        ("The manuscript went to Farrow & Bligh, who liked it.", "Farrow & Bligh"),
+    ],
+)
+def test_a_firm_is_an_organization(run: Run, body: str, firm: str) -> None:
+    types = entity_types(run(family_letter(body)))
+    assert types.get(firm, types.get(firm + ".")) == "Organization"
+
+
+def test_two_given_names_joined_by_and_sign_are_no_firm(run: Run) -> None:
+    types = entity_types(run(family_letter("Maggie & Caddy went down to the river with me.")))
+    assert types.get("Maggie & Caddy") != "Organization"
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "debris"),
+    [
+        ("I saw Fenwick[3] at the library; he is copying the charters.", "Fenwick", "Fenwick[3"),
+        ("Remember me to Mr. Tollard{12} when you see him.", "Mr. Tollard", "Mr. Tollard{12"),
+        ("My love to Pyotr Stepanovich,214 and thank him for the books.",
+         "Pyotr Stepanovich", "Pyotr Stepanovich,214"),
+    ],
+)  # fmt: skip
+def test_a_footnote_marker_is_no_part_of_a_name(
+    run: Run, body: str, name: str, debris: str
+) -> None:
+    labels = {e.label for e in run(family_letter(body)).entities}
+    assert debris not in labels
+    assert name in labels
+
