@@ -42,3 +42,21 @@ def test_a_footnote_marker_is_no_part_of_a_name(
     assert debris not in labels
     assert name in labels
 
+
+@pytest.mark.parametrize(
+    ("body", "office"),
+    [
+        ("I called on Herr Hofrath this morning, but he was out.", "Herr Hofrath"),
+        ("The General Manager wrote to say the line will open in May.", "General Manager"),
+        ("A note came from General Headquarters late last night.", "General Headquarters"),
+        ("The Lieutenant Colonel has gone home on leave.", "Lieutenant Colonel"),
+    ],
+)
+def test_an_office_without_a_name_is_no_person(run: Run, body: str, office: str) -> None:
+    labels = {e.label for e in run(family_letter(body)).entities}
+    assert office not in labels
+
+
+def test_a_title_before_a_surname_stays_a_person(run: Run) -> None:
+    types = entity_types(run(family_letter("I called on Herr Brandauer this morning.")))
+    assert types.get("Herr Brandauer") == "Person"

@@ -160,6 +160,8 @@ class TypeCorrector:
         label = ent.label_ if ent.label_ in KG_TYPES else SPACY_TO_KG.get(ent.label_)
         if label is None:  # "count on the English, who …": the people, not the language
             return "Group" if ent.label_ == "LANGUAGE" and people(doc, ent) else None
+        if label == "Person" and source in ("cue", "ner") and self.cues.office(ent):
+            return None  # "Mr. President", "Herr Hofrath", "General Headquarters": no name
         if source in ("auth", "cue", "title", "kb"):
             return label
         words = [t for t in ent if t.is_alpha]
