@@ -60,3 +60,12 @@ def test_an_office_without_a_name_is_no_person(run: Run, body: str, office: str)
 def test_a_title_before_a_surname_stays_a_person(run: Run) -> None:
     types = entity_types(run(family_letter("I called on Herr Brandauer this morning.")))
     assert types.get("Herr Brandauer") == "Person"
+
+
+def test_a_language_is_no_person(run: Run) -> None:
+    body = (
+        "The boy plays all day by the harbour and has learned to count to ten in Gaelic, "
+        "which his grandmother finds a great joke."
+    )
+    types = entity_types(run(family_letter(body)))
+    assert types.get("Gaelic") not in ("Person", "Place")

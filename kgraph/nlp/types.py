@@ -180,6 +180,8 @@ class TypeCorrector:
         ]
         if not content or all(t.lower_ in self.not_names for t in content):
             return None
+        if label in ("Person", "Place") and len(ent) == 1 and self.groups.language(ent):
+            return "Group" if people(doc, ent) else None  # "the French are", "in Welsh"
         if label == "Place" and source == "ner" and self.places.bare_word(ent):
             return None  # "the Lake", "in the North": no name
         if self.bodies.institution(ent, content, label):
