@@ -48,7 +48,16 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 SAINTS = re.compile(r"(?:St\.?|Ste\.?|Saint)\s+[^\W\d_][\w-]*['’]s")
-FIRM = re.compile(r"(?i)(?:&|\band)\s*co\b|\b(?:ltd|limited|inc|company|brothers|bros|sons)\b\.?$")
+FIRM = re.compile(
+    r"(?i)(?:&|\band)\s*(?:co|cie|son|fils)\b|\b(?:ltd|limited|inc|company|brothers|bros|sons)\b\.?$"
+)
+# two surnames joined by "&" ("Chapman & Hall", "Breitkopf & Härtel"): a firm, unless they
+# are given names ("Maggie & Caddy": two people)
+PARTNERS = re.compile(r"([A-Z][\w’'-]+)\s*&\s*([A-Z][\w’'-]+)")
+# an editor's footnote marker the tagger took into a name: "Daremberg[1", "Crabbe{94",
+# "Ivanovich,313" after it; "1John Brown", "¹ Nobel" before it
+MARKER_AFTER = re.compile(r"(?<=[^\W\d_])[.,;]?(?:[\[{]\d+[\]}]?|,\d+)$")
+MARKER_BEFORE = re.compile(r"^(?:\d+(?=[A-Z][a-z])|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*)")
 
 
 def _initial_before(text: str, start: int, end: int) -> bool:
@@ -247,6 +256,15 @@ def _names_a_person(block: str, at: int) -> bool:
     )
 
 
+def _firm(name: str) -> bool:
+    """A firm's name: "Novello & Co.", "Thomas Cook & Son", "Carey & Hart" (not "Maggie &
+    Caddy")."""
+    if FIRM.search(name):
+        return True
+    partners = PARTNERS.fullmatch(name)
+    return partners is not None and not any(w.lower() in given_names() for w in partners.groups())
+
+
 def _from_span(text: str, span: EntSpan) -> Mention | None:
     if span.label not in KG_TYPES:
         return None
@@ -274,9 +292,15 @@ def _from_span(text: str, span: EntSpan) -> Mention | None:
     ):
         label = "Person"  # "Knowles, who edits it", "Lina, his wife,": the model's GPE or ORG
     start, end = trim(text, span.start, span.end)
+    if (after := MARKER_AFTER.search(text, start, end)) is not None:
+        start, end = trim(text, start, after.start())
+    if (before := MARKER_BEFORE.match(text[start:end])) is not None:
+        start, end = trim(text, start + before.end(), end)
     if end - start < 2 or not any(c.isalpha() for c in text[start:end]):
         return None
     if span.source not in ("authority", "tagged") and site_matter(text[start:end], label):
         return None  # "Reference Archive", "Dolley Madison Papers": the edition's collection
+    if span.source == "ner" and label in ("Person", "Place") and _firm(text[start:end]):
+        label = "Organization"  # "Novello & Co.", "Carey & Hart": a firm, whatever the tagger said
     kind: EntityType = label  # type: ignore[assignment]
     return Mention(start, end, text[start:end], kind, span.source, span.authority_id, span.role)

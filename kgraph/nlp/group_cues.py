@@ -29,6 +29,10 @@ class GroupCues:
         if data_dir is not None:
             self.languages = read_words(data_dir / "language-names.txt")
 
+    def language(self, ent: Span) -> bool:
+        """A language's word ("German", "Welsh"): never a person's or a place's name."""
+        return ent.text.lower() in self.languages
+
     def no_group(self, doc: Doc, ent: Span) -> bool:
         """A one-word group that is an adjective ("the Dutch workers", tagged JJ or set
         before a noun) or a language ("in German", "my French", "from the Spanish")."""

@@ -1,7 +1,7 @@
 """What tells a person's name from a place's or a body's when the small model hesitates:
 a word that is no English noun and no known place, a kinship word before the name, a list of
 people it stands in, a state only people are in. Used by ``kgraph_types``; the word lists are
-data (``data/patterns/kinship-words.txt``, ``person-states.txt``)."""
+data (``data/patterns/kinship-words.txt``, ``person-states.txt``, ``office-words.txt``)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kgraph.knowledge.kb import KnowledgeBase
 from kgraph.knowledge.kb_names import PlaceNames
-from kgraph.nlp.components import _source, model_words
+from kgraph.nlp.components import HONORIFICS, _source, model_words
 from kgraph.nlp.place_cues import AT
 from kgraph.settings import read_words
 
@@ -56,6 +56,7 @@ class PersonCues:
         self.to_person: frozenset[str] = frozenset()
         self.epithets: frozenset[str] = frozenset()
         self.nouns: frozenset[str] = frozenset()
+        self.offices: frozenset[str] = frozenset()
         self.places: PlaceNames | None = None
 
     def initialize(
@@ -69,8 +70,19 @@ class PersonCues:
             self.given = read_words(data_dir / "given-names.txt")
             self.to_person = read_words(data_dir / "to-person-words.txt")
             self.epithets = read_words(data_dir / "name-epithets.txt")
+            self.offices = read_words(data_dir / "office-words.txt")
         if nlp is not None:
             self.nouns = model_nouns(nlp)
+
+    def office(self, ent: Span) -> bool:
+        """A name made only of titles and words of an office ("Lieutenant Colonel", "the
+        Lord Mayor", "General Manager", "Herr Hofrath"), with one such word at least."""
+        words = [w for t in ent for w in t.lower_.rstrip(".").split("-") if w.isalpha()]
+        return (
+            bool(words)
+            and all(w in HONORIFICS or w in self.offices for w in words)
+            and (any(w in self.offices for w in words) or len(words) > 1)
+        )
 
     def unknown_word(self, ent: Span) -> bool:
         """One capitalised word the tagger found that is no English noun (the model's WordNet

@@ -160,6 +160,8 @@ class TypeCorrector:
         label = ent.label_ if ent.label_ in KG_TYPES else SPACY_TO_KG.get(ent.label_)
         if label is None:  # "count on the English, who …": the people, not the language
             return "Group" if ent.label_ == "LANGUAGE" and people(doc, ent) else None
+        if label == "Person" and source in ("cue", "ner") and self.cues.office(ent):
+            return None  # "Mr. President", "Herr Hofrath", "General Headquarters": no name
         if source in ("auth", "cue", "title", "kb"):
             return label
         words = [t for t in ent if t.is_alpha]
@@ -178,6 +180,8 @@ class TypeCorrector:
         ]
         if not content or all(t.lower_ in self.not_names for t in content):
             return None
+        if label in ("Person", "Place") and len(ent) == 1 and self.groups.language(ent):
+            return "Group" if people(doc, ent) else None  # "the French are", "in Welsh"
         if label == "Place" and source == "ner" and self.places.bare_word(ent):
             return None  # "the Lake", "in the North": no name
         if self.bodies.institution(ent, content, label):
