@@ -180,3 +180,27 @@ def test_a_blue_books_imprint_and_extract_mark_are_no_parts_of_the_letter() -> N
     letter = parse_letter(read_text(BLUE_BOOK, "blue-book-extract"))
     assert letter.salutation is not None and letter.salutation.text == "MY LORD,"
     assert letter.date is not None and letter.date.iso == "1880-03-02"
+
+
+def test_the_narrative_gives_the_year_of_the_datelines_month() -> None:
+    text = (
+        "CHAP. IV.]               LAST DAYS AT HATTON.                    88\n\n"
+        "By the first days of March 1851 the household that had shared his house at Hatton "
+        "since 1846 was breaking up, and his sister was alone there.\n\n"
+        "[Sidenote: A letter from town.]\n\n"
+        "On the evening of the 8th the carriage came for him, and he wrote before he left.\n\n"
+        '"Hatton, Mar. 9.\n\n"My dear Sister,--The carriage came at last.\n\n'
+        '"Ever yours,\n"J. H."\n'
+    )
+    letter = parse_letter(read_text(text, "month-year-narrative"))
+    assert letter.date is not None and letter.date.iso == "1851-03-09"
+
+
+def test_a_two_digit_year_at_the_bottom_takes_the_pages_century() -> None:
+    text = (
+        "12. TO PAUL VERNE\n\nMy dear friend,\n\nThe Trio is finished at last.¹\n\n"
+        "Your old friend,\nLouis Marais.\n\nBiarritz, 26 sept. 14.\n\n"
+        "¹ The Trio was first played in Paris on 28 January 1915.\n"
+    )
+    letter = parse_letter(read_text(text, "century-of-page"))
+    assert letter.date is not None and letter.date.iso == "1914-09-26"

@@ -84,6 +84,9 @@ _PARTIAL = [
 ]
 
 
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th|er|e)?\.?\s+$")
+
+
 def partial_date(line: str) -> PartialDate | None:
     """A day and month without a four-digit year ("May 8th", "le 2 juin", "Oct. 4, 87")."""
     if len(line) > 70:
@@ -91,6 +94,8 @@ def partial_date(line: str) -> PartialDate | None:
     line = line.replace("_", " ")  # "_Dec. 3._"
     for pattern in _PARTIAL:
         for m in pattern.finditer(line):
+            if pattern is _PARTIAL[0] and _DAY_BEFORE.search(line, 0, m.start()):
+                continue  # "26 sept. 14.": the day, the month and the year, not "sept. 14"
             groups = m.groupdict()
             month = (
                 ROMAN_MONTHS.index(groups["roman"]) + 1

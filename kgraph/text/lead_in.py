@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from kgraph.model import LetterDate, TextSpan
-from kgraph.text.dates import find_date
+from kgraph.text.dates import MONTHS, find_date
 from kgraph.text.lead_in_names import lead_in_recipient
 from kgraph.text.letter_lines import Line, looks_like_name
 
@@ -66,6 +66,7 @@ def last_sentence(prose: list[Line]) -> str:
 
 
 # a section of a biography headed by its year alone: "1833.", "[1833.]", "— 1833 —"
+_MONTH_YEAR = re.compile(r"\b(?P<month>[A-Z][a-z]+\.?)\s+(?:of\s+)?(?P<year>1[5-9]\d\d)\b")
 _YEAR_HEAD = re.compile(r"[\[(—–-]?\s*1[5-9]\d\d\.?\s*[\])—–-]?\.?")
 
 
@@ -74,6 +75,29 @@ def year_head(above: list[Line]) -> str:
     to his daughter:--"), of the lines ``above`` it; "" when none does."""
     heads = [x.text for x in above if _YEAR_HEAD.fullmatch(x.text.strip())]
     return heads[-1] if heads else ""
+
+
+def month_year(prose: list[Line], month: int | None) -> str:
+    """The year the narrative gives the dateline's month ("By the first days of October 1845
+    …" over "Littlemore, Oct. 8."), when it gives that month one year only; "" otherwise."""
+    if month is None:
+        return ""
+    years = {
+        m["year"]
+        for m in _MONTH_YEAR.finditer(" ".join(x.text for x in prose))
+        if MONTHS.get(m["month"].lower().rstrip(".")) == month
+    }
+    return years.pop() if len(years) == 1 else ""
+
+
+def century(text: str, two_digits: int | None) -> str:
+    """The year of a dateline that writes it in two digits ("26 sept. 14."), when every year
+    the page names lies in one century ("… first performed on 28 January 1915"): that
+    century's year ending in those digits; "" otherwise."""
+    if two_digits is None:
+        return ""
+    centuries = {int(y) // 100 for y in re.findall(r"(?<![\d-])1[5-9]\d\d(?![\d-])", text)}
+    return f"{centuries.pop()}{two_digits:02d}" if len(centuries) == 1 else ""
 
 
 def narrative(prose: list[Line], two_digits: bool) -> str:

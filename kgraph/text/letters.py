@@ -26,7 +26,16 @@ from kgraph.text.frame_years import complete_date, partial_date, same_day
 from kgraph.text.head_lines import after_edition, calendar_entry, unbracket
 from kgraph.text.headings import NUMBER
 from kgraph.text.intro_names import intro_parties, intro_place
-from kgraph.text.lead_in import last_sentence, lead_in, narrates, narrative, read_lead_in, year_head
+from kgraph.text.lead_in import (
+    century,
+    last_sentence,
+    lead_in,
+    month_year,
+    narrates,
+    narrative,
+    read_lead_in,
+    year_head,
+)
 from kgraph.text.lead_in_names import catalogue_lot, lot_dated, wrapped_lots
 from kgraph.text.letter_head import FINER, read_head
 from kgraph.text.letter_lines import (
@@ -164,7 +173,9 @@ def _parse(source: Source, text: str) -> Letter:
         " ".join(furniture),
         last_sentence(prose),  # "In the spring of 1807 he wrote to Mr. Simeon:--"
         " ".join(x.text for x in prose if prose and x.block == prose[-1].block),
+        month_year(prose, partial[1].month if partial else None),  # "… October 1845 …"
         narrative(prose, bool(partial and partial[1].year2 is not None)),
+        century(text, partial[1].year2 if partial else None),  # "26 sept. 14." under 1915
     ]
     if (
         date is None
