@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from kgraph.model import LetterDate, TextSpan
 from kgraph.text.dates import MONTHS, find_date
+from kgraph.text.frame_years import PartialDate
 from kgraph.text.lead_in_names import lead_in_recipient
 from kgraph.text.letter_lines import Line, looks_like_name
 
@@ -104,6 +105,33 @@ def narrative(prose: list[Line], two_digits: bool) -> str:
     """The whole narrative above a dateline that writes its year in two digits ("16 mars
     42"): its one year ending in those digits is the year; "" for other datelines."""
     return " ".join(x.text for x in prose) if two_digits else ""
+
+
+def year_frames(
+    framing: list[str],
+    above: list[Line],
+    furniture: list[str],
+    prose: list[Line],
+    partial: PartialDate | None,
+    text: str,
+) -> list[str]:
+    """What may give the year of a dateline without one (``partial``), the nearest first: the
+    editor's heading and introduction (``framing``), the year heading the section ``above``
+    the letter, the running heads (``furniture``), the last sentence and paragraph of the
+    narrative (``prose``), the one year it gives the dateline's month, and for a two-digit
+    year the whole narrative and the century of the page (``text``)."""
+    month = partial.month if partial else None
+    year2 = partial.year2 if partial else None
+    return [
+        *framing,
+        year_head(above),  # "1833." over the section that quotes the letter
+        " ".join(furniture),
+        last_sentence(prose),  # "In the spring of 1807 he wrote to Mr. Simeon:--"
+        " ".join(x.text for x in prose if x.block == prose[-1].block) if prose else "",
+        month_year(prose, month),  # "By the first days of October 1845 …"
+        narrative(prose, year2 is not None),
+        century(text, year2),  # "26 sept. 14." under a note of 1915
+    ]
 
 
 def read_lead_in(text: str, prose: list[Line]) -> LeadIn | None:

@@ -26,16 +26,7 @@ from kgraph.text.frame_years import complete_date, partial_date, same_day
 from kgraph.text.head_lines import after_edition, calendar_entry, unbracket
 from kgraph.text.headings import NUMBER
 from kgraph.text.intro_names import intro_parties, intro_place
-from kgraph.text.lead_in import (
-    century,
-    last_sentence,
-    lead_in,
-    month_year,
-    narrates,
-    narrative,
-    read_lead_in,
-    year_head,
-)
+from kgraph.text.lead_in import lead_in, narrates, read_lead_in, year_frames
 from kgraph.text.lead_in_names import catalogue_lot, lot_dated, wrapped_lots
 from kgraph.text.letter_head import FINER, read_head
 from kgraph.text.letter_lines import (
@@ -163,20 +154,13 @@ def _parse(source: Source, text: str) -> Letter:
                 LetterDate(iso, "day", span_in(pline, pd.start, pd.end)),
                 place_before(pline, pd.start),
             )
-    contexts = [  # what may give a dateline's missing year, the nearest first
-        *(
-            unbracket(x.text[len(m.group()) if (m := NUMBER.match(x.text)) else 0 :])
-            for x in (heading, intro)
-            if x is not None
-        ),
-        year_head(lines[:head_end]),  # "1833." over the section that quotes the letter
-        " ".join(furniture),
-        last_sentence(prose),  # "In the spring of 1807 he wrote to Mr. Simeon:--"
-        " ".join(x.text for x in prose if prose and x.block == prose[-1].block),
-        month_year(prose, partial[1].month if partial else None),  # "… October 1845 …"
-        narrative(prose, bool(partial and partial[1].year2 is not None)),
-        century(text, partial[1].year2 if partial else None),  # "26 sept. 14." under 1915
+    framing = [  # the editor's heading and introduction, without an edition's number
+        unbracket(x.text[len(m.group()) if (m := NUMBER.match(x.text)) else 0 :])
+        for x in (heading, intro)
+        if x is not None
     ]
+    pending = partial[1] if partial else None
+    contexts = year_frames(framing, lines[:head_end], furniture, prose, pending, text)
     if (
         date is None
         and partial is not None
