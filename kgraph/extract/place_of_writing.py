@@ -40,8 +40,8 @@ _LABEL = re.compile(r"[^\[\]\n]{0,40}:\s*\]")
 # a capitalised word and a comma right before a name, on its line or the one above it:
 # "Scarborough, Maine", "Peake Telegraph Station, / South Australia"
 _UNKNOWN_BEFORE = re.compile(r"[A-Z][\w'’.-]+,[ \t]*(?:\n[ \t]*)?$")
-# a line that opens with a preposition is a phrase, not a place's name: "In Camp", "Posted on"
-_OPENING = re.compile(r"(?:In|IN|At|AT|On|ON|Posted|POSTED|Other|OTHER)\s")
+# a line that opens with a preposition is a phrase, not a place's name: "In Camp"
+_OPENING = re.compile(r"(?:In|IN|At|AT|On|ON)\s")
 # "39, Frognal" and "Boston, 50 Chestnut St.": the house's number before its street
 _NUMBERED = re.compile(r"(?:^|\n|\||,)[ \t]*\d{1,4}[a-zA-Z]?,?[ \t]+$")
 
@@ -75,7 +75,7 @@ def place_of_writing(
             if _LABEL.match(letter.source.text, m.end):
                 continue  # "[Recto, printed caption:]": an editor's label, no place
             if _OPENING.match(m.text) or " ".join(m.text.split()).casefold() in named:
-                continue  # "In Camp", "Posted on"; "Sullivan Ballou" over his own letter
+                continue  # "In Camp"; "Sullivan Ballou" over his own letter
             # "Summary", "Winter Quarters": a label or an office, no place
             doubtful = (
                 sense is not None

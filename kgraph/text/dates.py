@@ -251,16 +251,11 @@ _SUPPLIED = re.compile(r"(?<=[^\W\d_])\[([^\W\d_]{1,8})\]([^\W\d_]*)")
 
 
 def unmark(text: str) -> str:
-    """``text`` with editors' brackets, emphasis underscores and quotation marks as spaces
-    (same length); a word with supplied letters is read whole, the spaces after it
-    ("Sept[embe]r" is "September  ")."""
+    """``text`` with editors' brackets and emphasis underscores as spaces (same length); a
+    word with supplied letters is read whole, the spaces after it ("Sept[embe]r" is
+    "September  ")."""
     text = _SUPPLIED.sub(lambda m: m[1] + m[2] + "  ", text)
-    text = _QUOTE.sub(" ", text)  # "'Dec 10th' [1897]": a dealer quotes the dateline
     return text.translate(_MARKS)
-
-
-# a quotation mark that opens or closes a word (not the apostrophe of "Jan'y" or "Smith's")
-_QUOTE = re.compile(r"(?<!\w)['‘’\"“”](?=\w)|(?<=[\w.])['‘’\"“”](?!\w)")
 
 
 # a scanner's misreadings of a day's digits before a month: "gth June" (9th), "l5th" (15th)

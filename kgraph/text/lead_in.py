@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from kgraph.model import LetterDate, TextSpan
 from kgraph.text.dates import MONTHS, find_date
-from kgraph.text.frame_years import PartialDate
+from kgraph.text.frame_years import YEAR, PartialDate
 from kgraph.text.lead_in_names import lead_in_recipient
 from kgraph.text.letter_lines import Line, looks_like_name
 
@@ -97,7 +97,7 @@ def century(text: str, two_digits: int | None) -> str:
     century's year ending in those digits; "" otherwise."""
     if two_digits is None:
         return ""
-    centuries = {int(y) // 100 for y in re.findall(r"(?<![\d-])1[5-9]\d\d(?![\d-])", text)}
+    centuries = {int(y) // 100 for y in YEAR.findall(text)}
     return f"{centuries.pop()}{two_digits:02d}" if len(centuries) == 1 else ""
 
 
