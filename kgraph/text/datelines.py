@@ -29,8 +29,8 @@ def parse_date(line: Line) -> tuple[LetterDate, TextSpan | None] | None:
     masked = re.sub(r"(?<=\d)(\s?)\[(\d{1,2})\]", r"\1(\2)", line.text)
     masked = unmark(masked)
     found = find_date(masked)
-    if found is None:
-        return None
+    if found is None or re.search(r"(?i)\bpost-?mark(?:ed)?\s*[:,]", masked[: found.start]):
+        return None  # "… Staffordshire   Postmark: Ramsgate; OC 17 1845": the post's date
     if len(line.text) > SHORT and (
         len(line.text) > 2 * SHORT or found.end < len(masked.rstrip(" .")) or "," not in masked
     ):
@@ -87,7 +87,7 @@ def place_before(line: Line, start: int) -> TextSpan | None:
         ):
             continue  # "65, Cornhill, London, …": the street of the house's number, then the town
         value = re.sub(
-            r"(?:^|\s+)(?:le|den|am|the|this|ce|d\.|dnia|dne|y|e|a|el|il)\s*$",
+            r"(?:^|\s+)(?:le|den|am|the|this|ce|d[.:]?|dnia|dne|y|e|a|el|il)\s*$",
             "",
             _within(line.text, part),
             flags=re.I,

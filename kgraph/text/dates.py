@@ -99,8 +99,8 @@ for _number, _names in _MONTH_NAMES.items():
 _MONTH = r"(?P<month>[^\W\d_]{3,10}|[^\W\d_]{3,6}['’][a-z]{1,2}|(?:7|8|9|10|x)b(?:e)?re?)\.?"
 # "February 12 (24)": an Old Style day with its New Style day in brackets; the first counts
 # what follows a day's number in the languages of letters: "20th", "1er", "8ten", "10de",
-# "3die", "4:e", "5º"
-DAY_SUFFIX = r"(?:st|nd|rd|th|d|er|e|ten|te|ter|sten|de|die|dje|den|ste|:e|:de|:a|º|°)"
+# "3die", "4:e", "5º", "12t" (a German "12ten" cut short)
+DAY_SUFFIX = r"(?:st|nd|rd|th|d|er|e|ten|te|ter|sten|t|de|die|dje|den|ste|:e|:de|:a|º|°)"
 # "19 th" (a printed italic's "19_th_"), and the calendar a day is given in ("July 23, N.S.")
 _DAY = (
     rf"(?P<day>\d{{1,2}})(?:{DAY_SUFFIX}|\s(?:st|nd|rd|th)\b)?\.?"

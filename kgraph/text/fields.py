@@ -43,7 +43,9 @@ KINDS = {
         "person(s) mentioned|persons mentioned|people mentioned|creation date|"
         "extent and medium|coordinates|location|item type|dublin core|date range|revision|scanned|"
         "address to|object number|object type|object|inventory|inventory no|inventory number|"
-        "on view|dimensions|credit line|materials|measurements|related objects"
+        "on view|dimensions|credit line|materials|measurements|related objects|"
+        "release date|posting date|date digitized|date digitised|last update|preceding|following|"
+        "translator|translators|produced by|ebook"
     ),
 }
 _KIND_OF = {key: kind for kind, keys in KINDS.items() for key in keys.split("|")}

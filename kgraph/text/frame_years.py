@@ -25,13 +25,22 @@ def year_from(
 ) -> int | None:
     """The first context (nearest first) that names years decides: the one year of it that
     fits (a valid date, on the weekday the dateline names, ending in the two digits the
-    dateline writes), else None: a frame whose years disagree gives no year."""
+    dateline writes), else None: a frame whose years disagree gives no year. When several of
+    its years fit, a farther context may choose among them, never outside them ("Sunday, 2nd
+    July." under a paragraph of 1905 and 1916, both Sundays, and "1 July 1916" before it)."""
+    among: set[int] | None = None
     for context in contexts:
-        years = sorted({int(y) for y in YEAR.findall(context)} | _ranges(context))
-        if not years:
+        years = {int(y) for y in YEAR.findall(context)} | _ranges(context)
+        fitting = sorted(y for y in years if _fits(y, month, day, weekday, year2))
+        if not years or (among is not None and not set(fitting) & among):
             continue
-        fitting = [y for y in years if _fits(y, month, day, weekday, year2)]
-        return fitting[0] if len(fitting) == 1 else None
+        if among is None and not fitting:
+            return None
+        if among is not None:
+            fitting = sorted(among.intersection(fitting))
+        if len(fitting) == 1:
+            return fitting[0]
+        among = set(fitting)
     return None
 
 

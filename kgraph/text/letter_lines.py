@@ -84,9 +84,11 @@ def _gap_cut(piece: str) -> int | None:
     if found is None or found.precision == "year" or find_date(left) is not None:
         return None
     bare = left.strip().strip("[]")
-    if not (SALUTATION.match(bare) or ACCESS_NOTE.match(bare)):
-        return None  # a newspaper's masthead and its date are one running head
-    return cut
+    if SALUTATION.match(bare) or ACCESS_NOTE.match(bare):
+        return cut
+    if found.precision == "day" and re.match(r"(?i)to\s+[^\W\d_]", bare) and len(bare) <= SHORT:
+        return cut  # "To LORD SHREWSBURY          Ramsgate, Friday, 17 October 1845"
+    return None  # a newspaper's masthead and its date are one running head
 
 
 # a blue book's note of what is printed: "(Extract.)      Cairo, April 3, 1886."

@@ -114,8 +114,13 @@ def is_salutation(lines: list[Line], i: int) -> bool:
     text = lines[i].text
     if text.rstrip().endswith(":") and i + 1 < len(lines) and _IMPRINT.match(lines[i + 1].text):
         return False  # "LONDON: / PRINTED FOR HER MAJESTY'S STATIONERY OFFICE.": an imprint
-    if re.match(r"(?:Sir|SIR)\s+[A-Z]", text) and parties(text) is not None:
-        return False  # "Sir H. Parkes to Earl Granville.—(Received March 14.)": a heading
+    if (
+        re.match(r"(?i:sir|madame?|mme\.?|lady|lord|mrs?\.?|miss|monsieur)\s+[A-Z]", text)
+        and not text.rstrip().endswith(",")
+        and parties(text) is not None
+    ):
+        return False  # "Sir H. Parkes to Earl Granville.—(Received March 14.)", "MADAME
+        # ROLAND TO BANCAL DES ISSARTS.": an editor's heading
     if re.match(rf"^{GREETING}[^,]*,\s*[—–-]", text, re.I):
         return True  # "Sir,—In your leading article…"
     if re.match(rf"^{GREETING}[^,:]{{0,30}}?\s?:\s*[—–-]", text, re.I) or _FRIEND.match(text):

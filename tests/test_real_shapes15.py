@@ -1,0 +1,120 @@
+"""Letter metadata on shapes real editions print (session 15), on letters written for these
+tests: a digital edition's navigation to the letters before and after, with their ISO dates,
+over a German dateline written "d: 12t"; an ebook's header ("Release date: …") over a
+heading in capitals that opens with "MADAME"; an edition's "To X" heading with the date set
+at the right margin, over a source note that records the postmark; a weekday dateline that two
+of the narrative's years fit."""
+
+from __future__ import annotations
+
+from kgraph.text.dates import find_date
+from kgraph.text.letters import parse_letter
+from kgraph.text.reading import read_text
+
+NAVIGATION = """\
+HARTMANN EDITION ONLINE  |  Letters  |  English translation
+
+Ludwig Hartmann to Sophie Keller in Weimar
+Leipzig, Tuesday, 8 May 1821
+
+Context
+  Preceding: 1821-04-30: to Mendel · 1821-05-03: from Keller
+  Following: 1821-05-14: to Keller · 1821-05-20: from Wieck
+
+                                        Leipzig d: 8t May 1821.
+
+Dearest Sophie!
+
+Your parcel came on Sunday with the music and the gloves, and I have worn the
+gloves to church and played the music to nobody, which is how it should be.
+
+Your Ludwig
+"""
+
+EBOOK = """\
+The Free Shelf eBook of The Letters of Madame Duval to Pierre Leroux
+
+Title: The Letters of Madame Duval to Pierre Leroux
+Translator: Helen T. Ward
+Release date: March 2, 2012 [eBook #41877]
+Language: English
+
+*** START OF THE FREE SHELF EBOOK THE LETTERS OF MADAME DUVAL ***
+
+                              LETTER IX.
+
+                  MADAME DUVAL TO PIERRE LEROUX.
+
+                                            Lyon, ce 12 mars 1832.
+
+The cholera is in Paris and you are still there, and I am told to be calm. I am
+not calm. Write to me every day, if it is only one line.
+
+                                            ADÈLE DUVAL.
+"""
+
+MARGIN = """\
+To LORD HAVERSHAM                          Dover, Thursday, 9 October 1851
+
+Text: MS Haversham Papers, box 4   Address: The Right Honble | The Lord Haversham |
+Melbury Court | Sherborne | Dorset   Postmark: Dover; OC 10 1851
+
+Dover Thursday
+
+My dear Lord Haversham
+
+The chapel roof is on at last and the glass will follow before Christmas. I shall
+come down to Melbury as soon as the scaffolding is struck.
+
+Your Lordship's faithful servant
+J. Pellow
+"""
+
+NARRATIVE = """\
+CHAPTER XI
+
+THE CROSSING
+
+Of the first day of the crossing, 1 July 1894, he left two accounts. Since their
+marriage in 1883 he had written to her on every voyage, and she kept every letter. The one
+he wrote on the second day is the shorter:
+
+"Monday, 2nd July.
+
+"Dearest Kate,
+
+"The sea is flat and the captain is cheerful, which he tells me is a bad sign.
+
+"Ever your loving husband,
+"W. B."
+"""
+
+
+def test_a_german_day_cut_short_is_read_and_the_editions_navigation_is_no_dateline() -> None:
+    assert find_date("Leipzig d: 8t May 1821.") is not None
+    letter = parse_letter(read_text(NAVIGATION))
+    assert letter.date is not None and letter.date.iso == "1821-05-08"
+    assert letter.place is not None and letter.place.text == "Leipzig"
+
+
+def test_an_ebooks_release_date_is_no_dateline_and_a_heading_in_capitals_no_salutation() -> None:
+    letter = parse_letter(read_text(EBOOK))
+    assert letter.date is not None and letter.date.iso == "1832-03-12"
+    assert letter.place is not None and letter.place.text == "Lyon"
+    assert letter.salutation is None
+    assert letter.heading_recipient is not None
+    assert letter.heading_recipient.text == "PIERRE LEROUX"
+
+
+def test_a_heading_with_the_date_at_the_margin_beats_the_postmark_in_the_source_note() -> None:
+    letter = parse_letter(read_text(MARGIN))
+    assert letter.date is not None and letter.date.iso == "1851-10-09"
+    assert letter.place is not None and letter.place.text == "Dover"
+    assert letter.heading_recipient is not None
+    assert letter.heading_recipient.text == "LORD HAVERSHAM"
+
+
+def test_a_weekday_that_two_years_fit_takes_the_year_the_narrative_gives_its_month() -> None:
+    # 2 July fell on a Monday in 1883 and in 1894; the narrative's "1 July 1894" decides
+    letter = parse_letter(read_text(NARRATIVE))
+    assert letter.date is not None and letter.date.iso == "1894-07-02"
