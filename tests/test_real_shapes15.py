@@ -118,3 +118,27 @@ def test_a_weekday_that_two_years_fit_takes_the_year_the_narrative_gives_its_mon
     # 2 July fell on a Monday in 1883 and in 1894; the narrative's "1 July 1894" decides
     letter = parse_letter(read_text(NARRATIVE))
     assert letter.date is not None and letter.date.iso == "1894-07-02"
+
+
+NUMBERED = """\
+118   To Mrs Agnes Fletcher                                  [3 March 1902]
+
+12 ALBANY CHAMBERS
+KING ST. W.C.
+Tuesday night
+
+Dearest A.
+
+The committee met at last and the report goes to the printer on Friday. I am too tired
+to write more than this.
+
+Yours,
+H.
+"""
+
+
+def test_an_editions_number_and_to_heading_with_the_date_at_the_margin_is_no_running_head() -> None:
+    letter = parse_letter(read_text(NUMBERED))
+    assert letter.date is not None and letter.date.iso == "1902-03-03"
+    assert letter.heading_recipient is not None
+    assert letter.heading_recipient.text == "Mrs Agnes Fletcher"

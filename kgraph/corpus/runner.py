@@ -51,7 +51,8 @@ class Processor:
             heads = read_words(words / "place-head-words.txt") | read_words(
                 words / "place-name-heads.txt"
             )
-            self.place_sense = PlaceSense(kb, word_classes(self.nlp), given, heads)
+            times = read_words(words / "time-words.txt")
+            self.place_sense = PlaceSense(kb, word_classes(self.nlp), given, heads, times)
 
     def process(self, sources: Sequence[Source]) -> list[LetterResult]:
         from kgraph.nlp import analyse_many

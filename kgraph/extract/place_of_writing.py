@@ -76,6 +76,8 @@ def place_of_writing(
                 continue  # "[Recto, printed caption:]": an editor's label, no place
             if _OPENING.match(m.text) or " ".join(m.text.split()).casefold() in named:
                 continue  # "In Camp"; "Sullivan Ballou" over his own letter
+            if sense is not None and sense.is_time(m.text):
+                continue  # "St. Joseph's Day, March 19, 1938": the feast, not the place
             # "Summary", "Winter Quarters": a label or an office, no place
             doubtful = (
                 sense is not None
@@ -137,8 +139,9 @@ def _town_after(
 ) -> str:
     """The town named right after the chosen place when that is no town the knowledge base
     knows and the next step of its address is ("High Elms, | Farnborough, | Kent",
-    "The Golden Threshold, / Hyderabad", "BRITISH DELEGATION, / PARIS."): a settlement is
-    the place of writing, not the house, the office or the camp in it."""
+    "The Golden Threshold, / Hyderabad", "BRITISH DELEGATION, / PARIS."), or the step after
+    a quarter no one knows ("Crow's Nest, Breach Candy, Bombay."): a settlement is the place
+    of writing, not the house, the office or the camp in it."""
     spots = sorted(
         (m.start, m.end, m.text, e.key)
         for e in entities
@@ -147,15 +150,19 @@ def _town_after(
         if m.role in ("place", "dateline", "address")
     )
     text = letter.source.text
-    for (_, end, name, owner), (start, _, nxt, town) in pairwise(spots):
-        if owner != key or town == key:
+    chain = False  # walking on from the chosen place: "Crow's Nest, Breach Candy, Bombay."
+    for (_, end, name, owner), (start, stop, nxt, town) in pairwise(spots):
+        if not chain and (owner != key or town == key):
             continue
         gap = text[end:start]
-        if settlements(name) or "\n\n" in gap or not _STEP.fullmatch(gap):
+        if (not chain and settlements(name)) or "\n\n" in gap or not _STEP.fullmatch(gap):
             return key
-        if settlements(nxt) and not REGION.search(nxt):
+        abbreviated = len(nxt) <= 4 and text[stop : stop + 1] == "."  # "Cal.", "Mass."
+        if settlements(nxt) and not REGION.search(nxt) and not (chain and abbreviated):
             return town
-        return key
+        if chain or REGION.search(nxt):
+            return key  # two steps at most, and never past a county or a country
+        chain = True
     return key
 
 

@@ -60,22 +60,33 @@ class PlaceSense:
         classes: Sequence[frozenset[str]],
         given: frozenset[str],
         heads: frozenset[str] = frozenset(),
+        times: frozenset[str] = frozenset(),
     ) -> None:
         self.kb = kb
         self.classes = tuple(classes)
         self.given = given
         self.heads = heads
+        self.times = times  # "St. Joseph's Day": a feast, the last word a day's
 
     def __call__(self, name: str) -> bool:
         if not self.classes or self._large(name):
             return True
         words = [w for w in _WORD.findall(name) if len(w) > 1]
         content = [w for w in words if w.lower() not in _FUNCTION]
-        if not content or content[-1].lower() in _SETTLEMENT:
-            return True
+        if len(content) > 1 and "and" in (w.lower() for w in words):
+            return False  # "INDIA AND THE CIVIL SERVICE.": a paper's headline, two subjects
+        before = words[-2].lower() if len(words) > 1 else ""
+        if not content or (content[-1].lower() in _SETTLEMENT and before != "the"):
+            return True  # "Kentish Town", not "THE WATER SUPPLY OF THE TOWN."
         if len(content) > 1 and any(w.lower() in self.heads for w in content):
             return True  # "Fort Lee", "Estes Park": a name with a place's head word
         return any(self._names_a_place(w) for w in content)
+
+    def is_time(self, name: str) -> bool:
+        """Whether ``name`` names a day or a season, which no place of writing is ("St.
+        Joseph's Day", "Lady Day", "Michaelmas Eve": a feast written for the date)."""
+        words = [w for w in _WORD.findall(name) if len(w) > 1]
+        return bool(words) and words[-1].lower() in self.times and not self._known(name)
 
     def is_region(self, name: str) -> bool:
         """Whether the knowledge base knows ``name`` as a country or a state and as no town

@@ -163,6 +163,19 @@ def place_above(lines: list[Line], dateline: Line) -> TextSpan | None:
     return place_before(line, len(line.text))
 
 
+def parse_below(lines: list[Line], line: Line) -> tuple[LetterDate, TextSpan | None] | None:
+    """The date of a dateline below the letter, with the place on the line above it when it
+    has none of its own ("National Liberal Club, London, S.W., / March 2, 1895."), never a
+    valediction ("Yours truly, / May 3, 1890")."""
+    parsed = parse_date(line)
+    if parsed is None or parsed[1] is not None:
+        return parsed
+    place = place_above(lines, line)
+    if place is None or re.search(r"(?i)\b(?:yours?|ever|believe|remain|truly)\b", place.text):
+        return parsed
+    return parsed[0], place
+
+
 # "Alcázar de Sevilla", "Camp de Philipsbourg", "Château de Coppet": the town after it
 _OF_TOWN = re.compile(
     r"(?i)^(?:the\s+)?(?:camp|alc[aá]zar|ch[aâ]teau|castle|schloss|quartier\s+g[ée]n[ée]ral|"

@@ -21,12 +21,13 @@ from kgraph.text.line_patterns import SHORT
 
 # a page's running head: a page number or a year in brackets at one end, wide gaps between
 RUNNING_HEAD = re.compile(
-    r"^(?:\d{1,4}\.?\]?\s{3,}\S.*|.*\S\s{3,}(?:\d{1,4}|\[\d{4}\.?|\d{4}\.?\]?))$"
+    r"^(?:\d{1,4}\.?\]?\s{3,}(?![Tt][Oo]\s)\S.*|.*\S\s{3,}(?:\d{1,4}|\[\d{4}\.?|\d{4}\.?\]?))$"
 )
 # a scanned book's running head, its gaps lost: "302 JULIA WARD HOWE [1870",
 # "AN APPEAL TO WOMANHOOD 303" (words in capitals, the page's number at one end)
 SCANNED_HEAD = re.compile(  # (not "7 QUEEN STREET, PERTH,": an address)
-    r"^(?!.*\b(?:STREET|ROAD|SQUARE|PLACE|TERRACE|LANE|ROW|GARDENS|AVENUE|HOUSE|HALL)\b)"
+    r"^(?!.*\b(?:STREET|ROAD|SQUARE|PLACE|TERRACE|LANE|ROW|GARDENS|AVENUE|HOUSE|HALL|"
+    r"CHAMBERS|BUILDINGS|MANSIONS|COURT|CRESCENT|LODGE|COTTAGE|VILLAS|CLUB)\b)"
     r"(?:\d{1,3}\s+[A-Z][A-Z.'’&-]*(?:\s+[A-Z.'’&-]+)+(?:\s+\[\d{4}\.?\]?)?|"
     r"(?:\[?\d{4}\.?\]\s+)?[A-Z][A-Z.'’&-]*(?:\s+[A-Z.'’&-]+)+\s+\d{1,3})$"
 )

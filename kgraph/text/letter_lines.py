@@ -86,7 +86,8 @@ def _gap_cut(piece: str) -> int | None:
     bare = left.strip().strip("[]")
     if SALUTATION.match(bare) or ACCESS_NOTE.match(bare):
         return cut
-    if found.precision == "day" and re.match(r"(?i)to\s+[^\W\d_]", bare) and len(bare) <= SHORT:
+    to_line = re.match(r"(?i)(?:\d{1,4}\.?\s+)?to\s+[^\W\d_]", bare)
+    if found.precision == "day" and to_line and len(bare) <= SHORT:
         return cut  # "To LORD SHREWSBURY          Ramsgate, Friday, 17 October 1845"
     return None  # a newspaper's masthead and its date are one running head
 

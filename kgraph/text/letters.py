@@ -17,7 +17,7 @@ import re
 
 from kgraph.model import Letter, LetterDate, Source
 from kgraph.text.closings import split_closings
-from kgraph.text.datelines import adds_place, finer_in, parse_date, place_before
+from kgraph.text.datelines import adds_place, finer_in, parse_below, parse_date, place_before
 from kgraph.text.dates import find_date
 from kgraph.text.editorial import plain_emphasis, restored
 from kgraph.text.fields import bare_key, postmark, read_field
@@ -115,7 +115,9 @@ def _parse(source: Source, text: str) -> Letter:
     addressee_to = head.addressee_to
     cover_block = -1  # the block of a cover's "X Esq." at the foot: the addressee's own address
     for line in bottom:
-        if (parsed := parse_date(line)) is not None and (date is None or adds_place(parsed, date)):
+        if (parsed := parse_below(lines, line)) is not None and (
+            date is None or adds_place(parsed, date)
+        ):
             dateline, date = line, parsed  # or the same date with its place: "Madrid y …"
         elif date is None and partial is None and (pd := partial_date(line.text)) is not None:
             partial = (line, pd)

@@ -89,7 +89,7 @@ HOUSE = re.compile(
     r"parsonage|deanery|barracks|office|chambers|department|ministry|jail|gaol|prison|"
     r"penitentiary|building|laboratory|observatory|museum|library|school|institute|"
     r"infirmary|asylum|convent|monastery|embassy|legation|consulate|residency|alc[aá]zar|"
-    r"university|grove|crescent|avenue|mews|parade|coll|univ|sq)\b"
+    r"university|grove|crescent|avenue|mews|parade|coll|univ|sq|club)\b"
     r"|^The\s+[A-Z][a-z]+$"  # a house named so: "The Larches", "The Firs" (not "The Hague,")
 )
 # a ship named where a letter was written ("BRIG ADVANCE, FISKERNAES", "H.M.S. Bellerophon,
