@@ -52,7 +52,8 @@ class Processor:
                 words / "place-name-heads.txt"
             )
             times = read_words(words / "time-words.txt")
-            self.place_sense = PlaceSense(kb, word_classes(self.nlp), given, heads, times)
+            regions = read_words(words / "region-names.txt")
+            self.place_sense = PlaceSense(kb, word_classes(self.nlp), given, heads, times, regions)
 
     def process(self, sources: Sequence[Source]) -> list[LetterResult]:
         from kgraph.nlp import analyse_many

@@ -39,7 +39,7 @@ _FIRM_AFTER = re.compile(
 _LABEL = re.compile(r"[^\[\]\n]{0,40}:\s*\]")
 # a capitalised word and a comma right before a name, on its line or the one above it:
 # "Scarborough, Maine", "Peake Telegraph Station, / South Australia"
-_UNKNOWN_BEFORE = re.compile(r"[A-Z][\w'’.-]+,[ \t]*(?:\n[ \t]*)?$")
+_UNKNOWN_BEFORE = re.compile(r"[A-Z][\w'’.-]+,[ \t]*(?:\n[ \t\"“‘']*)?$")
 # a line that opens with a preposition is a phrase, not a place's name: "In Camp"
 _OPENING = re.compile(r"(?:In|IN|At|AT|On|ON)\s")
 # "39, Frognal" and "Boston, 50 Chestnut St.": the house's number before its street
@@ -86,14 +86,19 @@ def place_of_writing(
                 and not sense(m.text)
             )
             entry = lookup.by_id.get(e.authority_id) if e.authority_id else None
-            coarse = (entry is not None and bool(COARSE.match(entry.description))) or bool(
-                REGION.search(m.text)
+            coarse = (
+                (entry is not None and bool(COARSE.match(entry.description)))
+                or bool(REGION.search(m.text))
+                or (sense is not None and sense.is_region(m.text))  # "…, South Australia"
             )
             known = e.authority_id is not None or any(x.source == "kb" for x in e.mentions)
             text = letter.source.text
             line = max(text.rfind("\n", 0, m.start), 0)  # what precedes it on its line
+            above = max(text.rfind("\n", 0, max(line - 1, 0)), 0)  # this line and the one above
+            trailing = coarse and bool(_UNKNOWN_BEFORE.search(text, above, m.start))
             score = (
                 int(not address_runs_on(letter, m, sense)),  # "Hall, Easton, / Kent, 4 May": Easton
+                int(not trailing),  # "Peake Telegraph Station, / South Australia, 2nd October"
                 int(not _NEAR_BEFORE.search(text, line, m.start)),  # "Hermitage, nr. Newbury"
                 int(m.role in ("place", "dateline")),
                 int(not quoted(letter.source.text, m)),  # "«Fram», Khabarova": the ship
@@ -116,15 +121,14 @@ def place_of_writing(
                 ),
                 -m.start,
             )
-            # "Scarborough, Maine": a state after a town no one knows is no place of writing
-            region = coarse or (sense is not None and sense.is_region(m.text))
-            above = max(text.rfind("\n", 0, max(line - 1, 0)), 0)  # this line and the one above
-            doubtful = doubtful or (region and bool(_UNKNOWN_BEFORE.search(text, above, m.start)))
+            doubtful = doubtful or trailing  # "Scarborough, Maine": a state after a town no one
+            # knows is no place of writing
             if best is None or score > best[0]:
                 best = (score, e.key, doubtful)
     if best is None:
         return None
-    key = _town_after(entities, best[1], letter, settlements) if settlements else best[1]
+    regions = sense.is_region if sense is not None else None
+    key = _town_after(entities, best[1], letter, settlements, regions) if settlements else best[1]
     if best[2] and key == best[1]:
         return None  # the likeliest place is no place, and names no town under it
     return key
@@ -135,7 +139,11 @@ _STEP = re.compile(r"[\s,;|.\-–—]*")
 
 
 def _town_after(
-    entities: list[Entity], key: str, letter: Letter, settlements: Callable[[str], bool]
+    entities: list[Entity],
+    key: str,
+    letter: Letter,
+    settlements: Callable[[str], bool],
+    regions: Callable[[str], bool] | None = None,
 ) -> str:
     """The town named right after the chosen place when that is no town the knowledge base
     knows and the next step of its address is ("High Elms, | Farnborough, | Kent",
@@ -158,9 +166,10 @@ def _town_after(
         if (not chain and settlements(name)) or "\n\n" in gap or not _STEP.fullmatch(gap):
             return key
         abbreviated = len(nxt) <= 4 and text[stop : stop + 1] == "."  # "Cal.", "Mass."
-        if settlements(nxt) and not REGION.search(nxt) and not (chain and abbreviated):
-            return town
-        if chain or REGION.search(nxt):
+        region = bool(REGION.search(nxt)) or (regions is not None and regions(nxt))
+        if settlements(nxt) and not region and not (chain and abbreviated):
+            return town  # (not "Battle Harbor, Labrador": a land, some village's name too)
+        if chain or region:
             return key  # two steps at most, and never past a county or a country
         chain = True
     return key

@@ -61,12 +61,14 @@ class PlaceSense:
         given: frozenset[str],
         heads: frozenset[str] = frozenset(),
         times: frozenset[str] = frozenset(),
+        regions: frozenset[str] = frozenset(),
     ) -> None:
         self.kb = kb
         self.classes = tuple(classes)
         self.given = given
         self.heads = heads
         self.times = times  # "St. Joseph's Day": a feast, the last word a day's
+        self.regions = regions  # "Midlothian", "South Australia": no town's name
 
     def __call__(self, name: str) -> bool:
         if not self.classes or self._large(name):
@@ -90,7 +92,10 @@ class PlaceSense:
 
     def is_region(self, name: str) -> bool:
         """Whether the knowledge base knows ``name`` as a country or a state and as no town
-        of ``LARGE`` people: "Maine", "California" (not "New York" or "Washington")."""
+        of ``LARGE`` people: "Maine", "California" (not "New York" or "Washington"), or it is
+        a county, province or land of ``region-names.txt`` ("Midlothian", "Labrador")."""
+        if " ".join(name.lower().split()) in self.regions:
+            return True
         places = self._places(name)
         return any(level != "city" for level, _ in places) and not any(
             level == "city" and people >= LARGE for level, people in places

@@ -87,9 +87,13 @@ def editor_parties(
         short = {w for w in short if not HONORIFIC.match(w)}  # "Mr. Blake,—"
         if short <= set(led.recipient.text.lower().split()):
             heading_recipient = led.recipient  # "wrote to her sister, Mrs. Agnes Rowe, …:—"
-    if heading_recipient is None and salutation is not None:  # "Dear Mother" … "her mother, X"
-        for part in (heading, *prose):
-            if part is not None and (kin := kin_named(part.text, salutation.text)) is not None:
+    kin_heading = (
+        heading if heading and re.search(r"(?i)\bto\s+(?:his|her)\s", heading.text) else None
+    )
+    greeting = " ".join(x.text for x in (kin_heading, salutation) if x is not None)
+    if heading_recipient is None and greeting:  # "Dear Mother" … "her mother, X"
+        for part in (heading, *_paragraphs(text, prose)):
+            if part is not None and (kin := kin_named(part.text, greeting)) is not None:
                 heading_recipient = span_in(part, *kin)
                 break
     if heading_recipient is None and (wife := wife_named([x.text for x in prose])) is not None:
@@ -155,6 +159,15 @@ def _noted_parties(text: str, lines: list[Line], after: int) -> tuple[TextSpan, 
         TextSpan(at + s0, at + s1, text[at + s0 : at + s1]),
         TextSpan(at + r0, at + r1, text[at + r0 : at + r1]),
     )
+
+
+def _paragraphs(text: str, lines: list[Line]) -> list[Line]:
+    """Each paragraph of ``lines`` as one line, its printed line breaks kept ("His / mother,
+    Céleste, …" is one phrase)."""
+    blocks: dict[int, list[Line]] = {}
+    for line in lines:
+        blocks.setdefault(line.block, []).append(line)
+    return [Line(b[0].start, b[-1].end, text[b[0].start : b[-1].end], k) for k, b in blocks.items()]
 
 
 def _fits(signed: TextSpan | None, named: TextSpan | None) -> bool:
