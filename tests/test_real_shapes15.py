@@ -142,3 +142,31 @@ def test_an_editions_number_and_to_heading_with_the_date_at_the_margin_is_no_run
     assert letter.date is not None and letter.date.iso == "1902-03-03"
     assert letter.heading_recipient is not None
     assert letter.heading_recipient.text == "Mrs Agnes Fletcher"
+
+
+REPORT = """\
+88            TRANSACTIONS OF THE NORTHERN ANTIQUARIAN SOCIETY.        [MARCH 2, 1871.
+
+  Fourth Meeting, March 2nd, 1871.
+  SIR JOHN HALDANE, BART., PRESIDENT, in the Chair.
+
+  The PRESIDENT said that he had received by the last steamer a letter addressed to
+himself by Mr. Thomas Orr, who was then digging at the old fort above Tromsø at his own
+cost:—
+
+        “Tromsø, 9th January, 1871.
+
+  “MY DEAR SIR JOHN,—The frost has stopped the digging, but not before we found the
+second hearth and a comb of bone with a rune on its back.
+
+  “Believe me, ever yours faithfully,
+                                   “THOMAS ORR.”
+"""
+
+
+def test_a_letter_a_report_quotes_opens_after_the_sentence_leading_into_it() -> None:
+    letter = parse_letter(read_text(REPORT))
+    assert letter.salutation is not None
+    assert letter.salutation.text.startswith("MY DEAR SIR JOHN")
+    assert letter.date is not None and letter.date.iso == "1871-01-09"
+    assert letter.place is not None and letter.place.text == "Tromsø"

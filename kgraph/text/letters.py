@@ -52,7 +52,11 @@ from kgraph.text.line_patterns import (
     TITLED_ADDRESSEE,
     without_rank,
 )
-from kgraph.text.salutations import dateline_beside, is_salutation, name_in_salutation
+from kgraph.text.salutations import (
+    dateline_beside,
+    first_salutation,
+    name_in_salutation,
+)
 
 
 def parse_letter(source: Source) -> Letter:
@@ -65,16 +69,7 @@ def parse_letter(source: Source) -> Letter:
 def _parse(source: Source, text: str) -> Letter:
     lines = wrapped_lots(text, split_closings(split_lines(text)))  # a lot printed over lines
     n = len(lines)
-    sal = next(
-        (
-            i
-            for i in range(min(n, 40))
-            if lines[i].block >= 0
-            and is_salutation(lines, i)
-            and not calendar_entry(lines[i].text)  # "Madame de Staël to T. Jefferson, 4 …"
-        ),
-        None,
-    )
+    sal = first_salutation(lines, calendar_entry)  # not "Madame de Staël to T. Jefferson, 4 …"
     tail = read_tail(text, lines, sal)
     val, sig, after = tail.val, tail.sig, tail.after
     postscript, notes, colophon, bottom = tail.postscript, tail.notes, tail.colophon, tail.bottom

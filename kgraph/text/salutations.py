@@ -8,10 +8,12 @@ name it greets ("My dear Sir Roderick," names Sir Roderick; "Dear Mama" names no
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from kgraph.model import TextSpan
 from kgraph.text.dates import find_date
 from kgraph.text.headings import kinship_words, parties
+from kgraph.text.lead_in import narrates
 from kgraph.text.letter_lines import Line, looks_like_name, span_in
 from kgraph.text.line_patterns import (
     ENDEARMENT,
@@ -25,7 +27,7 @@ from kgraph.text.line_patterns import (
     TITLED_SALUTATION,
 )
 
-__all__ = ["dateline_beside", "is_salutation", "name_in_salutation"]
+__all__ = ["dateline_beside", "first_salutation", "is_salutation", "name_in_salutation"]
 
 
 def name_in_salutation(line: Line) -> TextSpan | None:
@@ -176,3 +178,25 @@ def dateline_beside(text: str, greeting: Line, beside: Line) -> bool:
     return "\n" not in text[greeting.end : beside.start] or (
         re.fullmatch(r"[\w .'’-]+", greeting.text) is not None and len(beside.text) <= SHORT
     )
+
+
+def first_salutation(lines: list[Line], skip: Callable[[str], bool]) -> int | None:
+    """The index of the letter's salutation among the first 40 lines (not one ``skip``
+    refuses): the first, unless an editor's sentence leading into a letter ("… a letter
+    addressed to himself by Mr. Baker:—") stands between it and a later one, which then
+    opens the letter the narrative quotes ("SIR R. MURCHISON, PRESIDENT, in the Chair."
+    above is a report's line)."""
+    found = [
+        i
+        for i in range(min(len(lines), 40))
+        if lines[i].block >= 0 and is_salutation(lines, i) and not skip(lines[i].text)
+    ]
+    if not found:
+        return None
+    for later in found[1:]:
+        paragraphs: dict[int, list[str]] = {}  # "… at his own / cost:—" is one sentence
+        for x in lines[found[0] + 1 : later]:
+            paragraphs.setdefault(x.block, []).append(x.text)
+        if any(narrates(" ".join(p)) for p in paragraphs.values()):
+            return later
+    return found[0]
