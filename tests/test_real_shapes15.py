@@ -170,3 +170,62 @@ def test_a_letter_a_report_quotes_opens_after_the_sentence_leading_into_it() -> 
     assert letter.salutation.text.startswith("MY DEAR SIR JOHN")
     assert letter.date is not None and letter.date.iso == "1871-01-09"
     assert letter.place is not None and letter.place.text == "Tromsø"
+
+
+BIOGRAPHY_DATED = """\
+1844.]                 THE HARVEST AT ASHBY.                 131
+
+the rain had held off at last, and he was in high spirits when he wrote to his brother:
+
+"The wheat is in and the barley will follow on Monday, and I have not had so good a year
+since we came here. Tell Mary the new cow is a success. . . ."
+
+The letter is dated from Ashby on the 3rd of September. His brother's answer has not been
+kept.
+"""
+
+RECORD_DATED = """\
+Hallin Letters Digital · English translations
+
+HL N 0217. Letter to Greta Hallin. Dated 14.06.1902.
+
+Explanation of signs: [ ] editorial addition · ‹ › uncertain reading · … illegible
+
+p. 1
+
+Bergen 14/6 02
+
+Dear Greta
+
+The boat leaves on Thursday and I shall be in Bergen by the end of the week.
+
+Your Nils
+"""
+
+NOTE_DATED = """\
+Ashby, Monday.
+
+Dear Tom,
+
+The wheat is in at last.
+
+Your brother,
+John
+
+1. His brother had written of the cow in a letter dated 3 May 1844.
+"""
+
+
+def test_the_editors_the_letter_is_dated_gives_day_place_and_the_running_heads_year() -> None:
+    letter = parse_letter(read_text(BIOGRAPHY_DATED))
+    assert letter.date is not None and letter.date.iso == "1844-09-03"
+    assert letter.place is not None and letter.place.text == "Ashby"
+
+
+def test_a_records_dated_line_gives_the_date() -> None:
+    letter = parse_letter(read_text(RECORD_DATED))
+    assert letter.date is not None and letter.date.iso == "1902-06-14"
+
+
+def test_a_notes_letter_dated_is_another_letters_date() -> None:
+    assert parse_letter(read_text(NOTE_DATED)).date is None

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from kgraph.model import LetterDate, TextSpan
 from kgraph.text.dates import MONTHS, find_date
-from kgraph.text.frame_years import YEAR, PartialDate
+from kgraph.text.frame_years import YEAR, PartialDate, complete_date, partial_date
 from kgraph.text.lead_in_names import lead_in_recipient
-from kgraph.text.letter_lines import Line, looks_like_name
+from kgraph.text.letter_lines import Line, looks_like_name, span_in
 
 _CAP = "A-ZÀ-ÖØ-Þ"  # a capital, "Élisabeth" and "Ödön" too
 _NAME = rf"[{_CAP}][\w'’.-]*(?:\s+(?:[{_CAP}][\w'’.-]*|de|van|von|du|la|le))*"
@@ -208,3 +208,42 @@ def narrates(line: str) -> bool:
         and len(words) >= 5
         and sum(w[0].islower() for w in words) >= 2
     )
+
+
+# an editor's "The letter is dated from Dunford on the 12th of August.", a record's
+# "Letter to Karen Bjølstad. Dated 02.03.1890.": what follows gives the letter's date
+_DATED = re.compile(
+    r"(?P<this>\b(?:[Tt]he|[Tt]his)\s+letter\s+is\s+)?(?<![\w-])[Dd]ated\s+"
+    r"(?:from\s+(?P<p>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s+)?(?:on\s+|at\s+)?"
+)
+
+
+def dated_in(
+    lines: list[Line], contexts: list[str], head_end: int
+) -> tuple[LetterDate, TextSpan | None] | None:
+    """The date (and place) an editor's or a record's "dated …" above the letter (before
+    ``head_end``) gives a letter that has no dateline of its own, or "The letter is dated …"
+    anywhere; the year of a day without one from the frame (``contexts``): "The letter is
+    dated from Dunford on the 12th of August." under a running head "1857.]"."""
+    for at, line in enumerate(lines):
+        for m in _DATED.finditer(line.text):
+            if at >= head_end and not m["this"]:
+                continue  # a note's "a letter dated 3 May" is another letter's date
+            rest = line.text[m.end() :]
+            place = span_in(line, m.start("p"), m.end("p")) if m["p"] else None
+            found = find_date(rest)
+            if found is not None and found.start <= 4 and found.precision == "day":
+                start = m.end() + found.start
+                return LetterDate(
+                    found.iso,
+                    "day",
+                    span_in(line, start, start + len(rest[found.start : found.end])),
+                ), place
+            pending = partial_date(rest[:40])
+            if pending is None or pending.start > 4:
+                continue
+            iso = complete_date(pending, [c for c in contexts if c])
+            if iso is not None:
+                span = span_in(line, m.end() + pending.start, m.end() + pending.end)
+                return LetterDate(iso, "day", span), place
+    return None

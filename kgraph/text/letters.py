@@ -26,7 +26,7 @@ from kgraph.text.frame_years import complete_date, partial_date, same_day
 from kgraph.text.head_lines import after_edition, calendar_entry, unbracket
 from kgraph.text.headings import NUMBER
 from kgraph.text.intro_names import intro_parties, intro_place
-from kgraph.text.lead_in import lead_in, narrates, read_lead_in, year_frames
+from kgraph.text.lead_in import dated_in, lead_in, narrates, read_lead_in, year_frames
 from kgraph.text.lead_in_names import catalogue_lot, lot_dated, wrapped_lots
 from kgraph.text.letter_head import FINER, read_head
 from kgraph.text.letter_lines import (
@@ -179,6 +179,8 @@ def _parse(source: Source, text: str) -> Letter:
     led = read_lead_in(text, prose)
     if date is None and led is not None and led.date is not None:
         date = (led.date, led.place)  # "… wrote to him from Cambridge, Jan. 10, 1839:"
+    if date is None:  # "The letter is dated from Dunford on the 12th of August."
+        date = dated_in(lines, contexts, head_end)
     if date is None and heading is not None and (sold := lot_dated(heading, lines)):
         date = parse_date(sold)  # "…, 8vo, Godalming, 2 November 1896, …", or the line under
     below = next((x for x in lines if heading and x.start > heading.end), None)
