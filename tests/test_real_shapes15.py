@@ -229,3 +229,23 @@ def test_a_records_dated_line_gives_the_date() -> None:
 
 def test_a_notes_letter_dated_is_another_letters_date() -> None:
     assert parse_letter(read_text(NOTE_DATED)).date is None
+
+
+LOT = """\
+A LETTER ON THE NEW ORGAN AT BATH
+
+Autograph letter signed ("W. Herschel"), to the organ builder John Snetzler ("Dear Sir"), in English
+
+asking for the estimate of a swell organ for the Octagon Chapel and reporting that the
+subscription is nearly full; he will pay half on delivery and half at Michaelmas.
+
+""" + (
+    '2 pages, 4to, integral address leaf ("Mr Snetzler, Organ Builder, London"), '
+    "Bath, 3 May 1779, small tear at seal, light browning\n"
+)
+
+
+def test_a_lots_sheet_line_under_a_paragraph_gives_place_and_date() -> None:
+    letter = parse_letter(read_text(LOT))
+    assert letter.date is not None and letter.date.iso == "1779-05-03"
+    assert letter.place is not None and letter.place.text == "Bath"

@@ -161,11 +161,20 @@ def lot_dated(heading: Line, lines: list[Line]) -> Line | None:
     or on the line under it ("in English, 3 pages, 4to, …, Vienna, 17 May 1807, …")."""
     if (sold := lot_dateline(heading.text)) is not None:
         return span_line(heading, *sold)
-    sheet = next((x for x in lines if x.start > heading.end), None)
-    if catalogue_lot(heading.text) is None or sheet is None:
+    below = [x for x in lines if x.start > heading.end][:4]
+    if catalogue_lot(heading.text) is None:
         return None
-    found = sheet_dateline(sheet.text)
-    return span_line(sheet, *found) if found is not None else None
+    for at, sheet in enumerate(below):  # the sheet's line, or one under a paragraph between
+        found = sheet_dateline(sheet.text)
+        if found is not None and (at == 0 or _FORMAT.search(sheet.text)):
+            return span_line(sheet, *found)
+    return None
+
+
+# a lot's description of the sheets: "3 pages, 8vo", "2pp., 4to", "1 leaf"
+_FORMAT = re.compile(
+    r"(?i)\b\d+\s?(?:pages?|pp\.?|leaves|leaf|sheets?)\W+(?:\w+\W+)?(?:8vo|4to|12mo|16mo|folio)\b"
+)
 
 
 def sheet_dateline(line: str) -> tuple[int, int] | None:
