@@ -249,3 +249,10 @@ def test_a_lots_sheet_line_under_a_paragraph_gives_place_and_date() -> None:
     letter = parse_letter(read_text(LOT))
     assert letter.date is not None and letter.date.iso == "1779-05-03"
     assert letter.place is not None and letter.place.text == "Bath"
+
+
+def test_the_surname_a_lot_says_the_letter_is_signed_with_is_the_writer() -> None:
+    # no signature is transcribed, so the lot's 'signed ("Herschel")' names the writer
+    letter = parse_letter(read_text(LOT.replace('("W. Herschel")', '("Herschel")')))
+    assert letter.heading_sender is not None
+    assert letter.heading_sender.text == "Herschel"

@@ -64,6 +64,9 @@ def editor_parties(
     elif heading is not None and (lot := catalogue_lot(heading.text)) is not None:
         if lot[0] is not None:
             heading_sender = span_in(heading, *lot[0])  # "MONET, Claude (1840-1926). …"
+        elif sender_name is None and (signed := _SIGNED_AS.search(heading.text)) is not None:
+            heading_sender = span_in(heading, *signed.span(1))  # 'signed ("Meyerbeer")' over
+            # a description that transcribes no signature
         if not re.match(r"\s*&\s*[A-Z]", heading.text[lot[1][1] :]):  # not "Carey & Hart"
             heading_recipient = span_in(heading, *lot[1])  # (a firm is no person)
     elif heading is not None and (writer := writer_year(heading.text)) is not None:
@@ -159,6 +162,10 @@ def _noted_parties(text: str, lines: list[Line], after: int) -> tuple[TextSpan, 
         TextSpan(at + s0, at + s1, text[at + s0 : at + s1]),
         TextSpan(at + r0, at + r1, text[at + r0 : at + r1]),
     )
+
+
+# the name a lot's heading says the letter is signed with: 'Autograph letter signed ("Meyerbeer")'
+_SIGNED_AS = re.compile(r"\bsigned\s*\(\s*[\"“']([A-Z][\w.'’ -]{1,40}?)[\"”']\s*\)")
 
 
 def _paragraphs(text: str, lines: list[Line]) -> list[Line]:
