@@ -4,7 +4,7 @@ narrative that says "his mother, Céleste", "Caro Padre" under "his father, Matt
 
 from __future__ import annotations
 
-from kgraph.text.lead_in_names import kin_named
+from kgraph.text.kin_names import kin_named
 from kgraph.text.letters import parse_letter
 from kgraph.text.reading import read_text
 

@@ -17,14 +17,9 @@ from kgraph.text.head_lines import addressee_of
 from kgraph.text.head_record import Head
 from kgraph.text.headings import parties, writer_year
 from kgraph.text.intro_names import intro_parties
+from kgraph.text.kin_names import kin_named, wife_named
 from kgraph.text.lead_in import LeadIn
-from kgraph.text.lead_in_names import (
-    catalogue_lot,
-    endorsed_writer,
-    kin_named,
-    note_parties,
-    wife_named,
-)
+from kgraph.text.lead_in_names import catalogue_lot, endorsed_writer, note_parties
 from kgraph.text.lead_in_subject import pronoun_subject
 from kgraph.text.letter_lines import Line, looks_like_name, signs, span_in
 from kgraph.text.line_patterns import HONORIFIC
