@@ -256,3 +256,21 @@ def test_the_surname_a_lot_says_the_letter_is_signed_with_is_the_writer() -> Non
     letter = parse_letter(read_text(LOT.replace('("W. Herschel")', '("Herschel")')))
     assert letter.heading_sender is not None
     assert letter.heading_sender.text == "Herschel"
+
+
+CAMP = """\
+Camp near Warrenton Va Nov 12th 1862
+
+Dear Mother
+
+We marched all day and the roads are bad. I am well and so is Charley.
+
+Your affectionate son
+Wm. Haskell
+"""
+
+
+def test_a_states_abbreviation_without_its_stop_is_cut_off_the_town() -> None:
+    letter = parse_letter(read_text(CAMP))
+    assert letter.date is not None and letter.date.iso == "1862-11-12"
+    assert letter.place is not None and letter.place.text == "Warrenton"

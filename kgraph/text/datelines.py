@@ -192,10 +192,16 @@ def _medium_words() -> frozenset[str]:
 @functools.cache
 def _region_after() -> re.Pattern[str]:
     """A state's or county's abbreviation after a town, with its full stop ("Sharpsburg Md.",
-    "Concord Mass.", "Albany N. Y."), from ``data/patterns/region-abbreviations.txt``."""
+    "Concord Mass.", "Albany N. Y.") or, for those marked "*", without it ("Gettysburg Pa"),
+    from ``data/patterns/region-abbreviations.txt``."""
     words = read_words(data_dir() / "patterns" / "region-abbreviations.txt", lower=False)
-    forms = sorted((r"\.?\s?".join(w.split()) for w in words), key=len, reverse=True)
-    return re.compile(rf"(?<=[a-z])\s+\[?(?:{'|'.join(forms)})\.\]?\s*$")
+    forms = sorted((r"\.?\s?".join(w.rstrip("*").split()) for w in words), key=len, reverse=True)
+    bare = sorted(
+        (r"\.?\s?".join(w.rstrip("*").split()) for w in words if w.endswith("*")),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(rf"(?<=[a-z])\s+(?:\[?(?:{'|'.join(forms)})\.\]?|(?:{'|'.join(bare)}))\s*$")
 
 
 def without_region(value: str) -> str:
