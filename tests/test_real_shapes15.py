@@ -7,6 +7,7 @@ of the narrative's years fit."""
 
 from __future__ import annotations
 
+from kgraph.text.datelines import without_region
 from kgraph.text.dates import find_date
 from kgraph.text.letters import parse_letter
 from kgraph.text.reading import read_text
@@ -274,3 +275,10 @@ def test_a_states_abbreviation_without_its_stop_is_cut_off_the_town() -> None:
     letter = parse_letter(read_text(CAMP))
     assert letter.date is not None and letter.date.iso == "1862-11-12"
     assert letter.place is not None and letter.place.text == "Warrenton"
+
+
+def test_a_telegrams_land_after_the_town_without_a_comma_is_cut_off() -> None:
+    assert without_region("PERTH WESTERN AUSTRALIA ") == "PERTH "
+    assert without_region("HALIFAX NOVA SCOTIA") == "HALIFAX"
+    assert without_region("FORT CUMBERLAND ") == "FORT CUMBERLAND "  # a fort's name, no land
+    assert without_region("Maidstone Kent ") == "Maidstone Kent "  # a telegram's capitals only

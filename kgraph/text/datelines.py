@@ -206,8 +206,32 @@ def _region_after() -> re.Pattern[str]:
 
 def without_region(value: str) -> str:
     """A place without the state or county abbreviated after it ("Sharpsburg Md." is
-    Sharpsburg); ``value`` keeps its full stop."""
-    return _region_after().sub("", value)
+    Sharpsburg), or a land of ``region-names.txt`` written after it without a comma, as a
+    telegram does ("HOBART TASMANIA 7 MARCH 1912"); ``value`` keeps its full stop."""
+    value = _region_after().sub("", value)
+    words = value.split()
+    for size in (3, 2, 1) if value.isupper() else ():
+        if (
+            len(words) > size
+            and " ".join(words[-size:]).lower() in _regions()
+            and words[-size - 1].lower().strip(".") not in _NAME_HEADS  # not "FORT CUMBERLAND"
+        ):
+            return (
+                value[: value.rstrip().rindex(words[-size])].rstrip() + value[len(value.rstrip()) :]
+            )
+    return value
+
+
+# the words that begin a place's name with a region's in it: "Port Victoria", "New Norfolk"
+_NAME_HEADS = frozenset(
+    {"fort", "port", "mount", "mt", "new", "lake", "cape", "point", "st", "saint", "upper"}
+    | {"lower", "north", "south", "east", "west", "great", "little", "old", "camp"}
+)
+
+
+@functools.cache
+def _regions() -> frozenset[str]:
+    return read_words(data_dir() / "patterns" / "region-names.txt")
 
 
 Dated = tuple[LetterDate, TextSpan | None]  # a dateline's date and the place written with it
