@@ -86,3 +86,21 @@ def test_a_letter_dated_at_its_foot_takes_the_town_on_the_line_above_the_date(
     assert built["foot"].letter.date is not None
     assert built["foot"].letter.date.iso == "1890-05-05"
     assert _place(built["foot"]) == "Manchester"
+
+
+def test_washington_with_its_district_is_the_capital_not_the_state() -> None:
+    letter = """\
+NATIONAL ARCHIVES COUNCIL
+Washington, D. C.
+
+March 3, 1936
+
+My dear Mr. Hale:
+
+The committee meets on Friday and I hope you will come.
+
+Sincerely yours,
+Ruth Porter
+"""
+    (result,) = process([letter], Settings(link="none"))
+    assert _place(result) == "Washington, D.C."

@@ -8,7 +8,7 @@ import re
 
 from kgraph.extract.tagged import tagged_mentions
 from kgraph.model import Analysis, EntityType, EntSpan, Letter, Mention, TextSpan
-from kgraph.text.datelines import without_region
+from kgraph.text.datelines import with_district, without_region
 from kgraph.text.dates import MONTHS, is_date_word
 from kgraph.text.headings import given_names
 from kgraph.text.line_patterns import HOUSE, LOCATIVE, POSTAL_DISTRICT
@@ -180,6 +180,7 @@ def _parts(text: str, span: TextSpan, role: str) -> list[Mention]:
             end = start + district.start()  # "Berlin N.": the place is Berlin
         if (town := without_region(text[start : end + 1])) != text[start : end + 1]:
             end = start + len(town.rstrip())  # "Sharpsburg Md.": the place is Sharpsburg
+        end = with_district(text, start, end)  # "Washington, D.C.": the city's name
         part = text[start:end]
         words = part.split()
         short = len(part.replace(".", "")) <= 3 and not _TOWN3.fullmatch(part)  # "Rye", not "W.C."

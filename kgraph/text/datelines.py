@@ -112,7 +112,7 @@ def place_before(line: Line, start: int) -> TextSpan | None:
         if (HOUSE.search(value) or SHIP.match(value)) and part is not parts[-1]:
             continue
         offset = part.start() + part.group().index(value)
-        place = span_in(line, offset, offset + len(value))
+        place = span_in(line, offset, with_district(line.text, offset, offset + len(value)))
         break
     return place
 
@@ -220,6 +220,17 @@ def without_region(value: str) -> str:
                 value[: value.rstrip().rindex(words[-size])].rstrip() + value[len(value.rstrip()) :]
             )
     return value
+
+
+# the District after Washington, part of the city's name: "Washington, D. C."
+_DISTRICT = re.compile(r",?[ \t]*D\.[ \t]?C\.")
+
+
+def with_district(text: str, start: int, end: int) -> int:
+    """The end of the place ``text[start:end]`` with ", D.C." after it when it is Washington
+    ("Washington, D. C., June 9, 1942" was written in the city, not the state)."""
+    m = _DISTRICT.match(text, end)
+    return m.end() if m is not None and text[start:end] == "Washington" else end
 
 
 # the words that begin a place's name with a region's in it: "Port Victoria", "New Norfolk"
