@@ -12,6 +12,16 @@ from kgraph.text.dates import find_date
 from kgraph.text.letters import parse_letter
 from kgraph.text.reading import read_text
 
+
+def _date_place(text: str) -> tuple[str | None, str | None]:
+    """The ISO date and the place as written that kgraph reads in ``text``."""
+    letter = parse_letter(read_text(text))
+    return (
+        letter.date.iso if letter.date else None,
+        letter.place.text if letter.place else None,
+    )
+
+
 NAVIGATION = """\
 HARTMANN EDITION ONLINE  |  Letters  |  English translation
 
@@ -93,24 +103,20 @@ he wrote on the second day is the shorter:
 
 def test_a_german_day_cut_short_is_read_and_the_editions_navigation_is_no_dateline() -> None:
     assert find_date("Leipzig d: 8t May 1821.") is not None
-    letter = parse_letter(read_text(NAVIGATION))
-    assert letter.date is not None and letter.date.iso == "1821-05-08"
-    assert letter.place is not None and letter.place.text == "Leipzig"
+    assert _date_place(NAVIGATION) == ("1821-05-08", "Leipzig")
 
 
 def test_an_ebooks_release_date_is_no_dateline_and_a_heading_in_capitals_no_salutation() -> None:
+    assert _date_place(EBOOK) == ("1832-03-12", "Lyon")
     letter = parse_letter(read_text(EBOOK))
-    assert letter.date is not None and letter.date.iso == "1832-03-12"
-    assert letter.place is not None and letter.place.text == "Lyon"
     assert letter.salutation is None
     assert letter.heading_recipient is not None
     assert letter.heading_recipient.text == "PIERRE LEROUX"
 
 
 def test_a_heading_with_the_date_at_the_margin_beats_the_postmark_in_the_source_note() -> None:
+    assert _date_place(MARGIN) == ("1851-10-09", "Dover")
     letter = parse_letter(read_text(MARGIN))
-    assert letter.date is not None and letter.date.iso == "1851-10-09"
-    assert letter.place is not None and letter.place.text == "Dover"
     assert letter.heading_recipient is not None
     assert letter.heading_recipient.text == "LORD HAVERSHAM"
 
@@ -218,9 +224,7 @@ John
 
 
 def test_the_editors_the_letter_is_dated_gives_day_place_and_the_running_heads_year() -> None:
-    letter = parse_letter(read_text(BIOGRAPHY_DATED))
-    assert letter.date is not None and letter.date.iso == "1844-09-03"
-    assert letter.place is not None and letter.place.text == "Ashby"
+    assert _date_place(BIOGRAPHY_DATED) == ("1844-09-03", "Ashby")
 
 
 def test_a_records_dated_line_gives_the_date() -> None:
@@ -247,9 +251,7 @@ subscription is nearly full; he will pay half on delivery and half at Michaelmas
 
 
 def test_a_lots_sheet_line_under_a_paragraph_gives_place_and_date() -> None:
-    letter = parse_letter(read_text(LOT))
-    assert letter.date is not None and letter.date.iso == "1779-05-03"
-    assert letter.place is not None and letter.place.text == "Bath"
+    assert _date_place(LOT) == ("1779-05-03", "Bath")
 
 
 def test_the_surname_a_lot_says_the_letter_is_signed_with_is_the_writer() -> None:
@@ -272,9 +274,7 @@ Wm. Haskell
 
 
 def test_a_states_abbreviation_without_its_stop_is_cut_off_the_town() -> None:
-    letter = parse_letter(read_text(CAMP))
-    assert letter.date is not None and letter.date.iso == "1862-11-12"
-    assert letter.place is not None and letter.place.text == "Warrenton"
+    assert _date_place(CAMP) == ("1862-11-12", "Warrenton")
 
 
 def test_a_telegrams_land_after_the_town_without_a_comma_is_cut_off() -> None:
