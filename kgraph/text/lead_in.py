@@ -66,8 +66,9 @@ def last_sentence(prose: list[Line]) -> str:
     return joined[ends[-1] if ends else 0 :]
 
 
-# a section of a biography headed by its year alone: "1833.", "[1833.]", "— 1833 —"
+# a month and its year in a narrative: "the first days of October 1845", "May of 1860"
 _MONTH_YEAR = re.compile(r"\b(?P<month>[A-Z][a-z]+\.?)\s+(?:of\s+)?(?P<year>1[5-9]\d\d)\b")
+# a section of a biography headed by its year alone: "1833.", "[1833.]", "— 1833 —"
 _YEAR_HEAD = re.compile(r"[\[(—–-]?\s*1[5-9]\d\d\.?\s*[\])—–-]?\.?")
 
 
@@ -233,12 +234,8 @@ def dated_in(
             place = span_in(line, m.start("p"), m.end("p")) if m["p"] else None
             found = find_date(rest)
             if found is not None and found.start <= 4 and found.precision == "day":
-                start = m.end() + found.start
-                return LetterDate(
-                    found.iso,
-                    "day",
-                    span_in(line, start, start + len(rest[found.start : found.end])),
-                ), place
+                span = span_in(line, m.end() + found.start, m.end() + found.end)
+                return LetterDate(found.iso, "day", span), place
             pending = partial_date(rest[:40])
             if pending is None or pending.start > 4:
                 continue

@@ -21,7 +21,7 @@ from kgraph.text.kin_names import kin_named, wife_named
 from kgraph.text.lead_in import LeadIn
 from kgraph.text.lead_in_names import catalogue_lot, endorsed_writer, note_parties
 from kgraph.text.lead_in_subject import pronoun_subject
-from kgraph.text.letter_lines import Line, looks_like_name, signs, span_in
+from kgraph.text.letter_lines import Line, blocks, looks_like_name, signs, span_in
 from kgraph.text.line_patterns import HONORIFIC
 
 
@@ -90,7 +90,9 @@ def editor_parties(
     )
     greeting = " ".join(x.text for x in (kin_heading, salutation) if x is not None)
     if heading_recipient is None and greeting:  # "Dear Mother" … "her mother, X"
-        for part in (heading, *_paragraphs(text, prose)):
+        # each paragraph whole: "His / mother, Céleste, …" is one phrase
+        paragraphs = [Line(b.start, b.end, b.text, -1) for b in blocks(text, prose)]
+        for part in (heading, *paragraphs):
             if part is not None and (kin := kin_named(part.text, greeting)) is not None:
                 heading_recipient = span_in(part, *kin)
                 break
@@ -161,15 +163,6 @@ def _noted_parties(text: str, lines: list[Line], after: int) -> tuple[TextSpan, 
 
 # the name a lot's heading says the letter is signed with: 'Autograph letter signed ("Meyerbeer")'
 _SIGNED_AS = re.compile(r"\bsigned\s*\(\s*[\"“']([A-Z][\w.'’ -]{1,40}?)[\"”']\s*\)")
-
-
-def _paragraphs(text: str, lines: list[Line]) -> list[Line]:
-    """Each paragraph of ``lines`` as one line, its printed line breaks kept ("His / mother,
-    Céleste, …" is one phrase)."""
-    blocks: dict[int, list[Line]] = {}
-    for line in lines:
-        blocks.setdefault(line.block, []).append(line)
-    return [Line(b[0].start, b[-1].end, text[b[0].start : b[-1].end], k) for k, b in blocks.items()]
 
 
 def _fits(signed: TextSpan | None, named: TextSpan | None) -> bool:

@@ -69,7 +69,8 @@ def parse_letter(source: Source) -> Letter:
 def _parse(source: Source, text: str) -> Letter:
     lines = wrapped_lots(text, split_closings(split_lines(text)))  # a lot printed over lines
     n = len(lines)
-    sal = first_salutation(lines, calendar_entry)  # not "Madame de Staël to T. Jefferson, 4 …"
+    # the salutation, never a calendar's "Madame de Staël to T. Jefferson, 4 …"
+    sal = first_salutation(text, lines, calendar_entry)
     tail = read_tail(text, lines, sal)
     val, sig, after = tail.val, tail.sig, tail.after
     postscript, notes, colophon, bottom = tail.postscript, tail.notes, tail.colophon, tail.bottom

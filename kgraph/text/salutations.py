@@ -14,7 +14,7 @@ from kgraph.model import TextSpan
 from kgraph.text.dates import find_date
 from kgraph.text.headings import kinship_words, parties
 from kgraph.text.lead_in import narrates
-from kgraph.text.letter_lines import Line, looks_like_name, span_in
+from kgraph.text.letter_lines import Line, blocks, looks_like_name, span_in
 from kgraph.text.line_patterns import (
     ENDEARMENT,
     GREETING,
@@ -180,7 +180,7 @@ def dateline_beside(text: str, greeting: Line, beside: Line) -> bool:
     )
 
 
-def first_salutation(lines: list[Line], skip: Callable[[str], bool]) -> int | None:
+def first_salutation(text: str, lines: list[Line], skip: Callable[[str], bool]) -> int | None:
     """The index of the letter's salutation among the first 40 lines (not one ``skip``
     refuses): the first, unless an editor's sentence leading into a letter ("… a letter
     addressed to himself by Mr. Baker:—") stands between it and a later one, which then
@@ -193,10 +193,7 @@ def first_salutation(lines: list[Line], skip: Callable[[str], bool]) -> int | No
     ]
     if not found:
         return None
-    for later in found[1:]:
-        paragraphs: dict[int, list[str]] = {}  # "… at his own / cost:—" is one sentence
-        for x in lines[found[0] + 1 : later]:
-            paragraphs.setdefault(x.block, []).append(x.text)
-        if any(narrates(" ".join(p)) for p in paragraphs.values()):
+    for later in found[1:]:  # each paragraph whole: "… at his own / cost:—" is one sentence
+        if any(narrates(p.text) for p in blocks(text, lines[found[0] + 1 : later])):
             return later
     return found[0]
