@@ -170,11 +170,16 @@ def run(folders: Sequence[Path], link: LinkMode = "offline") -> dict[str, Any]:
         bev = evaluate(gold, base_graph, base_letter)
         ours.append(ev)
         theirs.append(bev)
+        scored = ev.to_dict()
+        for cue in result.cues:  # which cue gave each value, to see which kinds go wrong
+            field = scored["metadata"].get(cue.field)
+            if isinstance(field, dict):
+                field["cue"] = cue.rule
         letters.append(
             {
                 "letter": result.letter.source.name,
                 "gold": relative(gold_path),
-                "kgraph": ev.to_dict(),
+                "kgraph": scored,
                 "baseline": bev.to_dict(),
             }
         )

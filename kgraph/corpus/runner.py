@@ -41,7 +41,7 @@ class Processor:
             from kgraph.knowledge.kb_build import ensure_kb
             from kgraph.knowledge.kb_names import Settlements
             from kgraph.knowledge.place_sense import PlaceSense
-            from kgraph.nlp.pipeline import word_classes
+            from kgraph.nlp.pipeline import closed_words, word_classes
             from kgraph.settings import read_words
 
             kb = KnowledgeBase(ensure_kb(settings.kb_dir))
@@ -53,7 +53,9 @@ class Processor:
             )
             times = read_words(words / "time-words.txt")
             regions = read_words(words / "region-names.txt")
-            self.place_sense = PlaceSense(kb, word_classes(self.nlp), given, heads, times, regions)
+            self.place_sense = PlaceSense(
+                kb, word_classes(self.nlp), given, heads, times, regions, closed_words(self.nlp)
+            )
 
     def process(self, sources: Sequence[Source]) -> list[LetterResult]:
         from kgraph.nlp import analyse_many

@@ -11,7 +11,7 @@ from kgraph.model import Analysis, EntityType, EntSpan, Letter, Mention, TextSpa
 from kgraph.text.datelines import with_district, without_region
 from kgraph.text.dates import MONTHS, is_date_word
 from kgraph.text.headings import given_names
-from kgraph.text.line_patterns import HOUSE, LOCATIVE, POSTAL_DISTRICT
+from kgraph.text.line_patterns import HOUSE, LOCATIVE, POSTAL_DISTRICT, WEEKDAY
 
 KEEP_IN_ADDRESS: frozenset[str] = frozenset({"Place"})
 STRUCTURE_ROLES: dict[str, EntityType] = {
@@ -181,6 +181,7 @@ def _parts(text: str, span: TextSpan, role: str) -> list[Mention]:
         if (town := without_region(text[start : end + 1])) != text[start : end + 1]:
             end = start + len(town.rstrip())  # "Sharpsburg Md.": the place is Sharpsburg
         end = with_district(text, start, end)  # "Washington, D.C.": the city's name
+        end = _before_weekday(text, start, end)  # "Dublin Saturday": Dublin
         part = text[start:end]
         words = part.split()
         short = len(part.replace(".", "")) <= 3 and not _TOWN3.fullmatch(part)  # "Rye", not "W.C."
@@ -193,6 +194,18 @@ def _parts(text: str, span: TextSpan, role: str) -> list[Mention]:
         if all(w[:1].isupper() for w in words if w.lower() not in ("of", "de", "la", "le")):
             found.append(Mention(start, end, part, "Place", "structure", None, role))
     return found
+
+
+_LAST_WORD = re.compile(r"(?<=\S)\s+\w+\.?$")
+
+
+def _before_weekday(text: str, start: int, end: int) -> int:
+    """The end of an address's or dateline's place before a weekday written after it on the
+    same line ("Dublin Saturday", "Staberhof Sunday"): no place's name ends in a weekday."""
+    day = _LAST_WORD.search(text, start, end)
+    if day is None or not WEEKDAY.match(day.group().strip()):
+        return end
+    return start + len(text[start : day.start()].rstrip(" ,"))
 
 
 # a town of three letters ("Rye", "Ayr", "Ely"), not an abbreviation after a name ("Esq")
@@ -297,6 +310,8 @@ def _from_span(text: str, span: EntSpan) -> Mention | None:
         start, end = trim(text, start, after.start())
     if (before := MARKER_BEFORE.match(text[start:end])) is not None:
         start, end = trim(text, start + before.end(), end)
+    if label == "Place" and span.role in ("address", "dateline"):
+        end = _before_weekday(text, start, end)  # "Dublin Saturday": the town, then the day
     if end - start < 2 or not any(c.isalpha() for c in text[start:end]):
         return None
     if span.source not in ("authority", "tagged") and site_matter(text[start:end], label):

@@ -122,7 +122,8 @@ def resolve(
         )
     entities.sort(key=lambda e: (e.mentions[0].start, e.key))
     sender = _entity_with_role(entities, SENDER_ROLES)
-    recipient = _entity_with_role(entities, RECIPIENT_ROLES)
+    # "LONDON:" taken for a greeting (a title page's imprint) greets no one
+    recipient = _entity_with_role(entities, RECIPIENT_ROLES, _a_place(place_sense))
     recipient = recipient if recipient != sender else None  # conflicting cues: neither
     parties = [e for e in entities if e.key in (sender, recipient)]
     return Resolution(
@@ -302,9 +303,24 @@ def _other_party(group: list[Mention], m: Mention) -> bool:
     return False
 
 
-def _entity_with_role(entities: list[Entity], roles: tuple[str, ...]) -> str | None:
+def _entity_with_role(
+    entities: list[Entity],
+    roles: tuple[str, ...],
+    unlikely: Callable[[Entity], bool] | None = None,
+) -> str | None:
     for role in roles:
         for e in entities:
-            if e.type == "Person" and any(m.role == role for m in e.mentions):
+            found = e.type == "Person" and any(m.role == role for m in e.mentions)
+            if found and (unlikely is None or not unlikely(e)):
                 return e.key
     return None
+
+
+def _a_place(sense: PlaceSense | None) -> Callable[[Entity], bool]:
+    """Whether a party found only in the greeting is a large place's name and nobody's."""
+
+    def place(e: Entity) -> bool:
+        greeted = all(m.role == "recipient_name" for m in e.mentions)
+        return sense is not None and greeted and sense.is_large_place(e.label)
+
+    return place

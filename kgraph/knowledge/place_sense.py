@@ -62,6 +62,7 @@ class PlaceSense:
         heads: frozenset[str] = frozenset(),
         times: frozenset[str] = frozenset(),
         regions: frozenset[str] = frozenset(),
+        closed: frozenset[str] = frozenset(),
     ) -> None:
         self.kb = kb
         self.classes = tuple(classes)
@@ -69,6 +70,8 @@ class PlaceSense:
         self.heads = heads
         self.times = times  # "St. Joseph's Day": a feast, the last word a day's
         self.regions = regions  # "Midlothian", "South Australia": no town's name
+        # words of closed classes ("to", "your", "which"): "RELATING TO THE" names no place
+        self.closed = closed - _FUNCTION - heads
 
     def __call__(self, name: str) -> bool:
         if not self.classes or self._large(name):
@@ -77,12 +80,21 @@ class PlaceSense:
         content = [w for w in words if w.lower() not in _FUNCTION]
         if len(content) > 1 and "and" in (w.lower() for w in words):
             return False  # "INDIA AND THE CIVIL SERVICE.": a paper's headline, two subjects
+        if any(w.lower() in self.closed for w in content) and not self._known(name):
+            return False  # "Relating TO The": a title's words, no place's name
         before = words[-2].lower() if len(words) > 1 else ""
         if not content or (content[-1].lower() in _SETTLEMENT and before != "the"):
             return True  # "Kentish Town", not "THE WATER SUPPLY OF THE TOWN."
         if len(content) > 1 and any(w.lower() in self.heads for w in content):
             return True  # "Fort Lee", "Estes Park": a name with a place's head word
         return any(self._names_a_place(w) for w in content)
+
+    def is_large_place(self, name: str) -> bool:
+        """Whether ``name`` is a country, a state or a town of ``LARGE`` people and no given
+        name: "LONDON:" greets no one ("Florence" and "Victoria" may)."""
+        words = name.split()
+        given = any(w.strip(".").lower() in self.given for w in words)
+        return not given and self._large(name)
 
     def is_time(self, name: str) -> bool:
         """Whether ``name`` names a day or a season, which no place of writing is ("St.

@@ -164,6 +164,14 @@ def word_classes(nlp: Any) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(words) for words in lookups.get_table("lemma_index").values())
 
 
+def closed_words(nlp: Any) -> frozenset[str]:
+    """The language's words of closed classes: its stop words that are no noun, verb,
+    adjective or adverb ("to", "from", "your", "which"), which no place's name is made of."""
+    classes = word_classes(nlp)
+    stop: set[str] = getattr(nlp.Defaults, "stop_words", set())
+    return frozenset(w for w in stop if w.isalpha() and not any(w in c for c in classes))
+
+
 def model_name(nlp: Any) -> str:
     meta = nlp.meta
     return (

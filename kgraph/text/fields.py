@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from kgraph.text.letter_lines import Line
+from kgraph.text.name_styles import STYLE_WORDS
 
 FIELD = re.compile(
     r"^(?P<key>[^\W\d_](?:[^\W\d_]|[ ()'’]){0,28}?)(?:\s*:\**\s+|\s{2,})"
@@ -97,6 +98,14 @@ def _kind(key: str) -> str | None:
     return kind or ("editorial" if first == "editorial" else None)
 
 
+# an address that opens with a person's style is where the letter went, not where it was
+# written ("Address: Mrs. Eliza Hale, Boston", "Adresse: Herrn Dr. G. Schiefler | Hamburg")
+_TO_SOMEONE = re.compile(
+    rf"^[\"“„'‘]?\s*(?:(?i:{STYLE_WORDS})\s|(?:Mr|Mrs|Mme|Mlle|Messrs|Dr|Miss|Ms)\b\.?\s|"
+    r"(?i:to)\s+[A-Z])"
+)
+
+
 def read_field(line: Line) -> Field | None:
     """The field a line records, or None when it is no field line kgraph knows."""
     if (sent := SENT_FROM.match(line.text)) is not None:
@@ -111,6 +120,8 @@ def read_field(line: Line) -> Field | None:
         return None
     value = m["value"].rstrip("*_ |")
     start = line.start + m.start("value")
+    if kind == "place" and _TO_SOMEONE.match(value):
+        kind = "editorial"  # a card's 'Address: "Herrn Dr. G. S. | Hamburg"': the addressee's
     sent = _WRITTEN_AT.match(value) if kind == "editorial" else None
     if sent is not None:  # "Notes: Written at Arras, where he was serving …": the place
         at = start + sent.start("value")

@@ -224,6 +224,8 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
             and whole_line(text, line)  # not "Down" of "Down | Bromley | Kent"
         ):
             byline = line
+        elif line.text.rstrip(" \"”’'").endswith("!"):
+            prose.append(line)  # "Hail Jesus, Mary and Joseph!": an invocation, no address
         else:
             address.append(line)
     above = address[0] if address and addressee is not None else None

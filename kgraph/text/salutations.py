@@ -7,10 +7,12 @@ name it greets ("My dear Sir Roderick," names Sir Roderick; "Dear Mama" names no
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
 from kgraph.model import TextSpan
+from kgraph.settings import data_dir, read_words
 from kgraph.text.dates import find_date
 from kgraph.text.headings import kinship_words, parties
 from kgraph.text.lead_in import narrates
@@ -68,8 +70,14 @@ def _greets_no_one(word: str) -> bool:
         bool(NOT_NAMES.match(p))
         or p.lower() in kinship_words()
         or p.lower()[:-1] in kinship_words()
+        or p.lower() in _office_words()  # "My dear Inspector", "Citizen Consul"
         for p in parts
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _office_words() -> frozenset[str]:
+    return read_words(data_dir() / "patterns" / "office-words.txt")
 
 
 def _addressed(lines: list[Line], i: int) -> bool:
