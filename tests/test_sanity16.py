@@ -128,3 +128,46 @@ def test_a_greeting_that_names_an_office_names_no_recipient(
     office = built["office"]
     assert office.recipient is None
     assert _label(office, office.place) == "Autun"
+
+
+BLOG = """\
+---
+layout: post
+title: "A letter from the hanging of the 1889 exhibition"
+date: 2022-04-17
+tags: [letters, painting]
+---
+
+*Posted on 17 April 2022*
+
+Today a short letter the painter wrote to his sister while the 1889 exhibition was
+being hung.
+
+> Dear Anna,
+>
+> The hall is finished at last and my pictures hang in the good light by the windows.
+> Father would have laughed to see me in a collar.
+>
+> Your brother,
+> Carl
+"""
+
+
+def test_a_pages_modern_date_is_not_the_date_of_a_much_older_letter() -> None:
+    (result,) = process([BLOG], Settings(link="none"))
+    assert result.letter.date is None  # "2022-04-17" is the blog's, not the letter's
+
+
+def test_a_modern_letter_keeps_its_date() -> None:
+    letter = """\
+Oslo, 3 March 1995
+
+Dear Ingrid,
+
+The committee met on Tuesday and agreed to the new catalogue.
+
+Yours,
+Per
+"""
+    (result,) = process([letter], Settings(link="none"))
+    assert result.letter.date is not None and result.letter.date.iso == "1995-03-03"

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from kgraph.extract.encoded import honour_encoded
 from kgraph.extract.mentions import find_mentions
-from kgraph.extract.metadata import metadata_cues, within_lifetime
+from kgraph.extract.metadata import metadata_cues, not_the_pages_date, within_lifetime
 from kgraph.extract.relate import relate
 from kgraph.extract.resolve import resolve
 from kgraph.knowledge.authority import Authority, load_authority
@@ -71,6 +71,7 @@ class Processor:
                 self.authority,
             )
             letter = within_lifetime(letter, res.entities, res.sender, self.authority)
+            letter = not_the_pages_date(letter)
             relations = relate(
                 letter,
                 analysis,

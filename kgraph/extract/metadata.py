@@ -11,12 +11,13 @@ to a dateline without one is weaker than a full dateline.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
 from kgraph.knowledge.authority import Authority
 from kgraph.model import Entity, Letter, MetadataCue, TextSpan
 
-__all__ = ["WEIGHTS", "metadata_cues", "within_lifetime"]
+__all__ = ["WEIGHTS", "metadata_cues", "not_the_pages_date", "within_lifetime"]
 
 WEIGHTS: dict[str, float] = {
     "signature": 0.9,
@@ -115,5 +116,24 @@ def within_lifetime(
     year = int(letter.date.iso[:4])
     born, died = entry.start, entry.end
     if (born is not None and year < born + 10) or (died is not None and year > died):
+        return dataclasses.replace(letter, date=None)
+    return letter
+
+
+# a year as a page prints it: "1893", "2017"
+_YEAR = re.compile(r"(?<![\d/.-])(1[5-9]\d\d|20\d\d)(?![\d/-])")
+MODERN = 1990  # a date this late, on a page of a much older letter, is the page's own
+GAP = 50
+
+
+def not_the_pages_date(letter: Letter) -> Letter:
+    """The letter without its date when the date is a website's, a sale's or a reprint's
+    ("Posted 2021-10-03", "Vente du 22 novembre 2017", "14 juni 93" read as 1993): a date of
+    ``MODERN`` or later on a page that also names a year at least ``GAP`` years earlier is
+    left out, since the letter's own date cannot be told from the page's."""
+    if letter.date is None or int(letter.date.iso[:4]) < MODERN:
+        return letter
+    year = int(letter.date.iso[:4])
+    if any(int(y) <= year - GAP for y in _YEAR.findall(letter.source.text)):
         return dataclasses.replace(letter, date=None)
     return letter
