@@ -201,7 +201,12 @@ def is_edition_line(text: str, line: Line) -> bool:
         or _boxed(text, line)
         or SIGNED.match(line.text)
         or SITE_BUTTON.match(line.text.strip(" ."))
+        or len(_DOTTED.split(line.text)) >= 3  # "AMERICANA · Sale 2217 · Autographs · 14 March"
     )
+
+
+# the items of a site's or a sale's header line, set apart by middle dots or bullets
+_DOTTED = re.compile(r"[ \t]+[·•][ \t]+")
 
 
 @functools.lru_cache(maxsize=1)

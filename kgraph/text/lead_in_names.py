@@ -77,8 +77,8 @@ _LOT = re.compile(
     r"(?P<d>(?:[^.;]|(?<=\b[A-Z])\.){0,160}?)\b(?i:to)\s+"  # "…, on "U.S. Navy" letterhead, …, to"
     # "to his sister, Julia …", "to the architect Edwin …", "TO HIS PARTNER FREDERICK …"
     rf"(?i:(?:his|her|their)\s+{KIN}\s+|(?:his|her|the)\s+(?:[\w-]+\s+){{0,4}}?[a-z][\w-]*,?\s+)?"
-    r"(?P<r>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|von|van|la|le|du))*)"
-)
+    r"(?P<r>[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|von|van|la|le|du))*)"
+)  # "to the conductor Édouard Colonne": a name may open with an accented capital
 
 
 def catalogue_lot(line: str) -> tuple[tuple[int, int] | None, tuple[int, int]] | None:

@@ -118,12 +118,18 @@ def _comma_cut(piece: str) -> int | None:
     return m.end() if not before or _DATELINE_PLACE.fullmatch(before) else None
 
 
+# a transcription's line breaks shown as " / " ("Brooklyn, April 3rd, 1914 / Dr. W. E. B. Du
+# Bois, / …"), when a printed line has four of them or more
+_SLASH = re.compile(r"[ \t]+/[ \t]+")
+
+
 def _pieces(start: int, inner: str, block: int) -> list[Line]:
     """One printed line as lines of the letter: split at " | " (the manuscript's line
     breaks), without an opening quotation mark of a quoted letter or a trailing footnote
     marker."""
     found: list[Line] = []
-    cuts = [0, *(x for m in PIPE.finditer(inner) for x in (m.start(), m.end())), len(inner)]
+    breaks = PIPE if PIPE.search(inner) or len(_SLASH.findall(inner)) < 4 else _SLASH
+    cuts = [0, *(x for m in breaks.finditer(inner) for x in (m.start(), m.end())), len(inner)]
     if _SALE.search(inner):
         cuts = [0, len(inner)]  # "London | 6 December 2006 | Sale L06412": one line, the sale's
     items = [inner[a:b] for a, b in zip(cuts[::2], cuts[1::2], strict=True)]

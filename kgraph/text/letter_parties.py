@@ -15,7 +15,7 @@ from kgraph.text.fields import foot_parties
 from kgraph.text.frame import is_page_furniture
 from kgraph.text.head_lines import addressee_of
 from kgraph.text.head_record import Head
-from kgraph.text.headings import parties, writer_year
+from kgraph.text.headings import given_names, parties, writer_year
 from kgraph.text.intro_names import intro_parties
 from kgraph.text.kin_names import kin_named, wife_named
 from kgraph.text.lead_in import LeadIn
@@ -77,9 +77,9 @@ def editor_parties(
         heading_recipient = span_in(addressee, *found_name)  # "1742: To V. Sackville-West"
     sender_field, recipient_field = head.fields.get("sender"), head.fields.get("recipient")
     if heading_sender is None and sender_field is not None and signs(sender_field.text):
-        heading_sender = sender_field.span()  # "**From:** Paula Modersohn-Becker"
+        heading_sender = _name_of(sender_field)  # "**From:** Paula Modersohn-Becker"
     if heading_recipient is None and recipient_field and looks_like_name(recipient_field.text):
-        heading_recipient = recipient_field.span()
+        heading_recipient = _name_of(recipient_field)  # "To   Gösta Mittag-Leffler, Djursholm"
     if heading_recipient is None and led is not None and led.recipient is not None:
         short = set(recipient_name.text.lower().split()) if recipient_name else set()
         short = {w for w in short if not HONORIFIC.match(w)}  # "Mr. Blake,—"
@@ -171,3 +171,19 @@ def _fits(signed: TextSpan | None, named: TextSpan | None) -> bool:
     if signed is None or named is None:
         return signed is None
     return set(signed.text.casefold().split()) <= set(named.text.casefold().split())
+
+
+# a record's "To   Gösta Mittag-Leffler, Djursholm": a name of two words or more, then a town
+_NAME_TOWN = re.compile(r"(?P<n>[^,]*\S\s+\S[^,]*),\s+(?P<t>[A-ZÀ-Þ][^\W\d_]{2,}[\w'’-]*)\.?$")
+
+
+def _name_of(field: Line) -> TextSpan:
+    """The person a record's From or To field names, without the town after the name (not
+    "Du Bois, William": a given name after a comma belongs to an inverted name)."""
+    m = _NAME_TOWN.fullmatch(field.text)
+    if m is None or m["t"].lower() in given_names() or m["t"].lower() in _AFTER_NAMES:
+        return field.span()
+    return span_in(field, 0, m.end("n"))
+
+
+_AFTER_NAMES = frozenset({"jr", "jun", "junior", "sr", "sen", "senior", "esq", "esquire", "bart"})

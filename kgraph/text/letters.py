@@ -23,7 +23,7 @@ from kgraph.text.editorial import plain_emphasis, restored
 from kgraph.text.fields import bare_key, postmark, read_field
 from kgraph.text.frame import is_page_furniture, letter_start, past_dateline
 from kgraph.text.frame_years import complete_date, partial_date, same_day
-from kgraph.text.head_lines import after_edition, calendar_entry, unbracket
+from kgraph.text.head_lines import after_edition, calendar_entry, is_edition_line, unbracket
 from kgraph.text.headings import NUMBER
 from kgraph.text.intro_names import intro_parties, intro_place
 from kgraph.text.lead_in import dated_in, lead_in, narrates, read_lead_in, year_frames
@@ -66,6 +66,13 @@ def parse_letter(source: Source) -> Letter:
     return letter if plain == source.text else restored(letter, source)
 
 
+def _record_block(lines: list[Line], at: int) -> bool:
+    """Whether the paragraph of line ``at`` is a record's fields: two of its lines or more
+    read as fields ("Date   1 Dec. 1889", "Place   Paris", "From   …")."""
+    block = lines[at].block
+    return sum(1 for x in lines[at : at + 12] if x.block == block and read_field(x)) >= 2
+
+
 def _parse(source: Source, text: str) -> Letter:
     lines = wrapped_lots(text, split_closings(split_lines(text)))  # a lot printed over lines
     n = len(lines)
@@ -82,12 +89,17 @@ def _parse(source: Source, text: str) -> Letter:
         and (
             catalogue_lot(lines[head_end].text) is not None  # "Autograph letter signed … to …"
             or is_page_furniture(lines[head_end])  # "142" over a lot: the page's number
+            or is_edition_line(text, lines[head_end])  # a site's breadcrumb over its record
+            or _record_block(lines, head_end)  # "No.   II.118" over "Date   1 Dec. 1889" …
             or read_field(lines[head_end]) is not None  # a record's "Description: Sent from …"
             or bare_key(lines[head_end].text) is not None
             or (  # "WITH A SKETCH OF THE STUDIO": a lot's headline over its description
                 lines[head_end].text.isupper()
                 and head_end + 1 < n
-                and catalogue_lot(lines[head_end + 1].text) is not None
+                and (
+                    catalogue_lot(lines[head_end + 1].text) is not None
+                    or read_field(lines[head_end + 1]) is not None  # "Estimate: $6,000"
+                )
             )
         )
     ):

@@ -1,0 +1,134 @@
+"""Records that describe a letter before, or instead of, a transcription that kgraph could not
+read as a letter on its own (session 16), on letters written for these tests in shapes real
+sites and sales print: a digital collection's record under its breadcrumb with the letter's
+line breaks shown as " / ", an auction's lot under a header of middle dots, a calendar's
+record opened by its number, and a lot addressed to a name with an accented capital. Built
+with the spaCy model and the knowledge base, as users build."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph.api import process
+from kgraph.model import LetterResult
+from kgraph.settings import Settings
+
+COLLECTION = """\
+Digital Collections › Manuscripts and Archives › Woman Suffrage Correspondence › Item 0412
+
+Title: Letter from Anna Howard Shaw to Carrie Chapman Catt, May 9, 1912
+Creator: Shaw, Anna Howard, 1847-1919
+Recipient: Catt, Carrie Chapman, 1859-1947
+Date: 1912-05-09
+Type: Correspondence
+Format: Typescript, 1 leaf
+Rights: No known copyright restrictions.
+
+Transcription (line breaks shown as /):
+
+Moylan, May 9th, 1912 / Mrs. Carrie Chapman Catt, / 2 West 86th Street, / New York. / \
+My dear Mrs. Catt: / The parade committee has asked me to walk at the head of the / \
+state delegations, and I have said yes, though my feet are not what they were. / \
+I hope you will walk with me. / Affectionately yours,
+
+Note: Unsigned carbon copy.
+"""
+
+LOT = """\
+BRANDT & OSGOOD AMERICANA · Sale 118 · Autographs, Letters and Manuscripts · 2 June 2015
+
+Lot 77
+JEFFERSON DAVIS WRITES OF HIS RELEASE
+
+Estimate: $3,000 – 4,000
+Sold for: $4,200
+
+DAVIS, JEFFERSON. Autograph letter signed ("Jeff. Davis"), 2 pages, 8vo, Richmond, \
+May 20, 1867, to his friend Francis P. Blair at Silver Spring, Maryland. Light folds.
+
+In part: "My dear Sir, | The bail was given on Monday and I am free to go where I please. \
+| I shall go first to Canada to see my children. | Yours truly | Jeff. Davis"
+
+Provenance: The Blair family.
+"""
+
+CALENDAR = """\
+CALENDAR OF THE LETTERS OF SOFIA KOVALEVSKAYA
+Part I: Letters to German correspondents, 1870-1891
+----------------------------------------------------------------------
+No.          I.42
+Date         14 Feb. 1874 [from the postmark]
+Place        Göttingen
+From         Sofia Kovalevskaya
+To           Karl Weierstrass, Berlin
+Type         ALS, 2 pp., 8vo
+Language     German
+----------------------------------------------------------------------
+Summary.
+She reports that the faculty has accepted her three papers and that the
+degree will be given without an examination.
+"""
+
+ACCENTED = """\
+Lot 305
+
+Autograph letter signed ("Berthe") to the painter Édouard Manet, in French, 2 pages, \
+8vo, Passy, 3 June 1870, small tear.
+
+In part: "My dear friend, the picture has come back from the Salon unhurt."
+"""
+
+
+@pytest.fixture(scope="module")
+def built() -> dict[str, LetterResult]:
+    names = ("collection", "lot", "calendar", "accented")
+    results = process([COLLECTION, LOT, CALENDAR, ACCENTED], Settings(link="none"))
+    return dict(zip(names, results, strict=True))
+
+
+def _label(result: LetterResult, key: str | None) -> str | None:
+    entity = next((e for e in result.entities if e.key == key), None)
+    return entity.label if entity else None
+
+
+def test_a_collections_record_under_its_breadcrumb_gives_the_parties_and_the_date(
+    built: dict[str, LetterResult],
+) -> None:
+    record = built["collection"]
+    assert _label(record, record.sender) == "Anna Howard Shaw"
+    assert _label(record, record.recipient) == "Carrie Chapman Catt"
+    assert record.letter.date is not None and record.letter.date.iso == "1912-05-09"
+
+
+def test_line_breaks_shown_as_slashes_give_the_dateline_its_place(
+    built: dict[str, LetterResult],
+) -> None:
+    record = built["collection"]
+    assert _label(record, record.place) == "Moylan"
+
+
+def test_a_lot_under_a_header_of_middle_dots_gives_what_its_description_says(
+    built: dict[str, LetterResult],
+) -> None:
+    lot = built["lot"]
+    assert lot.letter.date is not None and lot.letter.date.iso == "1867-05-20"
+    assert _label(lot, lot.place) == "Richmond"
+    assert _label(lot, lot.recipient) == "Francis P. Blair"
+    assert lot.sender is not None and "Davis" in (_label(lot, lot.sender) or "")
+
+
+def test_a_calendars_record_opened_by_its_number_gives_its_fields(
+    built: dict[str, LetterResult],
+) -> None:
+    entry = built["calendar"]
+    assert _label(entry, entry.sender) == "Sofia Kovalevskaya"
+    assert _label(entry, entry.recipient) == "Karl Weierstrass"  # not "…, Berlin"
+    assert entry.letter.date is not None and entry.letter.date.iso == "1874-02-14"
+    assert _label(entry, entry.place) == "Göttingen"
+
+
+def test_a_lot_addressed_to_a_name_with_an_accented_capital(
+    built: dict[str, LetterResult],
+) -> None:
+    lot = built["accented"]
+    assert _label(lot, lot.recipient) == "Édouard Manet"
