@@ -181,3 +181,10 @@ def postmark(lines: list[Line]) -> Line | None:
             start = line.start + m.start("v")
             return Line(start, start + len(m["v"]), m["v"], line.block)
     return None
+
+
+def record_block(lines: list[Line], at: int) -> bool:
+    """Whether the paragraph of line ``at`` is a record's fields: two of its lines or more
+    read as fields ("Date   1 Dec. 1889", "Place   Paris", "From   …")."""
+    block = lines[at].block
+    return sum(1 for x in lines[at : at + 12] if x.block == block and read_field(x)) >= 2

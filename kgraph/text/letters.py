@@ -20,7 +20,7 @@ from kgraph.text.closings import split_closings
 from kgraph.text.datelines import adds_place, finer_in, parse_below, parse_date, place_before
 from kgraph.text.dates import find_date
 from kgraph.text.editorial import plain_emphasis, restored
-from kgraph.text.fields import bare_key, postmark, read_field
+from kgraph.text.fields import bare_key, postmark, read_field, record_block
 from kgraph.text.frame import is_page_furniture, letter_start, past_dateline
 from kgraph.text.frame_years import complete_date, partial_date, same_day
 from kgraph.text.head_lines import after_edition, calendar_entry, is_edition_line, unbracket
@@ -66,13 +66,6 @@ def parse_letter(source: Source) -> Letter:
     return letter if plain == source.text else restored(letter, source)
 
 
-def _record_block(lines: list[Line], at: int) -> bool:
-    """Whether the paragraph of line ``at`` is a record's fields: two of its lines or more
-    read as fields ("Date   1 Dec. 1889", "Place   Paris", "From   …")."""
-    block = lines[at].block
-    return sum(1 for x in lines[at : at + 12] if x.block == block and read_field(x)) >= 2
-
-
 def _parse(source: Source, text: str) -> Letter:
     lines = wrapped_lots(text, split_closings(split_lines(text)))  # a lot printed over lines
     n = len(lines)
@@ -90,7 +83,7 @@ def _parse(source: Source, text: str) -> Letter:
             catalogue_lot(lines[head_end].text) is not None  # "Autograph letter signed … to …"
             or is_page_furniture(lines[head_end])  # "142" over a lot: the page's number
             or is_edition_line(text, lines[head_end])  # a site's breadcrumb over its record
-            or _record_block(lines, head_end)  # "No.   II.118" over "Date   1 Dec. 1889" …
+            or record_block(lines, head_end)  # "No.   II.118" over "Date   1 Dec. 1889" …
             or read_field(lines[head_end]) is not None  # a record's "Description: Sent from …"
             or bare_key(lines[head_end].text) is not None
             or (  # "WITH A SKETCH OF THE STUDIO": a lot's headline over its description
