@@ -15,14 +15,19 @@ from kgraph.text.letter_lines import Line, span_line
 _SHORT_RUN = r"(?:[^.:;]|(?<=\b(?:Dr|Mr|St|Jr|Sr))\.|(?<=\b(?:Mrs|Rev))\.|(?<=\b[A-Z])\.){0,40}?"
 
 
+_PREPOSITION = r"(?:in|at|on|from|of|for|about|by|with|into|upon|after|before)"
+# small words a sentence goes on in after the addressee's name
+_GOES_ON = r"(?:in|at|from|on|who|the|as|and|about|with|that|whom|whose|when|while|after)"
 _LEAD_IN = re.compile(
     rf"\b(?:wrote|writes|writing|written|sent|addressed|letter|mailed|posted|forwarded|"
     rf"despatched|dispatched)\b{_SHORT_RUN}\bto\s+"
-    rf"(?:(?:his|her|their)\s+(?:(?:old|dear|young|elder|younger|eldest)\s+)?"
-    rf"(?:friend|brother|sister|wife|husband|son|daughter|father|mother|colleague|publisher|"
-    rf"patron|uncle|aunt|cousin|nephew|niece|fianc[ée]e?)(?:\s+and\s+[a-z]+)?,?\s+)?"
-    rf"(?:the\s+(?:[a-z][a-z-]+\s+){{1,3}})?"  # "… her old friend the landscape painter X"
-    rf"(?P<r>{NAME})(?=\s*[,;:.(]|\s+(?:in|at|from|on|who|the)\b|\s*$)",
+    # "his old pupil and friend X", "her friend the landscape painter X": a few words that
+    # say who the addressee was, none a preposition ("to his wife at Berlin" names no one)
+    rf"(?:(?:his|her|their)\s+(?:(?!{_PREPOSITION}\b)[a-z][a-z-]*,?\s+){{0,5}}?)?"
+    rf"(?:the\s+(?:[a-z][a-z-]+\s+){{1,3}})?"
+    # the name ends where the sentence goes on in small words: "to Colonel Thompson as
+    # hotly as ever"
+    rf"(?P<r>(?:the\s+)?(?=[A-ZÀ-Þ]){NAME})(?=\s*[,;:.(]|\s+{_GOES_ON}\b|\s*$)",
 )
 
 
