@@ -1,8 +1,9 @@
 """The addressee a biographer's narrative names as it leads into a quoted letter (session 16):
 a few words that say who the addressee was ("his old pupil and friend X"), a name that the
 sentence runs on after in small words ("writing to Dr. X as warmly as ever"), and never a
-town after "his wife at". On letters written for these tests in the shape of a scanned
-"Life and Letters"; built with the spaCy model, as users build."""
+town after "his wife at"; and a place with the county or state after its comma (locatedIn).
+On letters written for these tests, most in the shape of a scanned "Life and Letters";
+built with the spaCy model, as users build."""
 
 from __future__ import annotations
 
@@ -87,3 +88,27 @@ def test_words_that_say_who_the_addressee_was_come_before_the_name(
 
 def test_a_town_after_his_wife_at_is_no_addressee(built: dict[str, LetterResult]) -> None:
     assert _label(built["no_name"], built["no_name"].recipient) != "Dover"
+
+
+def test_a_place_and_the_region_after_its_comma_give_located_in() -> None:
+    letter = """\
+Chicago, June 2, 1885.
+
+Dear Sister,
+
+The show closes here on Saturday and we go on to Omaha. Lulu and the girls are at home on
+the ranch at North Platte, Nebraska, and I long to be with them. We played Bombay, Bengal
+and Madras in my dreams last night, and Paris, Lyon, Nantes and Lille.
+
+Your loving brother,
+Will
+"""
+    (result,) = process([letter], Settings(link="none"))
+    labels = {e.key: e.label for e in result.entities}
+    located = {
+        (labels[r.subject], labels[r.object])
+        for r in result.relations
+        if r.predicate == "locatedIn"
+    }
+    assert ("North Platte", "Nebraska") in located
+    assert not {pair for pair in located if pair[0] in ("Paris", "Lyon", "Mumbai", "Bombay")}

@@ -81,6 +81,7 @@ class Processor:
                 res.place,
                 self.settings.min_confidence,
                 self.settings.patterns_dir / "relations.jsonl",
+                self.place_sense.is_region if self.place_sense is not None else None,
             )
             year = int(letter.date.iso[:4]) if letter.date is not None else None
             entities, links = self.linker.link_letter(res.entities, year)

@@ -15,13 +15,14 @@ per (subject, predicate, object): the most confident evidence wins.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from kgraph.extract.address_chain import beyond_house, chain_links, editorial
 from kgraph.extract.evidence import sentence_of
+from kgraph.extract.place_regions import place_and_region
 from kgraph.extract.relate_arguments import Arguments
 from kgraph.extract.relate_parties import (
     WE,
@@ -87,6 +88,7 @@ def relate(
     place: str | None,
     min_confidence: float = 0.0,
     rules_file: Path = RULES_FILE,
+    is_region: Callable[[str], bool] | None = None,
 ) -> tuple[Relation, ...]:
     """The letter's relations: the best evidence for each triple, at least ``min_confidence``.
 
@@ -94,6 +96,12 @@ def relate(
     ("which I edited"): the possessive only says that the two belong together."""
     table = rule_table(rules_file)
     every = proposals(letter, analysis, entities, sender, recipient, place, rules_file)
+    if is_region is not None:  # "at Partney, Lincolnshire"
+        every += [
+            r
+            for inner, outer, span in place_and_region(letter, entities, is_region)
+            if (r := _make(table, "text:place-region", inner, outer, span)) is not None
+        ]
     weak = {r for r in every if table.get(r.rule, {}).get("weak")}
     strong = {(frozenset((r.subject, r.object)), r.predicate) for r in every if r not in weak}
     found: dict[tuple[str, str, str], Relation] = {}
