@@ -2,7 +2,8 @@
 read as a letter on its own (session 16), on letters written for these tests in shapes real
 sites and sales print: a digital collection's record under its breadcrumb with the letter's
 line breaks shown as " / ", an auction's lot under a header of middle dots, a calendar's
-record opened by its number, and a lot addressed to a name with an accented capital. Built
+record opened by its number, a lot addressed to a name with an accented capital, and a
+museum's record whose date field gives a two-digit year its century. Built
 with the spaCy model and the knowledge base, as users build."""
 
 from __future__ import annotations
@@ -132,3 +133,31 @@ def test_a_lot_addressed_to_a_name_with_an_accented_capital(
 ) -> None:
     lot = built["accented"]
     assert _label(lot, lot.recipient) == "Édouard Manet"
+
+
+MUSEUM = """\
+HARDANGER FOLK MUSEUM — COLLECTIONS ONLINE
+
+Object no.:      HFM.B.1987:112
+Object type:     Postcard, correspondence
+Title:           Postcard from Edvard Grieg to Nina Grieg, Bergen
+Date:            1887 [postmark]
+Maker:           Grieg, Edvard (1843–1907), sender
+Recipient:       Grieg, Nina (1845–1935), the composer's wife
+Acquisition:     Gift, 1987
+
+Transcription, with English translation by museum staff:
+
+Bergen d. 3 mai 87.
+
+Dear Nina, the rehearsal went well and the orchestra is better than I feared. Home on
+Friday with the early boat.
+
+Your Edvard
+"""
+
+
+def test_a_records_date_field_gives_a_two_digit_year_its_century() -> None:
+    (result,) = process([MUSEUM], Settings(link="none"))
+    assert result.letter.date is not None
+    assert result.letter.date.iso == "1887-05-03"  # not 1987, the year of the museum's gift

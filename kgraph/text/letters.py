@@ -149,7 +149,9 @@ def _parse(source: Source, text: str) -> Letter:
     ):
         dateline, date = beside, parsed  # "My Lord,           Boma, September 28, 1903."
     if date is not None and date[0].precision == "year" and partial is not None:
-        iso = complete_date(partial[1], [date[0].span.text], partial[0].text)
+        dated = head.fields.get("date")  # a record's "Date:  1893 [postmark]" comes first
+        years = [*([unbracket(dated.text)] if dated else []), date[0].span.text]
+        iso = complete_date(partial[1], years, partial[0].text)
         if iso is not None:  # "[1868]" over "Concord, July 15th."
             pline, pd = partial
             dateline = pline
@@ -157,9 +159,9 @@ def _parse(source: Source, text: str) -> Letter:
                 LetterDate(iso, "day", span_in(pline, pd.start, pd.end)),
                 place_before(pline, pd.start),
             )
-    framing = [  # the editor's heading and introduction, without an edition's number
+    framing = [  # the record's date, the editor's heading and introduction (no edition number)
         unbracket(x.text[len(m.group()) if (m := NUMBER.match(x.text)) else 0 :])
-        for x in (heading, intro)
+        for x in (head.fields.get("date"), heading, intro)  # "Date:   1893 [postmark]"
         if x is not None
     ]
     pending = partial[1] if partial else None
