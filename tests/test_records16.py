@@ -2,9 +2,10 @@
 read as a letter on its own (session 16), on letters written for these tests in shapes real
 sites and sales print: a digital collection's record under its breadcrumb with the letter's
 line breaks shown as " / ", an auction's lot under a header of middle dots, a calendar's
-record opened by its number, a lot addressed to a name with an accented capital, and a
-museum's record whose date field gives a two-digit year its century. Built
-with the spaCy model and the knowledge base, as users build."""
+record opened by its number, a lot addressed to a name with an accented capital, a
+museum's record whose date field gives a two-digit year its century, an editor's bracketed
+day under the heading, and a greeting of six words under a convent's address. Built with
+the spaCy model and the knowledge base, as users build."""
 
 from __future__ import annotations
 
@@ -161,3 +162,51 @@ def test_a_records_date_field_gives_a_two_digit_year_its_century() -> None:
     (result,) = process([MUSEUM], Settings(link="none"))
     assert result.letter.date is not None
     assert result.letter.date.iso == "1887-05-03"  # not 1987, the year of the museum's gift
+
+
+EDITORS_DAY = """\
+LETTER 12
+
+JOHN HORNE TOOKE TO THE REV. WILLIAM TOOKE
+
+[22 November 1794]
+
+The letter has neither date nor place; Tooke wrote it on the evening of his acquittal at
+the Old Bailey, as his nephew's endorsement says.
+
+Saturday night, late.
+
+My dear William,
+
+It is over, and the jury took eight minutes. I am too tired to write more.
+
+J. H. T.
+"""
+
+CONVENT = """\
+158. To Mother Mary Aikenhead
+Cork
+
+                                        Convent, Gardiner Street
+                                        Tuesday, March 10th [1835]
+
+My ever dear Reverend Mother
+
+Your kind letter came by the Cork coach this morning, and I answer it at once.
+
+Believe me always your affectionate
+M. Ball
+"""
+
+
+def test_an_editors_bracketed_day_under_the_heading_dates_the_letter() -> None:
+    (result,) = process([EDITORS_DAY], Settings(link="none"))
+    assert result.letter.date is not None and result.letter.date.iso == "1794-11-22"
+
+
+def test_a_greeting_of_six_words_over_the_letter_and_a_convent_over_its_street() -> None:
+    (result,) = process([CONVENT], Settings(link="none"))
+    assert result.letter.salutation is not None
+    assert result.letter.salutation.text == "My ever dear Reverend Mother"
+    assert result.letter.date is not None and result.letter.date.iso == "1835-03-10"
+    assert _label(result, result.place) == "Gardiner Street"  # not "Convent"

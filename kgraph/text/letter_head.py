@@ -97,8 +97,9 @@ def read_head(text: str, lines: list[Line], head_end: int) -> Head:
             placed = _PLACE_AFTER.search(line.text) or (
                 nxt is not None and nxt.block == line.block and _PLACE_LINE.match(nxt.text)
             )  # "7 December 1856. Concord, Mass.", "November 6, 1920 / Atlanta, Georgia"
+            dated = placed or _EDITORS_DAY.match(line.text)  # "[5 November 1794]" alone
             if early is None and (day := parse_date(line)) and day[0].precision == "day":
-                early = (line, day) if placed else None
+                early = (line, day) if dated else None
     for line in lines[begin:head_end]:
         raw_start = text.rfind("\n", 0, line.start) + 1
         md_heading = text[raw_start : line.start].lstrip().startswith("#")
@@ -288,6 +289,8 @@ FINER = {"year": 0, "month": 1, "day": 2}  # a dateline's precision
 # a place after a date on its line ("7 December 1856. Concord, Mass."), or a line that is only
 # a place ("Atlanta, Georgia"): a day's date over a lead-in is then the letter's
 _PLACE_AFTER = re.compile(r"\d{4}\.?,?\s+[A-Z][a-z][\w'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}\.?$")
+# an editor's date for the letter, bracketed on a line of its own under the heading
+_EDITORS_DAY = re.compile(r"^\[[^\[\]]*\d{4}\??\]\.?$")
 _PLACE_LINE = re.compile(r"^[A-Z][a-z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}\.?$")
 
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 GREETING = (
-    r"(?:(?:my|mine|our|mi|mia|mio|mon|ma|mein|meine|min|mijn)\s+(?:(?:very\s+)?own\s+)?)?"
+    # "My very own", "My ever dear"
+    r"(?:(?:my|mine|our|mi|mia|mio|mon|ma|mein|meine|min|mijn)\s+"
+    r"(?:(?:very\s+|ever\s+)?own\s+|ever\s+)?)?"
     r"(?:(?:very\s+|dear\s+)?dear(?:est)?|deare|dere|deer|my\s+own|querida|carissima|chéri|chérie|"
     r"(?:most\s+)?(?:esteemed|gracious|worthy)|beloved|darling|honou?red|"
     r"respected|reverend|revd|may\s+it\s+please\s+your\s+\w+|mon\s+cher|ma\s+chère|chère|cher|lieber|liebe|verehrter|caro|cara|"

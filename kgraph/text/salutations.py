@@ -154,7 +154,13 @@ def is_salutation(lines: list[Line], i: int) -> bool:
         and lines[i + 1].start == lines[i].end + 1  # cut from one printed line
     ):
         return True  # "Dearest Father. Your letter of May 3 came …" run into one paragraph
-    if SALUTATION.match(text) and len(text.split()) <= 4 and re.fullmatch(r"[\w .'’-]+", text):
+    # "My ever dear Sister M. Frances" over the letter, the dateline above it
+    if (
+        SALUTATION.match(text)
+        and len(text.split()) <= 6
+        and re.fullmatch(r"[\w .'’-]+", text)
+        and parties(text) is None  # not "COLONEL LUGARD TO MR. CHAMBERLAIN"
+    ):
         above = lines[i - 1].text if i > 0 else ""
         below = lines[i + 1].text if i + 1 < len(lines) else ""
         dated_below = find_date(below) is not None and len(below) <= SHORT
