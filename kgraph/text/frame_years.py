@@ -35,6 +35,8 @@ def year_from(
         if not years or (among is not None and not set(fitting) & among):
             continue
         if among is None and not fitting:
+            if year2 is not None:
+                continue  # "1882–1911" says nothing of "Dec. 3rd, 83.": a farther frame may
             return None
         if among is not None:
             fitting = sorted(among.intersection(fitting))

@@ -7,6 +7,8 @@ colon (or is a bracketed headnote): the narrative elsewhere tells of other lette
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kgraph.model import LetterDate, TextSpan
@@ -93,13 +95,20 @@ def month_year(prose: list[Line], month: int | None) -> str:
 
 
 def century(text: str, two_digits: int | None) -> str:
-    """The year of a dateline that writes it in two digits ("26 sept. 14."), when every year
-    the page names lies in one century ("… first performed on 28 January 1915"): that
+    """The year of a dateline that writes it in two digits ("26 sept. 14."), when the years
+    the page names lie in one century ("… first performed on 28 January 1915"), all but one
+    in five at most (an edition's "Westbury Press, 1968" under letters of the 1860s): that
     century's year ending in those digits; "" otherwise."""
     if two_digits is None:
         return ""
-    centuries = {int(y) // 100 for y in YEAR.findall(text)}
-    return f"{centuries.pop()}{two_digits:02d}" if len(centuries) == 1 else ""
+    years = {int(y) for y in YEAR.findall(text)}
+    counts = Counter(y // 100 for y in years)
+    if not counts:
+        return ""
+    first, most = counts.most_common(1)[0]
+    return (
+        f"{first}{two_digits:02d}" if most == len(years) or most >= 4 * (len(years) - most) else ""
+    )
 
 
 def narrative(prose: list[Line], two_digits: bool) -> str:
@@ -115,12 +124,14 @@ def year_frames(
     prose: list[Line],
     partial: PartialDate | None,
     text: str,
+    edition: Sequence[str] = (),
 ) -> list[str]:
     """What may give the year of a dateline without one (``partial``), the nearest first: the
     editor's heading and introduction (``framing``), the year heading the section ``above``
     the letter, the running heads (``furniture``), the last sentence and paragraph of the
     narrative (``prose``), the one year it gives the dateline's month, and for a two-digit
-    year the whole narrative and the century of the page (``text``)."""
+    year the whole narrative, the site's lines (``edition``) and the century of the page
+    (``text``)."""
     month = partial.month if partial else None
     year2 = partial.year2 if partial else None
     return [
@@ -131,6 +142,8 @@ def year_frames(
         " ".join(x.text for x in prose if x.block == prose[-1].block) if prose else "",
         month_year(prose, month),  # "By the first days of October 1845 …"
         narrative(prose, year2 is not None),
+        # a site's "The Letters › 1883 › Letter 58" over "Tokio, Dec. 3rd, 83."
+        " ".join(edition) if year2 is not None else "",
         century(text, year2),  # "26 sept. 14." under a note of 1915
     ]
 

@@ -165,7 +165,8 @@ def _parse(source: Source, text: str) -> Letter:
         if x is not None
     ]
     pending = partial[1] if partial else None
-    contexts = year_frames(framing, lines[:head_end], furniture, prose, pending, text)
+    edition = [x.text for x in head.edition]
+    contexts = year_frames(framing, lines[:head_end], furniture, prose, pending, text, edition)
     if (
         date is None
         and partial is not None
