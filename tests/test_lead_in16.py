@@ -12,6 +12,7 @@ import pytest
 from kgraph.api import process
 from kgraph.model import LetterResult
 from kgraph.settings import Settings
+from tests.helpers import label_of
 
 RUNS_ON = """\
 212                THE LIFE OF HUGH MILLER.
@@ -69,25 +70,20 @@ def built() -> dict[str, LetterResult]:
     return dict(zip(("runs_on", "described", "no_name"), results, strict=True))
 
 
-def _label(result: LetterResult, key: str | None) -> str | None:
-    entity = next((e for e in result.entities if e.key == key), None)
-    return entity.label if entity else None
-
-
 def test_a_name_the_sentence_runs_on_after_is_the_addressee(
     built: dict[str, LetterResult],
 ) -> None:
-    assert _label(built["runs_on"], built["runs_on"].recipient) == "John Kerr"
+    assert label_of(built["runs_on"], built["runs_on"].recipient) == "John Kerr"
 
 
 def test_words_that_say_who_the_addressee_was_come_before_the_name(
     built: dict[str, LetterResult],
 ) -> None:
-    assert _label(built["described"], built["described"].recipient) == "Samuel Wesley"
+    assert label_of(built["described"], built["described"].recipient) == "Samuel Wesley"
 
 
 def test_a_town_after_his_wife_at_is_no_addressee(built: dict[str, LetterResult]) -> None:
-    assert _label(built["no_name"], built["no_name"].recipient) != "Dover"
+    assert label_of(built["no_name"], built["no_name"].recipient) != "Dover"
 
 
 def test_a_place_and_the_region_after_its_comma_give_located_in() -> None:

@@ -14,6 +14,7 @@ import pytest
 from kgraph.api import process
 from kgraph.model import LetterResult
 from kgraph.settings import Settings
+from tests.helpers import label_of
 
 COLLECTION = """\
 Digital Collections › Manuscripts and Archives › Woman Suffrage Correspondence › Item 0412
@@ -88,17 +89,12 @@ def built() -> dict[str, LetterResult]:
     return dict(zip(names, results, strict=True))
 
 
-def _label(result: LetterResult, key: str | None) -> str | None:
-    entity = next((e for e in result.entities if e.key == key), None)
-    return entity.label if entity else None
-
-
 def test_a_collections_record_under_its_breadcrumb_gives_the_parties_and_the_date(
     built: dict[str, LetterResult],
 ) -> None:
     record = built["collection"]
-    assert _label(record, record.sender) == "Anna Howard Shaw"
-    assert _label(record, record.recipient) == "Carrie Chapman Catt"
+    assert label_of(record, record.sender) == "Anna Howard Shaw"
+    assert label_of(record, record.recipient) == "Carrie Chapman Catt"
     assert record.letter.date is not None and record.letter.date.iso == "1912-05-09"
 
 
@@ -106,7 +102,7 @@ def test_line_breaks_shown_as_slashes_give_the_dateline_its_place(
     built: dict[str, LetterResult],
 ) -> None:
     record = built["collection"]
-    assert _label(record, record.place) == "Moylan"
+    assert label_of(record, record.place) == "Moylan"
 
 
 def test_a_lot_under_a_header_of_middle_dots_gives_what_its_description_says(
@@ -114,26 +110,26 @@ def test_a_lot_under_a_header_of_middle_dots_gives_what_its_description_says(
 ) -> None:
     lot = built["lot"]
     assert lot.letter.date is not None and lot.letter.date.iso == "1867-05-20"
-    assert _label(lot, lot.place) == "Richmond"
-    assert _label(lot, lot.recipient) == "Francis P. Blair"
-    assert lot.sender is not None and "Davis" in (_label(lot, lot.sender) or "")
+    assert label_of(lot, lot.place) == "Richmond"
+    assert label_of(lot, lot.recipient) == "Francis P. Blair"
+    assert lot.sender is not None and "Davis" in (label_of(lot, lot.sender) or "")
 
 
 def test_a_calendars_record_opened_by_its_number_gives_its_fields(
     built: dict[str, LetterResult],
 ) -> None:
     entry = built["calendar"]
-    assert _label(entry, entry.sender) == "Sofia Kovalevskaya"
-    assert _label(entry, entry.recipient) == "Karl Weierstrass"  # not "…, Berlin"
+    assert label_of(entry, entry.sender) == "Sofia Kovalevskaya"
+    assert label_of(entry, entry.recipient) == "Karl Weierstrass"  # not "…, Berlin"
     assert entry.letter.date is not None and entry.letter.date.iso == "1874-02-14"
-    assert _label(entry, entry.place) == "Göttingen"
+    assert label_of(entry, entry.place) == "Göttingen"
 
 
 def test_a_lot_addressed_to_a_name_with_an_accented_capital(
     built: dict[str, LetterResult],
 ) -> None:
     lot = built["accented"]
-    assert _label(lot, lot.recipient) == "Édouard Manet"
+    assert label_of(lot, lot.recipient) == "Édouard Manet"
 
 
 MUSEUM = """\
@@ -209,4 +205,4 @@ def test_a_greeting_of_six_words_over_the_letter_and_a_convent_over_its_street()
     assert result.letter.salutation is not None
     assert result.letter.salutation.text == "My ever dear Reverend Mother"
     assert result.letter.date is not None and result.letter.date.iso == "1835-03-10"
-    assert _label(result, result.place) == "Gardiner Street"  # not "Convent"
+    assert label_of(result, result.place) == "Gardiner Street"  # not "Convent"

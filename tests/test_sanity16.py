@@ -13,6 +13,7 @@ import pytest
 from kgraph.api import process
 from kgraph.model import LetterResult
 from kgraph.settings import Settings
+from tests.helpers import label_of
 
 WEEKDAY = """\
 Letter from Thomas Moore to Samuel Rogers
@@ -82,15 +83,10 @@ def built() -> dict[str, LetterResult]:
     return dict(zip(names, results, strict=True))
 
 
-def _label(result: LetterResult, key: str | None) -> str | None:
-    entity = next((e for e in result.entities if e.key == key), None)
-    return entity.label if entity else None
-
-
 def test_a_weekday_after_the_town_is_not_part_of_the_place(
     built: dict[str, LetterResult],
 ) -> None:
-    assert _label(built["weekday"], built["weekday"].place) == "Bath"
+    assert label_of(built["weekday"], built["weekday"].place) == "Bath"
 
 
 def test_a_cards_address_field_names_the_addressee_not_the_place_of_writing(
@@ -98,7 +94,7 @@ def test_a_cards_address_field_names_the_addressee_not_the_place_of_writing(
 ) -> None:
     card = built["card"]
     assert card.letter.date is not None and card.letter.date.iso == "1900-06-09"
-    assert _label(card, card.place) in (None, "Worpswede")  # never "Frau Clara Westhoff"
+    assert label_of(card, card.place) in (None, "Worpswede")  # never "Frau Clara Westhoff"
 
 
 def test_an_invocation_over_the_letter_is_no_address(built: dict[str, LetterResult]) -> None:
@@ -127,7 +123,7 @@ def test_a_greeting_that_names_an_office_names_no_recipient(
 ) -> None:
     office = built["office"]
     assert office.recipient is None
-    assert _label(office, office.place) == "Autun"
+    assert label_of(office, office.place) == "Autun"
 
 
 BLOG = """\
