@@ -4,8 +4,9 @@ sites and sales print: a digital collection's record under its breadcrumb with t
 line breaks shown as " / ", an auction's lot under a header of middle dots, a calendar's
 record opened by its number, a lot addressed to a name with an accented capital, a
 museum's record whose date field gives a two-digit year its century, an editor's bracketed
-day under the heading, and a greeting of six words under a convent's address. Built with
-the spaCy model and the knowledge base, as users build."""
+day under the heading, a greeting of six words under a convent's address, a museum's
+purchase year under an inscription, and a greeting with no stop under a dateline without its
+year. Built with the spaCy model and the knowledge base, as users build."""
 
 from __future__ import annotations
 
@@ -206,3 +207,48 @@ def test_a_greeting_of_six_words_over_the_letter_and_a_convent_over_its_street()
     assert result.letter.salutation.text == "My ever dear Reverend Mother"
     assert result.letter.date is not None and result.letter.date.iso == "1835-03-10"
     assert label_of(result, result.place) == "Gardiner Street"  # not "Convent"
+
+
+INSCRIBED = """\
+Collection Online
+
+Hans Heysen letter to Lionel Lindsay
+1907
+
+pen and ink on folded paper
+Place/s of Execution
+Hahndorf, South Australia
+inscribed in ink: The Cedars / Hahndorf / 9 June / Dear Lin / The wattle is out along the creek \
+and I have begun the big gum at last. / Come up in the spring. / Yours / Hans
+
+Credit Line
+Purchased, 1974
+"""
+
+NO_STOP = """\
+Correspondence of the Lyell Circle · Calendar and Texts
+
+Lyell, Charles to Horner, Leonard
+12 Feb [1838]
+
+London | Hart Street
+Monday 12 Feb.
+
+My dear Horner
+I have been at the Society all day and have not read your paper yet. Mary sends her love.
+
+Ever yours
+C. Lyell
+"""
+
+
+def test_a_museums_purchase_year_under_the_letter_is_not_its_year() -> None:
+    (result,) = process([INSCRIBED], Settings(link="none"))
+    assert result.letter.date is not None and result.letter.date.iso == "1907-06-09"
+
+
+def test_a_greeting_with_no_stop_under_a_dateline_without_its_year() -> None:
+    (result,) = process([NO_STOP], Settings(link="none"))
+    assert result.letter.salutation is not None
+    assert result.letter.salutation.text == "My dear Horner"
+    assert label_of(result, result.recipient) is not None

@@ -116,8 +116,10 @@ def _parse(source: Source, text: str) -> Letter:
     addressee_to = head.addressee_to
     cover_block = -1  # the block of a cover's "X Esq." at the foot: the addressee's own address
     for line in bottom:
-        if (parsed := parse_below(lines, line)) is not None and (
-            date is None or adds_place(parsed, date)
+        if (
+            (parsed := parse_below(lines, line)) is not None
+            and parsed[0].precision != "year"  # not a museum's "Purchased, 1962" under it
+            and (date is None or adds_place(parsed, date))
         ):
             dateline, date = line, parsed  # or the same date with its place: "Madrid y …"
         elif date is None and partial is None and (pd := partial_date(line.text)) is not None:

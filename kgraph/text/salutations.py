@@ -14,6 +14,7 @@ from collections.abc import Callable
 from kgraph.model import TextSpan
 from kgraph.settings import data_dir, read_words
 from kgraph.text.dates import find_date
+from kgraph.text.frame_years import partial_date
 from kgraph.text.headings import kinship_words, parties
 from kgraph.text.lead_in import narrates
 from kgraph.text.letter_lines import Line, blocks, looks_like_name, span_in
@@ -165,7 +166,7 @@ def is_salutation(lines: list[Line], i: int) -> bool:
         below = lines[i + 1].text if i + 1 < len(lines) else ""
         dated_below = find_date(below) is not None and len(below) <= SHORT
         if dated_below or (
-            find_date(above) is not None
+            (find_date(above) is not None or partial_date(above) is not None)  # "Saturday 24 Aug."
             and len(above) <= SHORT
             and parties(above) is None  # not under "From X to Y, 22 February 1786"
         ):
