@@ -42,11 +42,8 @@ _LABEL = re.compile(r"[^\[\]\n]{0,40}:\s*\]")
 _UNKNOWN_BEFORE = re.compile(r"[A-Z][\w'’.-]+,[ \t]*(?:\n[ \t\"“‘']*)?$")
 # a line that opens with a preposition is a phrase, not a place's name: "In Camp"
 _OPENING = re.compile(r"(?:In|IN|At|AT|On|ON)\s")
-# the street a building's common noun stands over: "Convent, Baggot Street"
-_STREET_AFTER = re.compile(
-    r"[ \t]*,[ \t]*(?:\n[ \t]*)?[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*[ \t]+"
-    r"(?:Street|Road|Square|Lane|Place|Terrace|Row|Gardens|Avenue|Crescent)\b"
-)
+# the next step of an address after a name: "Convent, | Baggot Street"
+_NEXT_STEP = re.compile(r"[ \t]*,[ \t]*(?:\n[ \t]*)?([^,;|\n]+)")
 # "39, Frognal" and "Boston, 50 Chestnut St.": the house's number before its street
 _NUMBERED = re.compile(r"(?:^|\n|\||,)[ \t]*\d{1,4}[a-zA-Z]?,?[ \t]+$")
 
@@ -81,9 +78,8 @@ def place_of_writing(
                 continue  # "[Recto, printed caption:]": an editor's label, no place
             if _OPENING.match(m.text) or " ".join(m.text.split()).casefold() in named:
                 continue  # "In Camp"; "Sullivan Ballou" over his own letter
-            if HOUSE.fullmatch(m.text.strip(" .")) and _STREET_AFTER.match(
-                letter.source.text, m.end
-            ):
+            step = _NEXT_STEP.match(letter.source.text, m.end)
+            if HOUSE.fullmatch(m.text.strip(" .")) and step and STREET.search(step.group(1)):
                 continue  # "Convent, Baggot Street": a building's common noun, no name
             if sense is not None and sense.is_time(m.text):
                 continue  # "St. Joseph's Day, March 19, 1938": the feast, not the place

@@ -6,7 +6,8 @@ wrongly nor glue it onto names.
   "[1860]1", "this place.—3", "experiments.6 Lyell", "case?9", superscripts "word¹",
   "Lister[463]", "Fergusson*2").
 - **Line breaks of the manuscript printed as " | "** ("Down | Beckenham | Kent.",
-  "Yours ever | T. H. Huxley"): each piece is a line of the letter.
+  "Yours ever | T. H. Huxley"), or as " / " by a transcription: each piece is a line of the
+  letter.
 - **Quotation marks that open every paragraph** of a letter quoted inside an editor's
   introduction (“Lugano, … / “Dear Friend,— … / “JOSEPH MAZZINI.).
 - **Editorial insertions** in square brackets ("[1860]", "[Bruyas had written to him …]").
@@ -29,6 +30,7 @@ from kgraph.model import Source, TextSpan
 __all__ = [
     "OPENING_QUOTES",
     "PIPE",
+    "SLASH",
     "footnote_markers",
     "insertions",
     "plain_emphasis",
@@ -130,6 +132,9 @@ _SUPERSCRIPT = re.compile(r"(?<=\S)[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 _GLUED = re.compile(r"(?<=[^\W\d_])(?:\[\d{1,4}\]|\*\d{1,2})(?=[\s.,;:!?)\]—–]|$)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[.]?$")
 PIPE = re.compile(r"[ \t]+\|[ \t]+")
+# a transcription's line breaks shown as " / " ("Brooklyn, April 3rd, 1914 / Dr. W. E. B. Du
+# Bois, / …"): read as line breaks when a printed line has four of them or more
+SLASH = re.compile(r"[ \t]+/[ \t]+")
 OPENING_QUOTES = '“"‘«„'
 _BRACKETS = re.compile(r"\[[^\[\]\n]{1,400}\]")
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from kgraph.model import TextSpan
 from kgraph.settings import data_dir, read_words
 from kgraph.text.dates import find_date
-from kgraph.text.editorial import OPENING_QUOTES, PIPE, strip_markers
+from kgraph.text.editorial import OPENING_QUOTES, PIPE, SLASH, strip_markers
 from kgraph.text.flattened import flat_cuts
 from kgraph.text.headings import given_names, kinship_words
 from kgraph.text.line_patterns import (
@@ -118,17 +118,12 @@ def _comma_cut(piece: str) -> int | None:
     return m.end() if not before or _DATELINE_PLACE.fullmatch(before) else None
 
 
-# a transcription's line breaks shown as " / " ("Brooklyn, April 3rd, 1914 / Dr. W. E. B. Du
-# Bois, / …"), when a printed line has four of them or more
-_SLASH = re.compile(r"[ \t]+/[ \t]+")
-
-
 def _pieces(start: int, inner: str, block: int) -> list[Line]:
     """One printed line as lines of the letter: split at " | " (the manuscript's line
     breaks), without an opening quotation mark of a quoted letter or a trailing footnote
     marker."""
     found: list[Line] = []
-    breaks = PIPE if PIPE.search(inner) or len(_SLASH.findall(inner)) < 4 else _SLASH
+    breaks = PIPE if PIPE.search(inner) or len(SLASH.findall(inner)) < 4 else SLASH
     cuts = [0, *(x for m in breaks.finditer(inner) for x in (m.start(), m.end())), len(inner)]
     if _SALE.search(inner):
         cuts = [0, len(inner)]  # "London | 6 December 2006 | Sale L06412": one line, the sale's
